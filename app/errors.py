@@ -1,0 +1,125 @@
+"""One error type for everything a user can be told, in German and English.
+
+app/ raises subclasses of FallzahlError; ui/ shows ``err.message()``, the CLI prints it
+and exits 1. Anything else that escapes is a bug and goes to the crash handler.
+"""
+
+from __future__ import annotations
+
+from app import lang
+
+
+class FallzahlError(Exception):
+    """An error whose text is meant for the user: what is wrong and what to do."""
+
+    def __init__(self, de: str, en: str) -> None:
+        super().__init__(de)
+        self.de = de
+        self.en = en
+
+    def message(self, language: str | None = None) -> str:
+        return self.en if (language or lang.current()) == "en" else self.de
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+# Vault and keys
+class WrongPassphrase(FallzahlError):
+    pass
+
+
+class UnknownUser(FallzahlError):
+    pass
+
+
+class BadRecoveryKey(FallzahlError):
+    pass
+
+
+class NotAllowed(FallzahlError):
+    """The unlocked user's role does not permit this action."""
+
+
+class VaultMissing(FallzahlError):
+    pass
+
+
+class VaultExists(FallzahlError):
+    pass
+
+
+class VaultLocked(FallzahlError):
+    """Another process holds the vault for writing."""
+
+
+class VaultNewer(FallzahlError):
+    """The vault was written by a newer version of the program."""
+
+
+# Storage environment (not bugs): split as qutebrowser's misc/sql.py does
+class StorageError(FallzahlError):
+    pass
+
+
+class DiskFull(StorageError):
+    pass
+
+
+class VaultCorrupt(StorageError):
+    pass
+
+
+class ReadOnly(StorageError):
+    pass
+
+
+# Records
+class RecordDamaged(FallzahlError):
+    """A sealed record does not open: damaged, swapped or rolled back."""
+
+    def __init__(self, de: str, en: str, table: str = "", record_id: str = "") -> None:
+        super().__init__(de, en)
+        self.table = table
+        self.record_id = record_id
+
+
+class InvalidRecord(FallzahlError):
+    """A value outside the scheme or a missing required field; names the field."""
+
+    def __init__(self, de: str, en: str, field: str = "") -> None:
+        super().__init__(de, en)
+        self.field = field
+
+
+class NotFound(FallzahlError):
+    pass
+
+
+class PeriodClosed(FallzahlError):
+    pass
+
+
+# Files brought in from outside
+class SchemeRefused(FallzahlError):
+    pass
+
+
+class PackageRefused(FallzahlError):
+    pass
+
+
+class ReceiptRefused(FallzahlError):
+    pass
+
+
+class ProvisioningRefused(FallzahlError):
+    pass
+
+
+class BackupRefused(FallzahlError):
+    pass
+
+
+class UsageError(FallzahlError):
+    pass

@@ -1,0 +1,34 @@
+"""The language of messages: German first, English on request or by locale."""
+
+from __future__ import annotations
+
+import locale
+import os
+
+SUPPORTED = ("de", "en")
+_current: str | None = None
+
+
+def detect() -> str:
+    """German unless the environment's locale asks for English explicitly."""
+    for var in ("FALLZAHL_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value[:2].lower() in SUPPORTED:
+            return value[:2].lower()
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "en" if loc.lower().startswith("en") else "de"
+
+
+def current() -> str:
+    return _current or detect()
+
+
+def set_language(lang: str | None) -> None:
+    """Set the message language for this process (None: back to the locale)."""
+    global _current
+    if lang is not None and lang not in SUPPORTED:
+        raise ValueError(f"unsupported language {lang!r}")
+    _current = lang
