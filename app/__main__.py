@@ -1,0 +1,37 @@
+"""``python -m app``: the desktop program without a verb, the command line with one."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not _has_verb(argv):
+        # The desktop lives in ui/, which app/ must not import statically (the core stays
+        # headless); the entry point is the one place that reaches it, by name.
+        return importlib.import_module("ui.main").main(argv)
+    from app.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+GLOBAL_WITH_VALUE = ("--vault", "--user", "--lang")
+
+
+def _has_verb(argv: list[str]) -> bool:
+    """True when argv names a CLI verb (or asks for help) beyond the global options."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_WITH_VALUE:
+            skip = True
+        elif arg in ("-h", "--help") or not arg.startswith("-"):
+            return True
+    return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""One writer per vault: an OS file lock plus a note naming the holder.
+
+The OS releases the lock when its process dies, so a lock left by a crash is recovered by
+the next process simply acquiring it; the stale note is then overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import socket
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from app.errors import VaultLocked
+
+
+class WriterLock:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._lock = FileLock(self.folder / "vault.lock", timeout=0, is_singleton=False)
+        self._note = self.folder / "vault.lock.json"
+
+    def acquire(self, user: str) -> None:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise self._held() from None
+        note = {
+            "user": user,
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
+        with contextlib.suppress(OSError):
+            self._note.write_text(json.dumps(note), encoding="utf-8")
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            with contextlib.suppress(OSError):
+                self._note.unlink()
+            self._lock.release(force=True)
+
+    @property
+    def is_locked(self) -> bool:
+        return self._lock.is_locked
+
+    def holder(self) -> dict[str, str] | None:
+        try:
+            return json.loads(self._note.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _held(self) -> VaultLocked:
+        note = self.holder() or {}
+        user = note.get("user", "?")
+        host = note.get("host", "?")
+        since = note.get("since", "?")
+        return VaultLocked(
+            f"Der Datenbestand ist bereits geöffnet: von {user} auf {host} seit {since}. "
+            "Schließen Sie Fallzahl dort (oder sperren Sie es) und versuchen Sie es erneut.",
+            f"The vault is already open: by {user} on {host} since {since}. Close Fallzahl "
+            "there (or lock it) and try again.",
+        )

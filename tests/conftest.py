@@ -1,0 +1,56 @@
+"""Shared fixtures: temporary data folders, fast key derivation, a small test scheme."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import lang  # noqa: E402
+from app.keys import KdfParams  # noqa: E402
+from app.scheme import Scheme, parse  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# Tests use cheap Argon2id parameters; the program calibrates to ~0.5 s at >= 64 MiB.
+FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+PASS = "richtig-langes-passwort"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """No test touches the real user folders; messages in German unless a test says so."""
+    monkeypatch.setenv("FALLZAHL_VAULT", str(tmp_path / "default-vault"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    lang.set_language("de")
+    yield
+    lang.set_language(None)
+
+
+@pytest.fixture
+def min_scheme() -> Scheme:
+    return parse((FIXTURES / "scheme_min.json").read_bytes())
+
+
+@pytest.fixture
+def vault_dir(tmp_path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def session(vault_dir, min_scheme):
+    """An unlocked office vault with one lead 'leitung' on the small test scheme."""
+    from app.vault import Vault
+
+    vault, _recovery = Vault.create(vault_dir, user="leitung", passphrase=PASS, kdf=FAST_KDF)
+    s = vault.unlock("leitung", PASS)
+    s.scheme = min_scheme
+    yield s
+    if s.is_open:
+        s.close()
+    vault.close()
