@@ -47,7 +47,9 @@ def now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def verify_chain(entries: list[Entry], encoded: list[bytes], head: tuple[int, str] | None) -> list[str]:
+def verify_chain(
+    entries: list[Entry], encoded: list[bytes], head: tuple[int, str] | None
+) -> list[str]:
     """Findings (English keys for tests are in the text) for a broken chain; [] if intact."""
     findings: list[str] = []
     prev = GENESIS

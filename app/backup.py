@@ -6,6 +6,7 @@ with the same passphrases or the recovery key that were valid when it was made.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -150,7 +151,5 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _remove(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.remove(path)
-    except OSError:
-        pass

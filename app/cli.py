@@ -84,9 +84,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = read_secret(f"Neue Passphrase für {user}: ", "FALLZAHL_PASSPHRASE")
     if args.district:
         if not args.district_name:
-            raise UsageError("init --district braucht --district-name.", "init --district needs --district-name.")
+            raise UsageError(
+                "init --district braucht --district-name.", "init --district needs --district-name."
+            )
         recovery = setup.init_district(
-            args.vault, district_name=args.district_name, user=user, passphrase=passphrase,
+            args.vault,
+            district_name=args.district_name,
+            user=user,
+            passphrase=passphrase,
             demo=args.demo,
         )
     elif args.provisioning:
@@ -100,12 +105,19 @@ def cmd_init(args: argparse.Namespace) -> int:
                 "init needs --office-id and --office-name (or --provisioning FILE).",
             )
         recovery = setup.init_office(
-            args.vault, office_id=args.office_id, office_name=args.office_name, user=user,
+            args.vault,
+            office_id=args.office_id,
+            office_name=args.office_name,
+            user=user,
             passphrase=passphrase,
         )
     out(t("Datenbestand angelegt: ", "Vault created: ") + str(args.vault))
-    out(t("Wiederherstellungsschlüssel (nur jetzt sichtbar; ausdrucken und sicher verwahren):",
-          "Recovery key (shown only now; print it and keep it safe):"))
+    out(
+        t(
+            "Wiederherstellungsschlüssel (nur jetzt sichtbar; ausdrucken und sicher verwahren):",
+            "Recovery key (shown only now; print it and keep it safe):",
+        )
+    )
     out(recovery)
     return 0
 
@@ -115,7 +127,12 @@ def cmd_users(args: argparse.Namespace) -> int:
     if args.users_verb == "add":
         secret = read_secret(f"Passphrase für {args.name}: ", "FALLZAHL_NEW_PASSPHRASE")
         session.add_user(args.name, args.role, secret)
-        out(t(f"Benutzer {args.name} ({args.role}) eingerichtet.", f"User {args.name} ({args.role}) added."))
+        out(
+            t(
+                f"Benutzer {args.name} ({args.role}) eingerichtet.",
+                f"User {args.name} ({args.role}) added.",
+            )
+        )
     elif args.users_verb == "remove":
         session.remove_user(args.name)
         out(t(f"Benutzer {args.name} entfernt.", f"User {args.name} removed."))
@@ -155,12 +172,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stderr.write(problem.message() + "\n")
     if problems:
         return 1
-    out(t(
-        f"In Ordnung: {len(session.cases())} Fälle, {len(session.contacts())} Kontakte, "
-        f"{len(session.audit_entries())} Protokolleinträge.",
-        f"OK: {len(session.cases())} cases, {len(session.contacts())} contacts, "
-        f"{len(session.audit_entries())} audit entries.",
-    ))
+    out(
+        t(
+            f"In Ordnung: {len(session.cases())} Fälle, {len(session.contacts())} Kontakte, "
+            f"{len(session.audit_entries())} Protokolleinträge.",
+            f"OK: {len(session.cases())} cases, {len(session.contacts())} contacts, "
+            f"{len(session.audit_entries())} audit entries.",
+        )
+    )
     return 0
 
 
@@ -185,7 +204,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
         kept = restore_backup(args.vault, args.file, user=user, passphrase=secret)
     out(t("Sicherung wiederhergestellt.", "Backup restored."))
     if kept:
-        out(t(f"Der vorige Datenbestand liegt unter {kept}.", f"The previous vault is kept at {kept}."))
+        out(
+            t(
+                f"Der vorige Datenbestand liegt unter {kept}.",
+                f"The previous vault is kept at {kept}.",
+            )
+        )
     return 0
 
 
@@ -195,10 +219,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     session = args.open_session()
     cases, contacts = demo.generate(session.scheme, args.cases, args.year, counsellor=session.user)
     session.add_bulk(cases, contacts, "demo.filled")
-    out(t(
-        f"{len(cases)} Fälle und {len(contacts)} Kontakte (Demo {args.year}) angelegt.",
-        f"{len(cases)} cases and {len(contacts)} contacts (demo {args.year}) created.",
-    ))
+    out(
+        t(
+            f"{len(cases)} Fälle und {len(contacts)} Kontakte (Demo {args.year}) angelegt.",
+            f"{len(cases)} cases and {len(contacts)} contacts (demo {args.year}) created.",
+        )
+    )
     return 0
 
 

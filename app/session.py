@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import msgspec
 from cryptography.exceptions import InvalidTag
 
-from app import audit, records, store, vault as vault_mod
+from app import audit, records, store
+from app import vault as vault_mod
 from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.lock import WriterLock
 from app.records import Case, Contact
@@ -95,10 +96,14 @@ class Session:
     def _ad(self, table: str, record_id: str, rev: int) -> bytes:
         return store.associated_data(self.vault.vault_id, table, record_id, rev)
 
-    def _seal(self, table: str, record_id: str, rev: int, data: bytes, key: bytes | None = None) -> bytes:
+    def _seal(
+        self, table: str, record_id: str, rev: int, data: bytes, key: bytes | None = None
+    ) -> bytes:
         return store.seal(key or self._key, self._ad(table, record_id, rev), data)
 
-    def _open(self, table: str, record_id: str, rev: int, sealed: bytes, key: bytes | None = None) -> bytes:
+    def _open(
+        self, table: str, record_id: str, rev: int, sealed: bytes, key: bytes | None = None
+    ) -> bytes:
         try:
             return store.open_sealed(key or self._key, self._ad(table, record_id, rev), sealed)
         except InvalidTag:
@@ -165,7 +170,9 @@ class Session:
         if other is not None and other.id != case.id:
             raise records_duplicate_code(case.code)
         created = case.id not in self._cases  # type: ignore[operator]
-        self._write("cases", case.id, records.encode(case), "case.created" if created else "case.changed")
+        self._write(
+            "cases", case.id, records.encode(case), "case.created" if created else "case.changed"
+        )
         self._cases[case.id] = case  # type: ignore[index]
         return case
 
@@ -180,7 +187,9 @@ class Session:
             )
         created = contact.id not in self._contacts  # type: ignore[operator]
         self._write(
-            "contacts", contact.id, records.encode(contact),
+            "contacts",
+            contact.id,
+            records.encode(contact),
             "contact.created" if created else "contact.changed",
         )
         self._contacts[contact.id] = contact  # type: ignore[index]
@@ -216,7 +225,9 @@ class Session:
         with self.store.transaction():
             self.store.delete("contacts", contact_id)
             self._append_audit(
-                "contact.deleted", f"contact {contact_id}", [("contacts", contact_id, audit.DELETED)]
+                "contact.deleted",
+                f"contact {contact_id}",
+                [("contacts", contact_id, audit.DELETED)],
             )
         del self._contacts[contact_id]  # type: ignore[union-attr]
         self._revs.pop(("contacts", contact_id), None)
@@ -235,7 +246,9 @@ class Session:
                 rows = []
                 for item in items:
                     rev = self._revs.get((table, item.id), 0) + 1
-                    rows.append((item.id, rev, self._seal(table, item.id, rev, records.encode(item))))
+                    rows.append(
+                        (item.id, rev, self._seal(table, item.id, rev, records.encode(item)))
+                    )
                     written.append((table, item.id, rev))
                 self.store.put_many(table, rows)
             self._append_audit(action, f"{len(cases)} cases, {len(contacts)} contacts", written)
@@ -310,7 +323,8 @@ class Session:
         entry = audit.Entry(seq, audit.now(), self.user, action, detail, self._audit_prev, written)
         plain = audit.encode(entry)
         self.store.db.execute(
-            "INSERT INTO audit(seq, sealed) VALUES (?, ?)", [seq, self._seal("audit", str(seq), 0, plain)]
+            "INSERT INTO audit(seq, sealed) VALUES (?, ?)",
+            [seq, self._seal("audit", str(seq), 0, plain)],
         )
         digest = audit.entry_hash(plain)
         self._put_setting(AUDIT_HEAD, msgspec.msgpack.encode((seq, digest)))
@@ -329,13 +343,17 @@ class Session:
         vault_mod.check_user_name(name)
         vault_mod.check_passphrase_form(passphrase)
         if any(u.name == name for u in self.vault.users()):
-            raise FallzahlError(
-                f"Benutzer {name} gibt es bereits.", f"User {name} already exists."
-            )
+            raise FallzahlError(f"Benutzer {name} gibt es bereits.", f"User {name} already exists.")
         with self.store.transaction():
             vault_mod.write_user_slot(
-                self.store, self.vault.vault_id, name, role, passphrase, self._key,
-                self._lead_key, self._kdf_params(),
+                self.store,
+                self.vault.vault_id,
+                name,
+                role,
+                passphrase,
+                self._key,
+                self._lead_key,
+                self._kdf_params(),
             )
             self._append_audit("user.added", f"{name} ({role})", [])
 
@@ -357,15 +375,23 @@ class Session:
     def change_passphrase(self, name: str, new_passphrase: str) -> None:
         """Own passphrase, or anyone's for a lead / the recovery key (a reset)."""
         if name != self.user:
-            self.require_lead("Das Zurücksetzen fremder Passphrasen", "Resetting others' passphrases")
+            self.require_lead(
+                "Das Zurücksetzen fremder Passphrasen", "Resetting others' passphrases"
+            )
         vault_mod.check_passphrase_form(new_passphrase)
         users = {u.name: u.role for u in self.vault.users()}
         if name not in users:
             raise self.vault._unknown(name)
         with self.store.transaction():
             vault_mod.write_user_slot(
-                self.store, self.vault.vault_id, name, users[name], new_passphrase, self._key,
-                self._lead_key, self._kdf_params(),
+                self.store,
+                self.vault.vault_id,
+                name,
+                users[name],
+                new_passphrase,
+                self._key,
+                self._lead_key,
+                self._kdf_params(),
             )
             action = "passphrase.changed" if name == self.user else "passphrase.reset"
             self._append_audit(action, name, [])

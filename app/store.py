@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
-from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.errors import DiskFull, ReadOnly, RecordDamaged, StorageError, VaultCorrupt, VaultNewer
@@ -117,9 +116,7 @@ class Store:
     def __init__(self, path: Path, *, create: bool = False) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
-            raise StorageError(
-                f"Kein Datenbestand unter {self.path}.", f"No vault at {self.path}."
-            )
+            raise StorageError(f"Kein Datenbestand unter {self.path}.", f"No vault at {self.path}.")
         with storage_errors(self.path):
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db = sqlite_utils.Database(conn)
@@ -131,9 +128,8 @@ class Store:
 
     def _configure(self, create: bool) -> None:
         conn = self.db.conn
-        if not create:
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise corrupt(self.path)
+        if not create and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise corrupt(self.path)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")

@@ -51,7 +51,9 @@ def validate_case(case: Case, scheme: Scheme, today: dt.date | None = None) -> N
     today = today or dt.date.today()
     if not CASE_CODE.match(case.code):
         raise _refuse(
-            scheme, "code", None,
+            scheme,
+            "code",
+            None,
             "Die Fallnummer hat die Form Jahr-Nummer, z. B. 2026-0042 (nie ein Name).",
             "The case code has the form year-number, e.g. 2026-0042 (never a name).",
         )
@@ -63,12 +65,17 @@ def validate_case(case: Case, scheme: Scheme, today: dt.date | None = None) -> N
     if case.closed is not None:
         if case.closed < case.opened:
             raise _refuse(
-                scheme, "closed", None, "liegt vor dem Beginn des Falls.",
+                scheme,
+                "closed",
+                None,
+                "liegt vor dem Beginn des Falls.",
                 "is before the case was opened.",
             )
         if case.ending is None:
             raise _refuse(
-                scheme, "ending", "ending",
+                scheme,
+                "ending",
+                "ending",
                 "Ein abgeschlossener Fall braucht die Art der Beendigung.",
                 "A closed case needs the kind of ending.",
             )
@@ -85,7 +92,9 @@ def validate_contact(contact: Contact, scheme: Scheme, today: dt.date | None = N
         )
     if contact.case_id is None and contact.field is None:
         raise _refuse(
-            scheme, "field", "field",
+            scheme,
+            "field",
+            "field",
             "Ein Kurzkontakt ohne Fall braucht das Beratungsfeld.",
             "A short contact without a case needs the counselling field.",
         )

@@ -9,6 +9,7 @@ role are bound as associated data: editing a role in the file makes the slot unu
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -115,10 +116,12 @@ class Vault:
             db.set_meta("vault_id", vault_id)
             db.set_meta("mode", mode)
             db.set_meta("created", dt.date.today().isoformat())
-            _write_slot(db, vault_id, user, "passphrase", "lead", passphrase, params,
-                        data_key + lead_key)
-            _write_slot(db, vault_id, RECOVERY, "recovery", "lead", recovery, params,
-                        data_key + lead_key)
+            _write_slot(
+                db, vault_id, user, "passphrase", "lead", passphrase, params, data_key + lead_key
+            )
+            _write_slot(
+                db, vault_id, RECOVERY, "recovery", "lead", recovery, params, data_key + lead_key
+            )
         db.close()
         vault = cls(folder)
         return vault, recovery
@@ -214,19 +217,15 @@ class Vault:
         data = self._failures()
         count = data.get(user, [0, 0.0])[0] + 1
         data[user] = [count, self._clock()]
-        try:
+        with contextlib.suppress(OSError):
             self._failures_file.write_text(json.dumps(data), encoding="utf-8")
-        except OSError:
-            pass
         return count
 
     def _clear_failures(self, user: str) -> None:
         data = self._failures()
         if data.pop(user, None) is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self._failures_file.write_text(json.dumps(data), encoding="utf-8")
-            except OSError:
-                pass
 
     def _failed(self, user: str) -> WrongPassphrase:
         count = self._record_failure(user)

@@ -1,0 +1,1 @@
+"""The PySide6 desktop: windows, dialogs and item models. Calls app/; holds no rules."""
