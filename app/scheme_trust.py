@@ -204,7 +204,9 @@ def validate_document(doc: bytes) -> Scheme:
     try:
         obj = json.loads(doc.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise _invalid("(Dokument)", f"kein gültiges JSON ({exc})", f"not valid JSON ({exc})")
+        raise _invalid(
+            "(Dokument)", f"kein gültiges JSON ({exc})", f"not valid JSON ({exc})"
+        ) from exc
     error = jsonschema.exceptions.best_match(_validator().iter_errors(obj))
     if error is not None:
         raise _invalid(_path(error.absolute_path), error.message, error.message)
