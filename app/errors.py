@@ -123,3 +123,49 @@ class BackupRefused(FallzahlError):
 
 class UsageError(FallzahlError):
     pass
+
+
+# Signatures (app/signing.py): the generic errors when the caller names no subclass
+class SignatureRefused(FallzahlError):
+    """A minisign signature is missing, damaged, wrong or by a key not trusted here."""
+
+
+class KeyFileInvalid(FallzahlError):
+    """A minisign key file cannot be read."""
+
+
+# Scheme refusals (app/scheme_trust.py), one subclass per reason
+class SchemeUnsigned(SchemeRefused):
+    pass
+
+
+class SchemeBadSignature(SchemeRefused):
+    pass
+
+
+class SchemeUntrustedKey(SchemeRefused):
+    pass
+
+
+class SchemeInvalid(SchemeRefused):
+    """The document breaks the format; the message names the field."""
+
+    def __init__(self, de: str, en: str, field: str = "") -> None:
+        super().__init__(de, en)
+        self.field = field
+
+
+class SchemeExpired(SchemeRefused):
+    pass
+
+
+class SchemeNotYetValid(SchemeRefused):
+    pass
+
+
+class SchemeRollback(SchemeRefused):
+    """Older version than the one this office already has."""
+
+
+class SchemeConflict(SchemeRefused):
+    """Same version as the stored one, but different content."""
