@@ -282,8 +282,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Modules that add their own verbs (scheme, tally, periods and packages, district).
-AREA_MODULES: list[str] = []
+# Modules that add their own verbs.
+AREA_MODULES = ("app.cli_scheme",)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """`scheme` verbs of the command line: keygen, sign, verify, show, import.
 
 ``register(subparsers)`` adds them to the main CLI; each handler is a plain function
-``(args) -> int`` stored as ``args.func`` that raises FallzahlError on refusal.
+``(args) -> int`` stored as ``args.handler`` that raises FallzahlError on refusal.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from app import lang, signing
 from app import scheme as scheme_model
 from app.atomic import write_bytes
-from app.errors import FallzahlError, UsageError
+from app.errors import UsageError
 from app.scheme import Scheme
 from app.scheme_store import import_scheme
 from app.scheme_trust import load_verified, shipped_scheme, trusted_keys, validate_document
@@ -28,29 +28,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     p = verbs.add_parser("keygen", help="new scheme-signing key pair (PREFIX.key, PREFIX.pub)")
     p.add_argument("--out", default="scheme-signing", metavar="PREFIX")
-    p.set_defaults(func=cmd_keygen)
+    p.set_defaults(handler=cmd_keygen)
 
     p = verbs.add_parser("sign", help="check a scheme document and write FILE.minisig")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--key", type=Path, required=True, metavar="KEY")
     p.add_argument("--bump", action="store_true", help="raise the version by one first")
-    p.set_defaults(func=cmd_sign)
+    p.set_defaults(handler=cmd_sign)
 
     p = verbs.add_parser("verify", help="check signature, document and dates")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--sig", type=Path, metavar="SIG")
     p.add_argument("--trusted", type=Path, nargs="+", metavar="PUB")
-    p.set_defaults(func=cmd_verify)
+    p.set_defaults(handler=cmd_verify)
 
     p = verbs.add_parser("show", help="codes and definitions by dimension")
     p.add_argument("file", type=Path, nargs="?", metavar="FILE")
     p.add_argument("--lang", dest="show_lang", choices=lang.SUPPORTED)
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(handler=cmd_show)
 
     p = verbs.add_parser("import", help="make a signed scheme the office's active scheme")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--sig", type=Path, metavar="SIG")
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(handler=cmd_import)
 
 
 def _read(path: Path) -> bytes:
@@ -193,19 +193,3 @@ def cmd_import(args: argparse.Namespace) -> int:
     scheme = import_scheme(session, doc, sig)
     print(f"{scheme.id} v{scheme.version}")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry for the scheme verbs (the main CLI in app/cli.py registers them too)."""
-    parser = argparse.ArgumentParser(prog="python -m app.cli_scheme")
-    register(parser.add_subparsers(dest="verb", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args))
-    except FallzahlError as exc:
-        print(exc.message(), file=sys.stderr)
-        return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

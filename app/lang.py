@@ -10,11 +10,15 @@ _current: str | None = None
 
 
 def detect() -> str:
-    """German unless the environment's locale asks for English explicitly."""
+    """German unless the environment's locale asks for English explicitly.
+
+    The first locale variable that is set decides (C and POSIX mean no preference:
+    German); with none set (Windows), the system locale decides.
+    """
     for var in ("FALLZAHL_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
-        if value[:2].lower() in SUPPORTED:
-            return value[:2].lower()
+        if value:
+            return "en" if value[:2].lower() == "en" else "de"
     try:
         loc = locale.getlocale()[0] or ""
     except ValueError:
