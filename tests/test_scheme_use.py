@@ -208,7 +208,7 @@ def run(argv: list[str], **extra: Any) -> int:
     args = parser.parse_args(argv)
     for k, v in extra.items():
         setattr(args, k, v)
-    return int(args.func(args))
+    return int(args.handler(args))
 
 
 def test_cli_keygen_sign_verify_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
