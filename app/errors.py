@@ -123,3 +123,11 @@ class BackupRefused(FallzahlError):
 
 class UsageError(FallzahlError):
     pass
+
+
+class PeriodInvalid(UsageError):
+    """A reporting period written in a form the program does not know."""
+
+
+class TallyRefused(FallzahlError):
+    """A tally file (tallies.json) is damaged or not in the expected form."""
