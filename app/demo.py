@@ -132,7 +132,9 @@ def generate(
         if not codes:
             return None
         weights = [(len(codes) - i) ** 2 if first_heavy else 1 for i in range(len(codes))]
-        weights = [w / 4 if _unknownish(scheme, dim, c) else w for w, c in zip(weights, codes)]
+        weights = [
+            w / 4 if _unknownish(scheme, dim, c) else w for w, c in zip(weights, codes, strict=True)
+        ]
         return _Pick(rng, codes, weights)
 
     sex_pick, hh_pick, kids_pick = simple("sex"), simple("household"), simple("children")

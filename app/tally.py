@@ -258,11 +258,8 @@ def tally(
         if attr == "ending":  # an ending is required once the case is closed
             counts[(COMPLETENESS_MEASURE, ((ITEM, attr),))] = split["cases_closed"].get(None, 0)
     for dim, (attr, sdim) in CASE_MULTI.items():
-        if dim == "domain":
-            lists = doms_all
-        else:
-            lists = map(set, map(attrgetter(attr), active))
-        got = Counter((code, m) for codes, m in zip(lists, bits) for code in codes)
+        lists = doms_all if dim == "domain" else map(set, map(attrgetter(attr), active))
+        got = Counter((code, m) for codes, m in zip(lists, bits, strict=True) for code in codes)
         split = _split(got)
         for measure in _MEASURE_BITS:
             _fill(counts, measure, dim, split[measure], _scheme_codes(scheme, sdim), False)
