@@ -364,3 +364,37 @@ def code_label(dim: str, code: str, scheme: Scheme, language: str | None = None)
         return code
     sdim = SCHEME_DIMENSION.get(dim)
     return scheme.label(sdim, code, language) if sdim else code
+
+
+def _code_rank(dim: str, scheme: Scheme) -> dict[str, int]:
+    if dim == DOMAIN_CLASS:
+        return {c: i for i, c in enumerate(_class_codes(scheme))}
+    if dim == ITEM:
+        items = (*CASE_REQUIRED_FOR_COMPLETENESS, "ending")
+        return {c: i for i, c in enumerate(items)}
+    sdim = SCHEME_DIMENSION.get(dim)
+    return {c: i for i, c in enumerate(_scheme_codes(scheme, sdim))} if sdim else {}
+
+
+def display_rows(tally: Tally, scheme: Scheme, measure: str, dims: tuple[str, ...]) -> list[Row]:
+    """The rows of one breakdown in the scheme's code order ("not recorded" last)."""
+    ranks = {d: _code_rank(d, scheme) for d in dims}
+    big = 1 << 30
+
+    def key(row: Row) -> tuple:
+        cells = dict(row.dims)
+        out = []
+        for d in dims:
+            code = cells[d]
+            rank = big + 1 if code == MISSING else ranks[d].get(code, big)
+            out.append((rank, code))
+        return tuple(out)
+
+    rows = [r for r in tally.rows if r.measure == measure and tuple(d for d, _ in r.dims) == dims]
+    return sorted(rows, key=key)
+
+
+def measure_order(tally: Tally) -> list[str]:
+    """The tally's measures in the documented order (unknown ones after, alphabetically)."""
+    known = [m for m in MEASURE_LABELS if m in tally.measures]
+    return known + sorted(set(tally.measures) - set(known))
