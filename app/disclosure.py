@@ -20,6 +20,7 @@ Suppressed values are None and shown as "." (tally_io.SUPPRESSED).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Hashable, Iterable, Sequence
 
 import msgspec
@@ -146,11 +147,70 @@ def protect(
                         todo.append(other)
         return seen, [eqs[n] for n in sorted(eq_seen)]
 
+    def weight(c: Hashable) -> float:
+        if c in hidden:
+            return 0.0
+        v = values[c]
+        return v + 1.0 + (1e6 if v == 0 else 0.0) + (1e9 if c in totals else 0.0)
+
+    def cheapest_cycle(k: Hashable) -> list:
+        """Published keys that, hidden, close the cheapest cycle through ``k``.
+
+        Equations are nodes and every key an edge between the equations holding it (a key
+        in one equation only ends at a free node "outside"); an exposed value lies on no
+        cycle of hidden keys, so we add the cheapest path between two of its equations.
+        """
+        outside = -1
+        ends = by_key.get(k, [])
+        ends = [*ends, outside] if len(ends) == 1 else list(ends)
+        if len(ends) < 2:
+            return []
+        adj: dict[int, list[tuple[int, Hashable]]] = {}
+        for c, ns in by_key.items():
+            if c == k:
+                continue
+            nodes = [*ns, outside] if len(ns) == 1 else ns
+            for a in nodes:
+                for b in nodes:
+                    if a != b:
+                        adj.setdefault(a, []).append((b, c))
+        source, targets = ends[0], set(ends[1:])
+        dist = {source: 0.0}
+        back: dict[int, tuple[int, Hashable]] = {}
+        heap = [(0.0, 0, source)]
+        tick = 1
+        while heap:
+            d, _, node = heapq.heappop(heap)
+            if d > dist.get(node, float("inf")):
+                continue
+            if node in targets:
+                path = []
+                while node != source:
+                    node, c = back[node]
+                    path.append(c)
+                return [c for c in path if c not in hidden]
+            for nxt, c in adj.get(node, ()):
+                nd = d + weight(c)
+                if nd < dist.get(nxt, float("inf")):
+                    dist[nxt] = nd
+                    back[nxt] = (node, c)
+                    heapq.heappush(heap, (nd, tick, nxt))
+                    tick += 1
+        return []
+
     exposed = determined(hidden, eqs)
     while exposed:
         k = min(exposed, key=repr)
+        path = cheapest_cycle(k)
+        if path:
+            hidden.update(path)
+            exposed = determined(hidden, eqs)
+            continue
+        # No new cycle helps (linked equations): hide the cell that exposes least.
         comp, _ = local(hidden, [k])
-        pool = {c for n in by_key.get(k, ()) for c, _ in eqs[n] if c not in hidden}
+        # Candidates: the published cells of every equation holding an exposed value of
+        # this linked group (so that a cycle can be closed anywhere along it).
+        pool = {c for h in comp & exposed for n in by_key.get(h, ()) for c, _ in eqs[n]} - hidden
         if not pool:  # every neighbour hidden already: widen to the equations around
             pool = {c for h in comp for n in by_key.get(h, ()) for c, _ in eqs[n]} - hidden
         if not pool:
