@@ -227,6 +227,12 @@ def protect(
 
         hidden.add(min(pool, key=score))
         exposed = determined(hidden, eqs)
+    # Prune: give back every complement that is not needed, largest first.
+    primary = {k for k, v in values.items() if 0 < v < threshold} | set(already)
+    for c in sorted(hidden - primary, key=lambda c: (weight(c), repr(c)), reverse=True):
+        hidden.discard(c)
+        if determined(hidden, eqs):
+            hidden.add(c)
     return hidden
 
 
