@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.atomic import write_bytes
+from app.atomic import storage_error_for, write_bytes
 from app.scheme import Scheme
 from app.tally import (
     CASE_MULTI,
@@ -128,7 +129,10 @@ def write_office_report(
     wb.properties.creator = "Fallzahl"
     buf = io.BytesIO()
     wb.save(buf)
-    write_bytes(path, buf.getvalue())
+    try:
+        write_bytes(path, buf.getvalue())
+    except OSError as exc:  # atomic_writer lets a failing mkstemp through (missing folder)
+        raise storage_error_for(exc, Path(path)) from exc
 
 
 def _cover(ws, tally, scheme, office_name, office_id, language, created, used) -> None:
