@@ -327,7 +327,8 @@ def suppress_long(
                     margin = (measure, (fixed,))
                     if margin in values:
                         eqs.append([(k, 1) for k in members] + [(margin, -1)])
-    eqs += _multi_identities(values, multi_threshold)
+    identities = _multi_identities(values, multi_threshold)
+    eqs = _split_by_identities(eqs, identities) + identities
     totals = {k for k in values if not k[1]}
     hidden = protect(values, eqs, threshold, totals)
     rows = tuple(
@@ -371,3 +372,28 @@ def _multi_identities(values: dict, n: int) -> list:
             if parts and all(p in values for p in parts):
                 eqs.append([(p, 1) for p in parts] + [((multi, ((dim, v),)), -1)])
     return eqs
+
+
+def _split_by_identities(eqs: list, identities: list) -> list:
+    """Rewrite sums that hold the parts of a multi-problem identity (same row space).
+
+    ``sum over all classes = margin`` becomes ``sum over the low classes = margin - multi``,
+    next to the identity ``sum over the high classes = multi``. Then every two-way cell lies
+    in exactly two equations (its line and its half-column), as in a plain two-way table,
+    and the cycle search of ``protect`` finds small complements.
+    """
+    usable = []
+    for eq in identities:
+        total = next(k for k, c in eq if c < 0)
+        if any(d == DOMAIN_CLASS for d, _ in total[1]):
+            continue  # active[class] = multi[class]: a plain equality
+        usable.append((total, {k for k, c in eq if c > 0}))
+    out = []
+    for eq in eqs:
+        plus = {k for k, c in eq if c > 0}
+        for total, parts in usable:
+            if parts <= plus:
+                eq = [(k, c) for k, c in eq if k not in parts] + [(total, 1)]
+                plus -= parts
+        out.append(eq)
+    return out
