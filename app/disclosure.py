@@ -25,11 +25,13 @@ from collections.abc import Hashable, Iterable, Sequence
 
 import msgspec
 
+from app.scheme import Scheme
 from app.tally import (
     CASE_SINGLE,
     CONTACT_DIMS,
     CROSS_BY_DOMAIN_CLASS,
     DOMAIN_CLASS,
+    SCHEME_DIMENSION,
     Row,
     Tally,
 )
@@ -397,3 +399,24 @@ def _split_by_identities(eqs: list, identities: list) -> list:
                 plus -= parts
         out.append(eq)
     return out
+
+
+def pool_codes(tally: Tally, scheme: Scheme) -> Tally:
+    """Merge codes that published tables pool (scheme ``pool``, e.g. the seven member
+    municipalities of VG Vorharz): their rows are summed under the pool's name as code.
+    Apply before ``suppress_long``.
+    """
+    merged: dict[tuple, int] = {}
+    for r in tally.rows:
+        if r.value is None:
+            raise ValueError("pool before suppressing")
+        dims = tuple(
+            sorted(
+                (d, scheme.pooled(SCHEME_DIMENSION[d], c) if d in SCHEME_DIMENSION else c)
+                for d, c in r.dims
+            )
+        )
+        key = (r.measure, dims)
+        merged[key] = merged.get(key, 0) + r.value
+    rows = tuple(Row(dims, measure, v) for (measure, dims), v in sorted(merged.items()))
+    return msgspec.structs.replace(tally, rows=rows)

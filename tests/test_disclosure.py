@@ -233,3 +233,17 @@ def test_long_table_without_small_counts_is_untouched():
     t = tally(SCHEME, cases, contacts, parse_period("2026"))
     pub = suppress_long(t, 3, ["field", "sex"])
     assert all(r.value is not None for r in pub.rows)
+
+
+def test_pool_codes_sums_pooled_municipalities():
+    from app.disclosure import pool_codes
+    from tests.tally_vault import CASES, CONTACTS
+
+    t = tally(SCHEME, CASES, CONTACTS, parse_period("2026-Q1"))
+    pooled = pool_codes(t, SCHEME)
+    by = pooled.breakdown("cases_active", "municipality")
+    assert by == {"99999001": 1, "VG Land": 2, "OUT": 0, "UNK": 0, "?": 2}
+    assert pooled.value("cases_active", domain_class="4+", municipality="VG Land") == 1
+    assert pooled.value("cases_active") == t.value("cases_active")
+    keys = [(r.measure, r.dims) for r in pooled.rows]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
