@@ -20,7 +20,10 @@ def atomic_writer(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """Yield a binary file; on clean exit it replaces ``target`` in one rename."""
     target = Path(target)
     folder = target.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise storage_error_for(exc, target) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh

@@ -217,7 +217,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from app import demo
 
     session = args.open_session()
-    cases, contacts = demo.generate(session.scheme, args.cases, args.year, counsellor=session.user)
+    cases, contacts = demo.generate(session.scheme, args.cases, args.year)
     session.add_bulk(cases, contacts, "demo.filled")
     out(
         t(

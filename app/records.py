@@ -13,7 +13,7 @@ import re
 
 import msgspec
 
-CASE_CODE = re.compile(r"^\d{4}-\d{4}$")
+CASE_CODE = re.compile(r"^\d{4}-\d{4,5}$")
 
 
 class Case(msgspec.Struct, kw_only=True, array_like=True):

@@ -59,7 +59,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=".") as tmp:
         folder = Path(tmp)
         vault, session = new_vault(folder / "v")
-        cases, _ = generate(session.scheme, 1, 2026, counsellor="bench")
+        cases, _ = generate(session.scheme, 1, 2026)
         session.save_case(cases[0])
         ours, sealed = vault_saves(session, cases[0].id)
         raw = raw_sqlite_saves(folder, sealed)  # the same bytes, same settings, same disk
@@ -71,7 +71,7 @@ def main() -> None:
         vault.close()
 
         vault, session = new_vault(folder / "big")
-        cases, contacts = generate(session.scheme, args.cases, 2026, counsellor="bench")
+        cases, contacts = generate(session.scheme, args.cases, 2026)
         session.add_bulk(cases, contacts, "demo.filled")
         session.close()
         vault.close()
