@@ -214,10 +214,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    import datetime as dt
+
     from app import demo
 
     session = args.open_session()
-    cases, contacts = demo.generate(session.scheme, args.cases, args.year)
+    cases, contacts = demo.generate(session.scheme, args.cases, args.year, until=dt.date.today())
     session.add_bulk(cases, contacts, "demo.filled")
     out(
         t(

@@ -19,7 +19,10 @@ def office_tally(session, period_text: str):
 
     scheme = session.scheme
     return tally(
-        scheme, session.cases(), session.contacts(), parse_period(period_text),
+        scheme,
+        session.cases(),
+        session.contacts(),
+        parse_period(period_text),
         map_code=mapper(scheme),
     )
 
@@ -33,13 +36,19 @@ def cmd_tally(args: argparse.Namespace) -> int:
     language = lang.current()
     if args.format == "xlsx":
         if not args.out:
-            raise UsageError("--format xlsx braucht --out DATEI.", "--format xlsx needs --out FILE.")
+            raise UsageError(
+                "--format xlsx braucht --out DATEI.", "--format xlsx needs --out FILE."
+            )
         from app.office import office_info
         from app.report_xlsx import write_office_report
 
         info = office_info(session)
         write_office_report(
-            args.out, result, scheme, info.name if info else "", info.office_id if info else "",
+            args.out,
+            result,
+            scheme,
+            info.name if info else "",
+            info.office_id if info else "",
             language=language,
         )
         sys.stdout.write(f"{args.out}\n")

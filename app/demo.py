@@ -84,11 +84,12 @@ class _Pick:
 
 
 def generate(
-    scheme: Scheme, n_cases: int, year: int, seed: int = 2026
+    scheme: Scheme, n_cases: int, year: int, seed: int = 2026, *, until: dt.date | None = None
 ) -> tuple[list[Case], list[Contact]]:
     """``n_cases`` cases and about five contacts per case for ``year`` (plus a few
-    anonymous contacts). About a tenth of the cases were opened in the last quarter of the
-    year before and carried over. Case codes are ``YYYY-NNNN`` (five digits from 10,000).
+        anonymous contacts). About a tenth of the cases were opened in the last quarter of the
+        year before and carried over. Case codes are ``YYYY-NNNN`` (five digits from 10,000).
+    With ``until`` nothing is dated after that day (a demo of the running year stops today).
     """
     rng = random.Random(seed)
     fields = _codes(scheme, "field")
@@ -153,7 +154,7 @@ def generate(
         return pick()
 
     first = dt.date(year, 1, 1)
-    last = dt.date(year, 12, 31)
+    last = min(dt.date(year, 12, 31), until) if until else dt.date(year, 12, 31)
     carry_start = dt.date(year - 1, 10, 1)
     year_days = (last - first).days
     serial: dict[int, int] = {}
@@ -177,7 +178,7 @@ def generate(
             candidate = opened + dt.timedelta(days=int(expo(1 / 70)))
             if candidate <= last:
                 closed = candidate
-                ending = maybe(end_pick)
+                ending = end_pick() if end_pick else None
         # Contacts: many single-contact cases, the rest skewed around six.
         n_k = 1 if rand() < 0.22 else 1 + int(expo(1 / 5.6))
         span_end = closed or last

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app import audit, records, store
 from app import vault as vault_mod
@@ -50,6 +51,9 @@ class Session:
         self.role = role
         self._key = data_key
         self._lead_key = lead_key if role == "lead" else None
+        # one cipher object per key: building AESGCM per record would dominate opening
+        self._aead = AESGCM(data_key)
+        self._lead_aead = AESGCM(lead_key) if self._lead_key else None
         self._lock = WriterLock(vault.folder)
         if lock:
             self._lock.acquire(user)
@@ -111,28 +115,53 @@ class Session:
 
     # records
     def _load(self) -> None:
+        """Open and decode every case and contact once; damaged rows are named, not skipped.
+
+        This is the hot path of unlocking (100,000 records): one cipher object, the
+        associated data built from a per-table prefix, and one msgspec call per table that
+        decodes all plaintexts as a single MessagePack array.
+        """
         if self._cases is not None:
             return
-        cases: dict[str, Case] = {}
-        contacts: dict[str, Contact] = {}
+        loaded: dict[str, dict] = {}
         bad: list[RecordDamaged] = []
-        for table, target, decode in (
-            ("cases", cases, records.decode_case),
-            ("contacts", contacts, records.decode_contact),
-        ):
+        for table, kind in (("cases", Case), ("contacts", Contact)):
+            prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+            decrypt = self._aead.decrypt
+            ids: list[str] = []
+            plains: list[bytes] = []
             for record_id, rev, sealed in self.store.rows(table):
                 try:
-                    target[record_id] = decode(self._open(table, record_id, rev, sealed))
-                except RecordDamaged as exc:
-                    bad.append(exc)
-                    continue
-                except msgspec.DecodeError:
+                    plain = decrypt(
+                        sealed[:12], sealed[12:], prefix + f"{record_id}|{rev}".encode()
+                    )
+                except InvalidTag:
                     bad.append(store.damaged(table, record_id))
                     continue
+                ids.append(record_id)
+                plains.append(plain)
                 self._revs[(table, record_id)] = rev
+            loaded[table] = dict(
+                zip(ids, self._decode_all(table, kind, ids, plains, bad), strict=False)
+            )
         if bad:
             raise _many_damaged(bad)
-        self._cases, self._contacts = cases, contacts
+        self._cases, self._contacts = loaded["cases"], loaded["contacts"]
+
+    @staticmethod
+    def _decode_all(table: str, kind: type, ids: list[str], plains: list[bytes], bad: list) -> list:
+        header = b"\xdd" + len(plains).to_bytes(4, "big")  # MessagePack array 32
+        try:
+            return msgspec.msgpack.decode(header + b"".join(plains), type=list[kind])
+        except msgspec.DecodeError:
+            pass
+        decoded = []
+        for record_id, plain in zip(ids, plains, strict=True):
+            try:
+                decoded.append(msgspec.msgpack.decode(plain, type=kind))
+            except msgspec.DecodeError:
+                bad.append(store.damaged(table, record_id))
+        return decoded
 
     def cases(self) -> list[Case]:
         self._load()
@@ -293,12 +322,12 @@ class Session:
         row = self.store.row("lead_secrets", name)
         if row is None:
             return None
-        return self._open("lead_secrets", name, row[1], row[2], key=self._lead_key)
+        return self._open("lead_secrets", name, row[1], row[2], key=self._lead_aead)
 
     def put_lead_secret(self, name: str, value: bytes) -> None:
         self.require_lead("Das Ändern des Signaturschlüssels", "Changing the signing key")
         rev = (self.store.revision("lead_secrets", name) or 0) + 1
-        sealed = self._seal("lead_secrets", name, rev, value, key=self._lead_key)
+        sealed = self._seal("lead_secrets", name, rev, value, key=self._lead_aead)
         with self.store.transaction():
             self.store.put("lead_secrets", name, rev, sealed)
             self._append_audit("key.stored", name, [])
@@ -414,6 +443,7 @@ class Session:
         self._revs = {}
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
+        self._aead = self._lead_aead = None  # type: ignore[assignment]
         self._lock.release()
 
 

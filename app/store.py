@@ -35,14 +35,16 @@ def associated_data(vault_id: str, table: str, record_id: str, rev: int) -> byte
     return f"fallzahl|{vault_id}|{table}|{record_id}|{rev}".encode()
 
 
-def seal(key: bytes, ad: bytes, plaintext: bytes) -> bytes:
+def seal(key: bytes | AESGCM, ad: bytes, plaintext: bytes) -> bytes:
+    aead = key if isinstance(key, AESGCM) else AESGCM(key)
     nonce = os.urandom(NONCE)
-    return nonce + AESGCM(key).encrypt(nonce, plaintext, ad)
+    return nonce + aead.encrypt(nonce, plaintext, ad)
 
 
-def open_sealed(key: bytes, ad: bytes, sealed: bytes) -> bytes:
+def open_sealed(key: bytes | AESGCM, ad: bytes, sealed: bytes) -> bytes:
     """Raises InvalidTag when the bytes or their binding were changed."""
-    return AESGCM(key).decrypt(sealed[:NONCE], sealed[NONCE:], ad)
+    aead = key if isinstance(key, AESGCM) else AESGCM(key)
+    return aead.decrypt(sealed[:NONCE], sealed[NONCE:], ad)
 
 
 @contextlib.contextmanager

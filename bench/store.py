@@ -71,7 +71,7 @@ def main() -> None:
         vault.close()
 
         vault, session = new_vault(folder / "big")
-        cases, contacts = generate(session.scheme, args.cases, 2026)
+        cases, contacts = generate(session.scheme, args.cases, 2025)
         session.add_bulk(cases, contacts, "demo.filled")
         session.close()
         vault.close()
