@@ -18,6 +18,7 @@ import io
 import re
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -460,7 +461,7 @@ def _read_zip(zip_bytes: bytes) -> dict[str, bytes]:
         try:
             with zf.open(info) as fh:
                 data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError) as exc:
             raise PackageDamaged(
                 f"{info.filename} im Paket ist beschädigt ({exc}).",
                 f"{info.filename} in the package is damaged ({exc}).",
@@ -625,6 +626,17 @@ def verify_zip(
             continue
         if signing.key_id(key) == kid.upper():
             keys.append(key)
+    if sig and sig.strip():
+        signer = signing.signature_key_id(sig, PackageBadSignature)
+        if not any(signing.key_id(k) == signer for k in keys):
+            raise PackageUntrustedKey(
+                f"Das Paket ist mit dem Schlüssel {signer} signiert, der hier für keine "
+                "Beratungsstelle eingetragen ist. Tragen Sie den Schlüssel der Stelle ein "
+                "(nach Bestätigung auf zweitem Weg) oder fordern Sie das Paket erneut an.",
+                f"The package is signed with key {signer}, which is not enrolled here for any "
+                "office. Enrol the office's key (after confirming it on a second channel) or "
+                "ask for the package again.",
+            )
     key_id, comment = signing.verify(
         raw, sig, keys, errors=errors, what=("das Paketverzeichnis", "the package manifest")
     )
