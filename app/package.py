@@ -265,12 +265,18 @@ def encode_manifest(manifest: Manifest) -> bytes:
     return msgspec.json.format(msgspec.json.encode(manifest), indent=2) + b"\n"
 
 
+def preview_tally(session: Session, period: Period) -> Tally:
+    """Exactly the tally build_package puts into the package for ``period``."""
+    from app.scheme_map import mapper
+
+    scheme = session.scheme
+    return tally(scheme, session.cases(), session.contacts(), period, map_code=mapper(scheme))
+
+
 def build_package(
     session: Session, period: Period, out_dir: Path, *, recipients: list[str] | None = None
 ) -> tuple[Path, str, Manifest]:
     """Tally, sign, zip and encrypt the closed ``period``; (path, SHA-256 hex, manifest)."""
-    from app.scheme_map import mapper
-
     session.require_lead("Das Exportieren des Pakets", "Exporting the package")
     closed_entry(session, period)
     info = office_info(session)
@@ -287,7 +293,7 @@ def build_package(
         + [r for r in [office_keys.archive_recipient(session)] if r]
     )
     scheme = session.scheme
-    tly = tally(scheme, session.cases(), session.contacts(), period, map_code=mapper(scheme))
+    tly = preview_tally(session, period)
     created_at = _now()
     files = _files(tly, scheme, info, created_at)
     sequence = _next_sequence(session)
