@@ -2,7 +2,7 @@
 
 A package is ``<office id>_<period>_<sequence>.fallzahl.age``: an age file (X25519
 recipients) holding a ZIP with manifest.json, manifest.json.minisig, tallies.json,
-tallies.csv, adx.xml and, once app/report_xlsx.py is available, tallies.xlsx. Only
+tallies.csv, adx.xml and tallies.xlsx (the office report workbook, optional for readers). Only
 aggregates leave the office. The exact format, and how to check a package by hand with
 ``age``, ``unzip``, ``minisign`` and ``sha256sum``, is in docs/submission-format.md.
 

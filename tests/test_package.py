@@ -67,7 +67,7 @@ def test_round_trip_tallies_equal_the_vault(office, tmp_path):
     assert verified.package_sha256 == sha
     assert verified.manifest == manifest
     assert verified.manifest.sequence == 1 and verified.manifest.supersedes is None
-    assert sorted(verified.files) == ["adx.xml", "tallies.csv", "tallies.json"]
+    assert sorted(verified.files) == ["adx.xml", "tallies.csv", "tallies.json", "tallies.xlsx"]
     assert any(e.action == "package.exported" and sha in e.detail for e in office.audit_entries())
     (sent,) = package.sent_packages(office)
     assert (sent.sha256, sent.status, sent.sequence) == (sha, "sent", 1)
