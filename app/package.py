@@ -286,7 +286,7 @@ def build_package(
             "The office id and name are missing; they are set at setup.",
         )
     office_keys.ensure_office_keys(session)
-    public, kid = office_keys.office_public_key(session)
+    _public, kid = office_keys.office_public_key(session)
     secret = office_keys.signing_secret(session)
     age_recipients = _parse_recipients(
         [*(recipients if recipients is not None else district_recipients(session))]
@@ -341,7 +341,6 @@ def build_package(
     )
     session.put_setting(SENT, msgspec.json.encode([*sent_packages(session), sent]))
     session.audit("package.exported", f"{path.name} sha256 {digest}")
-    del public
     return path, digest, manifest
 
 
@@ -494,7 +493,7 @@ def _decode_manifest(raw: bytes) -> Manifest:
     extra = sorted(set(doc) - _manifest_fields)
     if extra:
         raise _manifest_invalid(extra[0], "unbekanntes Feld", "unknown field")
-    missing = sorted(_manifest_fields - set(doc) - {"format"})
+    missing = sorted(_manifest_fields - set(doc))
     if missing:
         raise _manifest_invalid(missing[0], "fehlt", "missing")
     try:

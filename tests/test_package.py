@@ -313,3 +313,16 @@ def test_standard_tools(office, tmp_path):
     sums = "".join(f"{e.sha256}  {e.name}\n" for e in manifest.files)
     (out / "SHA256SUMS").write_text(sums)
     subprocess.run(["sha256sum", "-c", "--strict", "SHA256SUMS"], cwd=out, check=True)
+
+
+def test_bulk_insert_into_closed_period_refused(session):
+    from helpers import case, contact
+
+    period_close.close_period(session, parse_period("2026-Q1"))
+    new = case(opened=dt.date(2026, 2, 1))
+    with pytest.raises(PeriodClosed):
+        session.add_bulk([new], [], "import")
+    later = case(opened=dt.date(2026, 4, 1))
+    with pytest.raises(PeriodClosed):
+        session.add_bulk([later], [contact(later.id, date=dt.date(2026, 3, 30))], "import")
+    session.add_bulk([later], [contact(later.id, date=dt.date(2026, 4, 2))], "import")

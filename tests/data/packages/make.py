@@ -11,12 +11,13 @@ is an office the district does not trust, test-district.age is the district's id
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import sys
+import warnings
 import zipfile
 from pathlib import Path
 
-import msgspec
 import pyrage
 
 HERE = Path(__file__).resolve().parent
@@ -154,13 +155,10 @@ def main() -> None:
     out["comment_mismatch"] = encrypt(
         assemble(files, m, secret, comment=pkg.trusted_comment(OFFICE, period.label, 9))
     )
-    dup = pkg.zip_files([(pkg.MANIFEST, pkg.encode_manifest(m))])
-    with zipfile.ZipFile(__import__("io").BytesIO(good)) as zf:
+    with zipfile.ZipFile(io.BytesIO(good)) as zf:
         entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
-    import warnings
-
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: wanted here
         dup = pkg.zip_files([*entries, ("tallies.csv", files["tallies.csv"])])
     out["duplicate_name"] = encrypt(dup)
     for old in HERE.glob("*.fallzahl.age"):
@@ -171,5 +169,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    msgspec  # noqa: B018 (keeps the import visible: manifests are msgspec structs)
     main()
