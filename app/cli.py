@@ -285,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules that add their own verbs.
-AREA_MODULES = ("app.cli_scheme", "app.cli_tally")
+AREA_MODULES = ("app.cli_scheme", "app.cli_tally", "app.cli_package")
 
 
 def main(argv: list[str] | None = None) -> int:
