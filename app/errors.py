@@ -169,3 +169,11 @@ class SchemeRollback(SchemeRefused):
 
 class SchemeConflict(SchemeRefused):
     """Same version as the stored one, but different content."""
+
+
+class PeriodInvalid(UsageError):
+    """A reporting period written in a form the program does not know."""
+
+
+class TallyRefused(FallzahlError):
+    """A tally file (tallies.json) is damaged or not in the expected form."""
