@@ -239,3 +239,53 @@ class ReceiptTampered(ReceiptRefused):
 
 class ReceiptUnknownPackage(ReceiptRefused):
     pass
+
+
+# Closing periods (app/period_close.py)
+class PeriodNotReady(FallzahlError):
+    """Blocking findings stand in the way of closing; fix them or accept with a reason."""
+
+
+class PeriodNotClosed(FallzahlError):
+    """The period is not closed (export needs a closed period; reopen needs one)."""
+
+
+# Package refusals (app/package.py), one subclass per reason
+class PackageDamaged(PackageRefused):
+    """Not an age file, truncated, or the ZIP inside is unreadable."""
+
+
+class PackageWrongIdentity(PackageRefused):
+    """None of the given age identities opens the package."""
+
+
+class PackageBadSignature(PackageRefused):
+    """The manifest signature is missing, damaged or does not match."""
+
+
+class PackageUntrustedKey(PackageRefused):
+    """Signed with an office key that is not enrolled."""
+
+
+class PackageUnsafe(PackageRefused):
+    """Path traversal, absolute or duplicate names, absurd sizes (zip bomb)."""
+
+
+class PackageFilesWrong(PackageRefused):
+    """Extra or missing files, or a file's SHA-256 or size differs from the manifest."""
+
+
+class PackageManifestInvalid(PackageRefused):
+    """The manifest breaks the format; the message names the field."""
+
+
+class PackageSchemeMismatch(PackageRefused):
+    """The scheme hash in the manifest is not the one of that scheme version."""
+
+
+class PackageTallyMismatch(PackageRefused):
+    """tallies.json, tallies.csv and adx.xml disagree, or tallies.json is damaged."""
+
+
+class PackageSequence(PackageRefused):
+    """A replay or rollback: the sequence number is not above the last one seen."""

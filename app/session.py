@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import msgspec
 from cryptography.exceptions import InvalidTag
 
-from app import audit, records, store
+from app import audit, period_close, records, store
 from app import vault as vault_mod
 from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.lock import WriterLock
@@ -198,10 +198,10 @@ class Session:
     def delete_case(self, case_id: str) -> None:
         """Deletes the case and its contacts in one transaction."""
         case = self.case(case_id)
-        self.before_record_change("cases", case)
+        self.before_record_change("cases", case, deleting=True)
         own = [c for c in self._contacts.values() if c.case_id == case_id]  # type: ignore[union-attr]
         for contact in own:
-            self.before_record_change("contacts", contact)
+            self.before_record_change("contacts", contact, deleting=True)
         written = [("cases", case_id, audit.DELETED)] + [
             ("contacts", c.id, audit.DELETED) for c in own
         ]
@@ -221,7 +221,7 @@ class Session:
         contact = self._contacts.get(contact_id)  # type: ignore[union-attr]
         if contact is None:
             raise NotFound(f"Kontakt {contact_id} gibt es nicht.", f"No contact {contact_id}.")
-        self.before_record_change("contacts", contact)
+        self.before_record_change("contacts", contact, deleting=True)
         with self.store.transaction():
             self.store.delete("contacts", contact_id)
             self._append_audit(
@@ -240,6 +240,7 @@ class Session:
             validate_case(case, self.scheme)
         for contact in contacts:
             validate_contact(contact, self.scheme)
+        period_close.check_new_records(self, cases, contacts)
         written: list[tuple[str, str, int]] = []
         with self.store.transaction():
             for table, items in (("cases", cases), ("contacts", contacts)):
@@ -257,10 +258,17 @@ class Session:
         self._cases.update((c.id, c) for c in cases)  # type: ignore[union-attr]
         self._contacts.update((c.id, c) for c in contacts)  # type: ignore[union-attr]
 
-    def before_record_change(self, table: str, record: Case | Contact) -> None:
-        """Hook for rules that refuse a change (closed periods); see app/periods_close.py."""
-        for check in CHANGE_CHECKS:
-            check(self, table, record)
+    def before_record_change(
+        self, table: str, record: Case | Contact, *, deleting: bool = False
+    ) -> None:
+        """Refuse a change that would alter a closed period (app/period_close.py)."""
+        period_close.check_change(self, table, record, deleting=deleting)
+
+    def stored_record(self, table: str, record_id: str) -> Case | Contact | None:
+        """The saved version of a case or contact (before the change being checked)."""
+        self._load()
+        held = self._cases if table == "cases" else self._contacts
+        return held.get(record_id)  # type: ignore[union-attr]
 
     def _write(self, table: str, record_id: str, data: bytes, action: str) -> None:
         rev = self._revs.get((table, record_id), 0) + 1
@@ -415,9 +423,6 @@ class Session:
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._lock.release()
-
-
-CHANGE_CHECKS: list = []
 
 
 def records_duplicate_code(code: str) -> FallzahlError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from app import office
+from app import office, office_keys
 from app.keys import KdfParams
 from app.vault import Vault
 
@@ -28,18 +28,12 @@ def init_office(
             office.set_office_info(
                 session, office.OfficeInfo(office_id=office_id, name=office_name, district=district)
             )
-            for step in OFFICE_SETUP_STEPS:
-                step(session)
+            office_keys.make_office_keys(session)
         finally:
             session.close()
     finally:
         vault.close()
     return recovery
-
-
-# Further set-up steps of other areas (the shipped scheme, the office signing key),
-# each fn(session), run in order for every new office vault.
-OFFICE_SETUP_STEPS: list = []
 
 
 def init_district(
