@@ -187,12 +187,10 @@ def revoke_key(session: Session, office_id: str, key_id: str) -> None:
     _put_registry(session, new, "district.key_revoked", f"{office_id} key {key_id}")
 
 
-def rotate_key(
-    session: Session, office_id: str, new_public_key_file: bytes, statement: bytes
-) -> str:
+def rotate_key(session: Session, office_id: str, statement: bytes, signature: bytes) -> str:
     """Accept an office's new key because its current key signed it; returns the new key id."""
     session.require_lead("Das Wechseln von Schlüsseln", "Rotating keys")
-    new, kid = reg.rotate(registry(session), office_id, new_public_key_file, statement, _today())
+    new, kid = reg.rotate(registry(session), office_id, statement, signature, _today())
     _put_registry(session, new, "district.key_rotated", f"{office_id} key {kid}")
     return kid
 
@@ -307,7 +305,12 @@ class Importer:
             what=(f"das Paket von {office_id}", f"the package from {office_id}"),
         )
         try:
-            verified = package.verify_zip(zip_bytes, {kid: key.public_key.encode("ascii")}, sha)
+            verified = package.verify_zip(
+                zip_bytes,
+                {kid: key.public_key.encode("ascii")},
+                sha,
+                known_schemes={k: v[0] for k, v in self.schemes.items()},
+            )
         except errors.PackageRefused as exc:
             if type(exc).__name__ == "PackageSchemeMismatch":
                 raise ImportUnknownScheme(exc.de, exc.en) from exc

@@ -21,7 +21,7 @@ from app.errors import EnrolmentRefused, KeyFileInvalid
 from app.office import check_office_id
 
 ACTIVE, RETIRED, REVOKED = "active", "retired", "revoked"
-ROTATION_CONTEXT = "fallzahl-key-rotation"
+ROTATION_FORMAT = "fallzahl-key-rotation/1"  # app/office_keys.py
 
 
 class OfficeKey(msgspec.Struct, frozen=True, kw_only=True):
@@ -150,28 +150,23 @@ def revoke_key(registry: Registry, office_id: str, key_id: str, today: dt.date) 
     return _replace_office(registry, msgspec.structs.replace(entry, keys=keys))
 
 
-def rotation_statement(old_secret_key: bytes, new_public_key_file: bytes, office_id: str) -> bytes:
-    """Office side: a minisign signature by the old key over the new public key file.
-
-    The trusted comment names the office, so a statement cannot be replayed for another.
-    """
-    _kid, text = read_office_key(new_public_key_file)
-    return signing.sign(
-        text.encode("ascii"),
-        old_secret_key,
-        f"{ROTATION_CONTEXT} office:{office_id}",
-        error=EnrolmentRefused,
-    )
+def _statement_fields(statement: bytes) -> dict[str, str]:
+    try:
+        text = statement.decode("ascii")
+    except UnicodeDecodeError:
+        return {}
+    return dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
 
 
 def rotate(
     registry: Registry,
     office_id: str,
-    new_public_key_file: bytes,
     statement: bytes,
+    signature: bytes,
     today: dt.date,
 ) -> tuple[Registry, str]:
-    """Accept a new key for an office because its active key signed it (no phone call)."""
+    """Accept an office's new key because its active key signed the rotation statement
+    (app/office_keys.rotate): no phone call needed. Returns the registry and the new key id."""
     entry = registry.office(office_id)
     if entry is None:
         raise unknown_office_for_enrolment(office_id)
@@ -183,22 +178,32 @@ def rotate(
             f"Office {office_id} has no valid key left to vouch for the new one. Enrol it "
             "again (compare the key id by phone).",
         )
-    kid, text = read_office_key(new_public_key_file)
-    _signer, comment = signing.verify(
-        text.encode("ascii"),
+    signing.verify(
         statement,
+        signature,
         [active.public_key.encode("ascii")],
         errors=EnrolmentRefused,
-        what=("der Schlüsselwechsel", "the key rotation statement"),
+        what=("die Erklärung zum Schlüsselwechsel", "the key rotation statement"),
     )
-    if comment != f"{ROTATION_CONTEXT} office:{office_id}":
+    fields = _statement_fields(statement)
+    new_line = fields.get("new_public_key", "").strip()
+    if (
+        fields.get("format") != ROTATION_FORMAT
+        or fields.get("office") != office_id
+        or fields.get("old_key_id") != active.key_id
+        or not new_line
+    ):
         raise EnrolmentRefused(
-            "Die Wechselerklärung gilt nicht für diese Beratungsstelle.",
-            "The rotation statement is not for this office.",
+            f"Die Erklärung zum Schlüsselwechsel gilt nicht für den aktuellen Schlüssel "
+            f"{active.key_id} der Beratungsstelle {office_id}.",
+            f"The key rotation statement is not for the current key {active.key_id} of "
+            f"office {office_id}.",
         )
-    if registry.owner_of(kid) is not None:
+    kid, text = read_office_key(new_line.encode("ascii"))
+    if fields.get("new_key_id") != kid or registry.owner_of(kid) is not None:
         raise EnrolmentRefused(
-            f"Der Schlüssel {kid} ist bereits eingetragen.", f"Key {kid} is already enrolled."
+            f"Der neue Schlüssel {kid} passt nicht zur Erklärung oder ist bereits eingetragen.",
+            f"The new key {kid} does not match the statement or is already enrolled.",
         )
     keys = (
         *_end_active(entry, today),
