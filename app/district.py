@@ -340,7 +340,11 @@ class Importer:
         s = self.session
         with s.store.transaction():
             s.put_setting(f"district.pkg.{sha}", data)
-            s.put_setting(f"district.tally.{sha}", to_json(verified.tally))
+            # tallies.json as sent: canonical (app/tally_io), checked against the manifest
+            s.put_setting(
+                f"district.tally.{sha}",
+                verified.files.get("tallies.json") or to_json(verified.tally),
+            )
             s.put_setting(INTAKE, msgspec.json.encode(new_intake))
             s.audit(
                 "district.imported",
