@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import FAST_KDF, PASS
 from district_world import Office, on_time
 
 from app import cli, district
 from app.setup import init_district
+from conftest import FAST_KDF, PASS
 
 
 def test_cli_enrol_import_board_report_receipt(tmp_path, monkeypatch, capsys):
