@@ -49,7 +49,7 @@ MUNICIPALITY_WEIGHTS = {
     "Huy": 7,
     "Falkenstein": 5,
 }
-PROBLEM_COUNT_WEIGHTS = (30, 27, 20, 12, 7, 4)  # 1..6 problem codes per case
+PROBLEM_COUNT_WEIGHTS = (22, 25, 23, 16, 9, 5)  # 1..6 problem codes per case
 CONTACT_FORM_WEIGHTS = (62, 9, 19, 7, 3)  # in the office, outreach, phone, online, group
 MISSING_SHARE = 0.03  # share of cases with an item not (yet) recorded
 CLOSED_SHARE = 0.65
@@ -179,7 +179,7 @@ def generate(
                 closed = candidate
                 ending = maybe(end_pick)
         # Contacts: many single-contact cases, the rest skewed around six.
-        n_k = 1 if rand() < 0.3 else 1 + int(expo(1 / 6.2))
+        n_k = 1 if rand() < 0.22 else 1 + int(expo(1 / 5.6))
         span_end = closed or last
         span = max(0, (span_end - opened).days)
         case_id = f"{rng.getrandbits(64):016x}"

@@ -20,15 +20,18 @@ Suppressed values are None and shown as "." (tally_io.SUPPRESSED).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Hashable, Iterable, Sequence
 
 import msgspec
 
+from app.scheme import Scheme
 from app.tally import (
     CASE_SINGLE,
     CONTACT_DIMS,
     CROSS_BY_DOMAIN_CLASS,
     DOMAIN_CLASS,
+    SCHEME_DIMENSION,
     Row,
     Tally,
 )
@@ -146,11 +149,70 @@ def protect(
                         todo.append(other)
         return seen, [eqs[n] for n in sorted(eq_seen)]
 
+    def weight(c: Hashable) -> float:
+        if c in hidden:
+            return 0.0
+        v = values[c]
+        return v + 1.0 + (1e6 if v == 0 else 0.0) + (1e9 if c in totals else 0.0)
+
+    def cheapest_cycle(k: Hashable) -> list:
+        """Published keys that, hidden, close the cheapest cycle through ``k``.
+
+        Equations are nodes and every key an edge between the equations holding it (a key
+        in one equation only ends at a free node "outside"); an exposed value lies on no
+        cycle of hidden keys, so we add the cheapest path between two of its equations.
+        """
+        outside = -1
+        ends = by_key.get(k, [])
+        ends = [*ends, outside] if len(ends) == 1 else list(ends)
+        if len(ends) < 2:
+            return []
+        adj: dict[int, list[tuple[int, Hashable]]] = {}
+        for c, ns in by_key.items():
+            if c == k:
+                continue
+            nodes = [*ns, outside] if len(ns) == 1 else ns
+            for a in nodes:
+                for b in nodes:
+                    if a != b:
+                        adj.setdefault(a, []).append((b, c))
+        source, targets = ends[0], set(ends[1:])
+        dist = {source: 0.0}
+        back: dict[int, tuple[int, Hashable]] = {}
+        heap = [(0.0, 0, source)]
+        tick = 1
+        while heap:
+            d, _, node = heapq.heappop(heap)
+            if d > dist.get(node, float("inf")):
+                continue
+            if node in targets:
+                path = []
+                while node != source:
+                    node, c = back[node]
+                    path.append(c)
+                return [c for c in path if c not in hidden]
+            for nxt, c in adj.get(node, ()):
+                nd = d + weight(c)
+                if nd < dist.get(nxt, float("inf")):
+                    dist[nxt] = nd
+                    back[nxt] = (node, c)
+                    heapq.heappush(heap, (nd, tick, nxt))
+                    tick += 1
+        return []
+
     exposed = determined(hidden, eqs)
     while exposed:
         k = min(exposed, key=repr)
+        path = cheapest_cycle(k)
+        if path:
+            hidden.update(path)
+            exposed = determined(hidden, eqs)
+            continue
+        # No new cycle helps (linked equations): hide the cell that exposes least.
         comp, _ = local(hidden, [k])
-        pool = {c for n in by_key.get(k, ()) for c, _ in eqs[n] if c not in hidden}
+        # Candidates: the published cells of every equation holding an exposed value of
+        # this linked group (so that a cycle can be closed anywhere along it).
+        pool = {c for h in comp & exposed for n in by_key.get(h, ()) for c, _ in eqs[n]} - hidden
         if not pool:  # every neighbour hidden already: widen to the equations around
             pool = {c for h in comp for n in by_key.get(h, ()) for c, _ in eqs[n]} - hidden
         if not pool:
@@ -167,6 +229,12 @@ def protect(
 
         hidden.add(min(pool, key=score))
         exposed = determined(hidden, eqs)
+    # Prune: give back every complement that is not needed, largest first.
+    primary = {k for k, v in values.items() if 0 < v < threshold} | set(already)
+    for c in sorted(hidden - primary, key=lambda c: (weight(c), repr(c)), reverse=True):
+        hidden.discard(c)
+        if determined(hidden, eqs):
+            hidden.add(c)
     return hidden
 
 
@@ -261,7 +329,8 @@ def suppress_long(
                     margin = (measure, (fixed,))
                     if margin in values:
                         eqs.append([(k, 1) for k in members] + [(margin, -1)])
-    eqs += _multi_identities(values, multi_threshold)
+    identities = _multi_identities(values, multi_threshold)
+    eqs = _split_by_identities(eqs, identities) + identities
     totals = {k for k in values if not k[1]}
     hidden = protect(values, eqs, threshold, totals)
     rows = tuple(
@@ -305,3 +374,49 @@ def _multi_identities(values: dict, n: int) -> list:
             if parts and all(p in values for p in parts):
                 eqs.append([(p, 1) for p in parts] + [((multi, ((dim, v),)), -1)])
     return eqs
+
+
+def _split_by_identities(eqs: list, identities: list) -> list:
+    """Rewrite sums that hold the parts of a multi-problem identity (same row space).
+
+    ``sum over all classes = margin`` becomes ``sum over the low classes = margin - multi``,
+    next to the identity ``sum over the high classes = multi``. Then every two-way cell lies
+    in exactly two equations (its line and its half-column), as in a plain two-way table,
+    and the cycle search of ``protect`` finds small complements.
+    """
+    usable = []
+    for eq in identities:
+        total = next(k for k, c in eq if c < 0)
+        if any(d == DOMAIN_CLASS for d, _ in total[1]):
+            continue  # active[class] = multi[class]: a plain equality
+        usable.append((total, {k for k, c in eq if c > 0}))
+    out = []
+    for eq in eqs:
+        plus = {k for k, c in eq if c > 0}
+        for total, parts in usable:
+            if parts <= plus:
+                eq = [(k, c) for k, c in eq if k not in parts] + [(total, 1)]
+                plus -= parts
+        out.append(eq)
+    return out
+
+
+def pool_codes(tally: Tally, scheme: Scheme) -> Tally:
+    """Merge codes that published tables pool (scheme ``pool``, e.g. the seven member
+    municipalities of VG Vorharz): their rows are summed under the pool's name as code.
+    Apply before ``suppress_long``.
+    """
+    merged: dict[tuple, int] = {}
+    for r in tally.rows:
+        if r.value is None:
+            raise ValueError("pool before suppressing")
+        dims = tuple(
+            sorted(
+                (d, scheme.pooled(SCHEME_DIMENSION[d], c) if d in SCHEME_DIMENSION else c)
+                for d, c in r.dims
+            )
+        )
+        key = (r.measure, dims)
+        merged[key] = merged.get(key, 0) + r.value
+    rows = tuple(Row(dims, measure, v) for (measure, dims), v in sorted(merged.items()))
+    return msgspec.structs.replace(tally, rows=rows)

@@ -171,7 +171,12 @@ def to_text_table(tally: Tally, scheme: Scheme, language: str | None = None) -> 
             v = tally.value(measure)
             lines.append(f"  {measure_label(measure, language):<{width}} {_fmt(v):>8}")
     rank = {m: i for i, m in enumerate(measure_order(tally))}
-    for measure, dims in sorted(tally.breakdowns(), key=lambda b: rank[b[0]]):
+    dim_rank = {d: i for i, d in enumerate(DIMENSION_ORDER)}
+
+    def order(b: tuple[str, tuple[str, ...]]) -> tuple:
+        return (rank[b[0]], len(b[1]), [dim_rank.get(d, len(dim_rank)) for d in b[1]], b[1])
+
+    for measure, dims in sorted(tally.breakdowns(), key=order):
         if not dims:
             continue
         by = " × ".join(dimension_label(d, scheme, language) for d in dims)
