@@ -283,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules that add their own verbs.
-AREA_MODULES = ("app.cli_scheme", "app.cli_district")
+AREA_MODULES = ("app.cli_scheme", "app.cli_package", "app.cli_district")
 
 
 def main(argv: list[str] | None = None) -> int:

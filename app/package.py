@@ -18,6 +18,7 @@ import io
 import re
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -264,12 +265,18 @@ def encode_manifest(manifest: Manifest) -> bytes:
     return msgspec.json.format(msgspec.json.encode(manifest), indent=2) + b"\n"
 
 
+def preview_tally(session: Session, period: Period) -> Tally:
+    """Exactly the tally build_package puts into the package for ``period``."""
+    from app.scheme_map import mapper
+
+    scheme = session.scheme
+    return tally(scheme, session.cases(), session.contacts(), period, map_code=mapper(scheme))
+
+
 def build_package(
     session: Session, period: Period, out_dir: Path, *, recipients: list[str] | None = None
 ) -> tuple[Path, str, Manifest]:
     """Tally, sign, zip and encrypt the closed ``period``; (path, SHA-256 hex, manifest)."""
-    from app.scheme_map import mapper
-
     session.require_lead("Das Exportieren des Pakets", "Exporting the package")
     closed_entry(session, period)
     info = office_info(session)
@@ -286,7 +293,7 @@ def build_package(
         + [r for r in [office_keys.archive_recipient(session)] if r]
     )
     scheme = session.scheme
-    tly = tally(scheme, session.cases(), session.contacts(), period, map_code=mapper(scheme))
+    tly = preview_tally(session, period)
     created_at = _now()
     files = _files(tly, scheme, info, created_at)
     sequence = _next_sequence(session)
@@ -460,7 +467,7 @@ def _read_zip(zip_bytes: bytes) -> dict[str, bytes]:
         try:
             with zf.open(info) as fh:
                 data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError) as exc:
             raise PackageDamaged(
                 f"{info.filename} im Paket ist beschädigt ({exc}).",
                 f"{info.filename} in the package is damaged ({exc}).",
@@ -625,6 +632,17 @@ def verify_zip(
             continue
         if signing.key_id(key) == kid.upper():
             keys.append(key)
+    if sig and sig.strip():
+        signer = signing.signature_key_id(sig, PackageBadSignature)
+        if not any(signing.key_id(k) == signer for k in keys):
+            raise PackageUntrustedKey(
+                f"Das Paket ist mit dem Schlüssel {signer} signiert, der hier für keine "
+                "Beratungsstelle eingetragen ist. Tragen Sie den Schlüssel der Stelle ein "
+                "(nach Bestätigung auf zweitem Weg) oder fordern Sie das Paket erneut an.",
+                f"The package is signed with key {signer}, which is not enrolled here for any "
+                "office. Enrol the office's key (after confirming it on a second channel) or "
+                "ask for the package again.",
+            )
     key_id, comment = signing.verify(
         raw, sig, keys, errors=errors, what=("das Paketverzeichnis", "the package manifest")
     )

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from app.errors import PeriodClosed, PeriodNotClosed, PeriodNotReady, UsageError
+from app.errors import FallzahlError, PeriodClosed, PeriodNotClosed, PeriodNotReady, UsageError
 from app.periods import Period, parse_period
 from app.records import CASE_REQUIRED_FOR_COMPLETENESS, Case, Contact
 
@@ -192,14 +192,16 @@ def findings(session: Session, period: Period, today: dt.date | None = None) -> 
             continue
         missing = [item for item in CASE_REQUIRED_FOR_COMPLETENESS if not getattr(case, item)]
         if missing:
+            missing_de = ", ".join(_item_label(session, i, "de") for i in missing)
+            missing_en = ", ".join(_item_label(session, i, "en") for i in missing)
             out.append(
                 Finding(
                     severity=BLOCKING,
                     kind="incomplete",
                     record=case.code,
-                    de=f"Fall {case.code}: es fehlen {', '.join(missing)}. Bitte ergänzen "
+                    de=f"Fall {case.code}: es fehlt {missing_de}. Bitte ergänzen "
                     "(oder „unbekannt“ wählen).",
-                    en=f"Case {case.code}: {', '.join(missing)} missing. Please fill in "
+                    en=f"Case {case.code}: {missing_en} missing. Please fill in "
                     "(or choose 'unknown').",
                 )
             )
@@ -227,6 +229,15 @@ def findings(session: Session, period: Period, today: dt.date | None = None) -> 
             )
     out.sort(key=lambda f: f.severity != BLOCKING)
     return out
+
+
+def _item_label(session: Session, item: str, language: str) -> str:
+    from app.tally import ITEM, code_label
+
+    try:
+        return code_label(ITEM, item, session.scheme, language)
+    except (KeyError, FallzahlError):
+        return item
 
 
 # close and reopen

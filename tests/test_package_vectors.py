@@ -1,0 +1,47 @@
+"""The folder of damaged and tampered packages: each must be refused with its own error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app import errors, package, signing
+
+HERE = Path(__file__).parent / "data" / "packages"
+EXPECTED = json.loads((HERE / "expected.json").read_text())
+
+
+def _open(name: str):
+    pub = (HERE / "test-office.pub").read_bytes()
+    return package.open_package(
+        (HERE / f"{name}.fallzahl.age").read_bytes(),
+        [(HERE / "test-district.age").read_text()],
+        {signing.key_id(pub): pub},
+    )
+
+
+def test_every_vector_has_an_expectation():
+    assert {p.name.removesuffix(".fallzahl.age") for p in HERE.glob("*.fallzahl.age")} == set(
+        EXPECTED
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_vector(name):
+    error, fragment = EXPECTED[name]
+    if name == "lower_sequence":
+        verified = _open(name)
+        assert verified.manifest.sequence == 1
+        with pytest.raises(errors.PackageSequence) as info:
+            package.check_sequence(2, verified.manifest)
+    elif error is None:
+        assert _open(name).manifest.office_id == "HZ-TEST-01"
+        return
+    else:
+        with pytest.raises(errors.PackageRefused) as info:
+            _open(name)
+    assert type(info.value).__name__ == error
+    assert fragment in info.value.en
+    assert info.value.de

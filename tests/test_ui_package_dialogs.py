@@ -1,0 +1,110 @@
+"""The close-period and export dialogs, driven with keys and clicks (pytest-qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from package_helpers import IDENTITY, make_office
+from PySide6.QtCore import Qt
+
+from app import package, period_close
+from app.periods import parse_period
+
+pytestmark = pytest.mark.gui
+DOC_SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def shots(tmp_path):
+    """docs/screenshots with FALLZAHL_SCREENSHOTS=1 (to refresh them), else a temporary folder."""
+    folder = DOC_SHOTS if os.environ.get("FALLZAHL_SCREENSHOTS") == "1" else tmp_path / "shots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def office(tmp_path):
+    vault, session = make_office(tmp_path / "vault", n_cases=60)
+    yield session
+    if session.is_open:
+        session.close()
+    vault.close()
+
+
+def test_close_period_dialog(qtbot, office, shots):
+    from ui.close_period_dialog import ClosePeriodDialog
+
+    dialog = ClosePeriodDialog(office, today=dt.date(2025, 5, 10))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.period_box.currentText() == "2025-Q1"
+    assert dialog.blocking  # the demo year has incomplete cases
+    assert dialog.tree.topLevelItemCount() == 2
+    assert not dialog.close_period_button.isEnabled()
+    qtbot.keyClicks(dialog.reason_edit, "Nacherfassung in Q2")
+    assert dialog.close_period_button.isEnabled()
+    dialog.grab().save(str(shots / "close_period.png"))
+    qtbot.mouseClick(dialog.close_period_button, Qt.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert period_close.is_closed(office, parse_period("2025-Q1"))
+    entry = period_close.closed_entry(office, parse_period("2025-Q1"))
+    assert entry.accepted_reason == "Nacherfassung in Q2"
+
+
+def test_close_period_dialog_already_closed_and_bad_period(qtbot, office):
+    from ui.close_period_dialog import ClosePeriodDialog
+
+    period_close.close_period(office, parse_period("2025-Q1"), accepted_reason="x")
+    dialog = ClosePeriodDialog(office, today=dt.date(2025, 5, 10))
+    qtbot.addWidget(dialog)
+    assert "bereits abgeschlossen" in dialog.state_label.text()
+    assert not dialog.close_period_button.isEnabled()
+    dialog.period_box.setEditText("")
+    qtbot.keyClicks(dialog.period_box.lineEdit(), "2025-Q9")
+    assert "kein Berichtszeitraum" in dialog.error_label.text()
+    assert not dialog.close_period_button.isEnabled()
+
+
+def test_export_dialog(qtbot, qtmodeltester, office, tmp_path, shots):
+    from ui.export_dialog import ExportDialog
+
+    period_close.close_period(office, parse_period("2025-Q1"), accepted_reason="x")
+    dialog = ExportDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.period_box.currentText() == "2025-Q1"
+    qtmodeltester.check(dialog.model)
+    preview = package.preview_tally(office, parse_period("2025-Q1"))
+    assert dialog.model.rowCount() == len(preview.rows)
+    total = next(i for i, r in enumerate(preview.rows) if r.measure == "contacts" and not r.dims)
+    assert dialog.model.index(total, 2).data() == str(preview.rows[total].value)
+    dialog.grab().save(str(shots / "export.png"))
+    qtbot.mouseClick(dialog.next_button, Qt.LeftButton)
+    assert dialog.pages.currentIndex() == 1
+    dialog.folder_edit.clear()
+    qtbot.keyClicks(dialog.folder_edit, str(tmp_path / "nowhere"))
+    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    assert "gibt es nicht" in dialog.error_label.text()
+    dialog.folder_edit.clear()
+    qtbot.keyClicks(dialog.folder_edit, str(tmp_path))
+    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    assert dialog.pages.currentIndex() == 2
+    path = Path(dialog.path_edit.text())
+    assert path.exists() and dialog.sha_edit.text() == dialog.result_sha256
+    dialog.grab().save(str(shots / "export_done.png"))
+    pub, kid = __import__("app.office_keys").office_keys.office_public_key(office)
+    verified = package.open_package(path.read_bytes(), [IDENTITY.read_text()], {kid: pub})
+    assert verified.tally.rows == preview.rows
+
+
+def test_export_dialog_without_closed_period(qtbot, office):
+    from ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(office)
+    qtbot.addWidget(dialog)
+    assert dialog.period_box.count() == 0
+    assert not dialog.next_button.isEnabled()
+    assert "noch kein Zeitraum" in dialog.summary.text()

@@ -1,0 +1,170 @@
+"""Close a reporting period: check, see blocking points and warnings, close (leads).
+
+Blocking points must be fixed, or accepted with a reason that goes to the audit log.
+The rules are in app/period_close.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import lang, period_close
+from app.errors import FallzahlError
+from app.periods import parse_period, previous_quarters, quarter_of
+
+
+def _t(de: str, en: str) -> str:
+    return en if lang.current() == "en" else de
+
+
+class ClosePeriodDialog(QDialog):
+    def __init__(self, session, parent: QWidget | None = None, *, today: dt.date | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.closed_entry: period_close.ClosedPeriod | None = None
+        self.setWindowTitle(_t("Zeitraum abschließen", "Close period"))
+        self.resize(720, 480)
+
+        self.period_box = QComboBox()
+        self.period_box.setEditable(True)
+        current = quarter_of(today or dt.date.today())
+        for q in reversed([*previous_quarters(current, 7), current]):
+            self.period_box.addItem(q.label)
+        self.period_box.setCurrentIndex(1)  # the quarter before the current one
+        self.period_box.currentTextChanged.connect(self.check)
+
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([_t("Punkt", "Point"), _t("Fall", "Case")])
+        self.tree.setColumnWidth(0, 540)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(
+            _t(
+                "Begründung, wenn blockierende Punkte angenommen werden (wird protokolliert)",
+                "Reason when blocking points are accepted (written to the audit log)",
+            )
+        )
+        self.reason_edit.textChanged.connect(self._update_buttons)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+
+        self.check_button = QPushButton(_t("Prüfen", "Check"))
+        self.close_period_button = QPushButton(_t("Zeitraum abschließen", "Close period"))
+        self.cancel_button = QPushButton(_t("Schließen", "Close"))
+        self.check_button.clicked.connect(self.check)
+        self.close_period_button.clicked.connect(self.close_period)
+        self.cancel_button.clicked.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(_t("Zeitraum:", "Period:"), self.period_box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_period_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(QLabel(_t("Begründung:", "Reason:")))
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        self._findings: list[period_close.Finding] = []
+        self.check()
+
+    def selected_period(self):
+        try:
+            return parse_period(self.period_box.currentText())
+        except FallzahlError as exc:
+            self.error_label.setText(exc.message())
+            return None
+
+    @property
+    def blocking(self) -> list[period_close.Finding]:
+        return [f for f in self._findings if f.blocking]
+
+    def check(self) -> None:
+        self.error_label.clear()
+        self.tree.clear()
+        self._findings = []
+        period = self.selected_period()
+        if period is None:
+            self._update_buttons()
+            return
+        if period_close.is_closed(self.session, period):
+            self.state_label.setText(
+                _t(
+                    f"{period.label} ist bereits abgeschlossen.",
+                    f"{period.label} is already closed.",
+                )
+            )
+            self._update_buttons(already=True)
+            return
+        try:
+            self._findings = period_close.findings(self.session, period)
+        except FallzahlError as exc:
+            self.error_label.setText(exc.message())
+            self._update_buttons()
+            return
+        blocking = self.blocking
+        warnings = [f for f in self._findings if not f.blocking]
+        for title, items, color in (
+            (_t("Blockierend", "Blocking"), blocking, "#b00020"),
+            (_t("Hinweise", "Warnings"), warnings, "#8a6d00"),
+        ):
+            top = QTreeWidgetItem([f"{title} ({len(items)})", ""])
+            top.setForeground(0, QBrush(QColor(color)))
+            self.tree.addTopLevelItem(top)
+            for f in items:
+                top.addChild(QTreeWidgetItem([f.message(), f.record]))
+            top.setExpanded(True)
+        if blocking:
+            text = _t(
+                f"{len(blocking)} blockierende Punkte: beheben oder mit Begründung annehmen.",
+                f"{len(blocking)} blocking points: fix them or accept them with a reason.",
+            )
+        else:
+            text = _t(
+                f"{period.label} kann abgeschlossen werden.", f"{period.label} can be closed."
+            )
+        self.state_label.setText(text)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args, already: bool = False) -> None:
+        ok = self.selected_period() is not None and not already
+        if self.blocking and not self.reason_edit.text().strip():
+            ok = False
+        self.close_period_button.setEnabled(ok and self.session.is_lead)
+        self.reason_edit.setEnabled(bool(self.blocking))
+
+    def close_period(self) -> None:
+        period = self.selected_period()
+        if period is None:
+            return
+        reason = self.reason_edit.text().strip() or None
+        try:
+            self.closed_entry = period_close.close_period(
+                self.session, period, accepted_reason=reason
+            )
+        except FallzahlError as exc:
+            self.error_label.setText(exc.message())
+            return
+        self.accept()
