@@ -285,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules that add their own verbs.
-AREA_MODULES = ("app.cli_scheme", "app.cli_tally", "app.cli_package")
+AREA_MODULES = ("app.cli_scheme", "app.cli_tally", "app.cli_package", "app.cli_district")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -179,6 +179,68 @@ class TallyRefused(FallzahlError):
     """A tally file (tallies.json) is damaged or not in the expected form."""
 
 
+# District desk: enrolment and import refusals (app/district*.py), one subclass per reason
+class EnrolmentRefused(FallzahlError):
+    """An office cannot be enrolled, or a key not revoked or rotated."""
+
+
+class ImportRefused(PackageRefused):
+    """A package the district desk does not accept; the message says why and what to do."""
+
+
+class ImportDamaged(ImportRefused):
+    pass
+
+
+class ImportUnknownOffice(ImportRefused):
+    pass
+
+
+class ImportUnknownKey(ImportRefused):
+    pass
+
+
+class ImportRevokedKey(ImportRefused):
+    pass
+
+
+class ImportBadSignature(ImportRefused):
+    pass
+
+
+class ImportUnknownScheme(ImportRefused):
+    pass
+
+
+class ImportBadPeriod(ImportRefused):
+    pass
+
+
+class ImportReplay(ImportRefused):
+    pass
+
+
+class ImportRollback(ImportRefused):
+    pass
+
+
+class ImportCorrectionMismatch(ImportRefused):
+    """A second package for a period that does not supersede the one accepted."""
+
+
+# Receipts on the office side (app/receipts.py)
+class ReceiptWrongSigner(ReceiptRefused):
+    pass
+
+
+class ReceiptTampered(ReceiptRefused):
+    pass
+
+
+class ReceiptUnknownPackage(ReceiptRefused):
+    pass
+
+
 # Closing periods (app/period_close.py)
 class PeriodNotReady(FallzahlError):
     """Blocking findings stand in the way of closing; fix them or accept with a reason."""

@@ -1,0 +1,119 @@
+"""Import and merge 100 offices x 4 quarters at the district desk (budget: under 10 s).
+
+Packages are generated once (cached in bench/.cache/district): a few real office vaults
+with demo data; each signs packages for many enrolled office ids with its own key (a
+package names its office in the signed manifest, so 400 distinct packages need only a
+few keys). Prints the import time, the merge/report time and the total.
+
+    /work/main/.venv/bin/python bench/district.py [--offices 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import msgspec  # noqa: E402
+
+from app import district, office, package  # noqa: E402
+from app.district_report import report  # noqa: E402
+from app.keys import KdfParams  # noqa: E402
+
+FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+KEYS = 4  # real office vaults whose keys sign for all the office ids
+
+
+def generate(cache: Path, n_offices: int) -> None:
+    from district_world import Office
+
+    cache.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp())
+    pubs = {}
+    try:
+        signers = [Office(work, f"KEY-{k}", k, FAST_KDF, cases=150) for k in range(KEYS)]
+        for i in range(n_offices):
+            o = signers[i % KEYS]
+            oid = f"HZ-{i:03d}"
+            # the same vault, renamed: its packages now name office oid and count afresh
+            o.session.put_setting("office", msgspec.json.encode(
+                office.OfficeInfo(office_id=oid, name=f"Stelle {i}")))  # fmt: skip
+            o.session.put_setting(package.SENT, msgspec.json.encode([]))
+            o.session.put_setting(package.SEQUENCE, b"0")
+            for q in (1, 2, 3, 4):
+                if i >= KEYS:
+                    from app.period_close import reopen_period
+                    from app.periods import quarter
+
+                    reopen_period(o.session, quarter(2025, q), "bench")
+                o.export(q, cache)
+            pubs[oid] = o.public_key.decode()
+        (cache / "keys.json").write_bytes(msgspec.json.encode(pubs))
+        for o in signers:
+            o.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--offices", type=int, default=100)
+    args = parser.parse_args()
+    cache = ROOT / "bench" / ".cache" / f"district-{args.offices}"
+    if not (cache / "keys.json").exists():
+        t = time.perf_counter()
+        generate(cache, args.offices)
+        print(f"generated {args.offices * 4} packages in {time.perf_counter() - t:.1f} s (cached)")
+    from district_world import make_district, on_time
+
+    pubs = msgspec.json.decode((cache / "keys.json").read_bytes(), type=dict[str, str])
+    work = Path(tempfile.mkdtemp())
+    try:
+        vault, desk = make_district(work / "desk", FAST_KDF)
+        for oid, pub in list(pubs.items())[:KEYS]:  # one office per distinct key
+            district.enrol(desk, oid, oid, pub.encode())
+        # the shared keys: register every office id under its signer's key
+        reg = district.registry(desk)
+        by_key = {o.office_id: o for o in reg.offices}
+        entries = []
+        for oid, pub in pubs.items():
+            first = next(
+                o for o in by_key.values() if o.active_key.public_key.strip() == pub.strip()
+            )
+            entries.append(msgspec.structs.replace(first, office_id=oid, name=oid))
+        shared = msgspec.structs.replace(reg, offices=tuple(entries))
+        desk.put_setting(district.REGISTRY, msgspec.json.encode(shared))
+        files = sorted(cache.glob("*.fallzahl.age"))
+        t0 = time.perf_counter()
+        outcomes = district.import_paths(desk, [cache], now=on_time(4, 10))
+        t1 = time.perf_counter()
+        refused = [o for o in outcomes if not o.accepted]
+        rep_q = report(desk, "2025-Q4")
+        t2 = time.perf_counter()
+        report(desk, "2025")
+        t3 = time.perf_counter()
+        print(f"packages: {len(files)}, accepted {len(outcomes) - len(refused)}, "
+              f"refused {len(refused)}")  # fmt: skip
+        if refused:
+            print("first refusal:", refused[0].error.message("en"))
+        print(
+            f"import {len(files)} packages: {t1 - t0:.2f} s ({(t1 - t0) / len(files) * 1000:.1f} ms each)"
+        )
+        print(f"merge + disclosure, quarter report ({len(rep_q.offices)} offices): {t2 - t1:.2f} s")
+        print(f"merge + disclosure, year report: {t3 - t2:.2f} s")
+        total = t3 - t0
+        print(f"total import and merge: {total:.2f} s (budget 10 s, ratio {total / 10:.2f})")
+        desk.close()
+        vault.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""The district window: board model (qtmodeltester), import flow with refusals, screenshots."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from district_world import Office, make_district, on_time
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from app import district
+from conftest import FAST_KDF
+
+pytestmark = pytest.mark.gui
+NAMES = {"HZ-QLB-01": "Quedlinburg", "HZ-WR-02": "Wernigerode", "HZ-HBS-03": "Halberstadt"}
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def desk_world(tmp_path, monkeypatch):
+    monkeypatch.setattr(district, "_now", lambda: on_time(2, 3))
+    monkeypatch.setattr(district, "_today", lambda: on_time(2, 10).date())
+    vault, desk = make_district(tmp_path / "desk", FAST_KDF)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    offices = []
+    for i, oid in enumerate(("HZ-QLB-01", "HZ-WR-02", "HZ-HBS-03", "HZ-UNBEKANNT")):
+        o = Office(tmp_path, oid, i, FAST_KDF, cases=60)
+        o.export(1, inbox)
+        if oid != "HZ-HBS-03":
+            o.export(2, inbox)
+        if oid != "HZ-UNBEKANNT":
+            district.enrol(desk, oid, NAMES[oid], o.public_key)
+        offices.append(o)
+    yield desk, inbox
+    for o in offices:
+        o.close()
+    desk.close()
+    vault.close()
+
+
+def test_board_model(qtmodeltester, qtbot, desk_world):
+    from ui.district_window import DistrictWindow
+
+    desk, inbox = desk_world
+    win = DistrictWindow(desk)
+    qtbot.addWidget(win)
+    qtmodeltester.check(win.model)
+    assert win.model.rowCount() == 3
+
+
+def test_import_flow_and_screenshots(qtbot, desk_world):
+    from ui.district_window import DistrictWindow
+
+    desk, inbox = desk_world
+    win = DistrictWindow(desk)
+    qtbot.addWidget(win)
+    win.resize(1100, 560)
+    win.show()
+    first = sorted(inbox.glob("*.fallzahl.age"))[:1]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in first])
+    win.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                             Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    outcomes = win.import_paths([str(inbox)])
+    accepted = [o for o in outcomes if o.accepted]
+    refused = [o for o in outcomes if not o.accepted]
+    assert len(accepted) == 4  # the dropped one is a replay now
+    assert len(refused) == 3  # unknown office x2, replay x1
+    texts = [win.results.item(i).text() for i in range(win.results.count())]
+    assert any("nicht eingetragen" in t for t in texts)
+    assert any("bereits" in t for t in texts)
+    model = win.model
+    statuses = {
+        model.index(r, 0).data().split()[0]: [
+            model.index(r, c).data(Qt.ItemDataRole.UserRole) for c in range(1, model.columnCount())
+        ]
+        for r in range(model.rowCount())
+    }
+    # imported on 5 July: Q1 after its deadline (30 April), Q2 on time
+    assert statuses["HZ-QLB-01"] == ["late", "received"]
+    assert statuses["HZ-HBS-03"] == ["late", "missing"]
+    target = win.export_report("2025-Q1", "xlsx", str(inbox / "b.xlsx"))
+    assert target.stat().st_size > 1000
+    if os.environ.get("FALLZAHL_SCREENSHOTS"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        win.year.setCurrentIndex(win.year.findData(2025))
+        qtbot.wait(50)
+        win.grab().save(str(SHOTS / "district_import.png"))
+        win.results.clear()
+        win.grab().save(str(SHOTS / "district_board.png"))
+    win.clear()
+    assert win.model.rowCount() == 0

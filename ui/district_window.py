@@ -1,0 +1,344 @@
+"""The district desk window: board, import (button, folder, drag and drop), enrolment,
+report export and receipts. Holds no rules: every decision is app/district*.py's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import district, district_report, lang, receipts, signing
+from app.atomic import write_bytes
+from app.district_board import STATUS_LABELS, Board
+from app.errors import FallzahlError
+
+COLOURS = {
+    "missing": QColor("#f2f2f2"),
+    "late": QColor("#f8c9c4"),
+    "received": QColor("#cdebd3"),
+    "corrected": QColor("#fbe3a6"),
+}
+
+
+def _t(de: str, en: str) -> str:
+    return en if lang.current() == "en" else de
+
+
+class BoardModel(QAbstractTableModel):
+    """Offices (rows) x periods (columns) of an app.district_board.Board."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._board = Board(periods=(), rows=())
+
+    def set_board(self, board: Board) -> None:
+        self.beginResetModel()
+        self._board = board
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._board.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._board.periods) + 1
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._board.rows[index.row()]
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{row.office_id}  {row.office_name}"
+            return None
+        cell = row.cells[index.column() - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = STATUS_LABELS[cell.status][1 if lang.current() == "en" else 0]
+            if cell.received_on:
+                label += f" {cell.received_on:%d.%m.%Y}"
+            return label
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(COLOURS[cell.status])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#1a1a1a"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [_t(f"Frist: {cell.deadline:%d.%m.%Y}", f"Deadline: {cell.deadline}")]
+            if cell.sequence is not None:
+                parts.append(_t(f"Paket Nr. {cell.sequence}", f"Package no. {cell.sequence}"))
+            if cell.versions > 1:
+                parts.append(_t(f"{cell.versions} Fassungen", f"{cell.versions} versions"))
+            return "\n".join(parts)
+        if role == Qt.ItemDataRole.UserRole:
+            return cell.status
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return (
+                _t("Beratungsstelle", "Office")
+                if section == 0
+                else self._board.periods[section - 1]
+            )
+        return str(section + 1)
+
+
+class EnrolDialog(QDialog):
+    """Office id, name and public key (pasted or from a file); the key id shown big."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_t("Beratungsstelle eintragen", "Enrol an office"))
+        self.office_id = QLineEdit()
+        self.office_id.setPlaceholderText("HZ-QLB-01")
+        self.office_name = QLineEdit()
+        self.key_text = QPlainTextEdit()
+        self.key_text.setPlaceholderText(
+            _t("Öffentlichen Schlüssel einfügen", "Paste the public key")
+        )
+        self.key_id = QLabel("—")
+        font = QFont()
+        font.setPointSize(20)
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.key_id.setFont(font)
+        self.key_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        from_file = QPushButton(_t("Aus Datei …", "From file ..."))
+        from_file.clicked.connect(self._from_file)
+        self.key_text.textChanged.connect(self._show_key_id)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        for label, widget in (
+            (_t("Kennung", "Office id"), self.office_id),
+            (_t("Name", "Name"), self.office_name),
+        ):
+            lay.addWidget(QLabel(label))
+            lay.addWidget(widget)
+        lay.addWidget(QLabel(_t("Öffentlicher Schlüssel", "Public key")))
+        lay.addWidget(self.key_text)
+        lay.addWidget(from_file)
+        lay.addWidget(
+            QLabel(_t("Schlüssel-ID — telefonisch abgleichen:", "Key id — compare by phone:"))
+        )
+        lay.addWidget(self.key_id)
+        lay.addWidget(buttons)
+
+    def _from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, _t("Schlüsseldatei", "Key file"), "", "*.pub")
+        if name:
+            self.key_text.setPlainText(Path(name).read_text("ascii", errors="replace"))
+
+    def _show_key_id(self) -> None:
+        try:
+            self.key_id.setText(signing.key_id(self.key_text.toPlainText().encode()))
+        except FallzahlError:
+            self.key_id.setText("—")
+
+
+class DistrictWindow(QMainWindow):
+    lock_requested = Signal()
+    admin_requested = Signal()
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(_t("Fallzahl – Landkreis", "Fallzahl – district desk"))
+        self.setAcceptDrops(True)
+        self.model = BoardModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.year = QComboBox()
+        self.year.addItem(_t("alle", "all"), None)
+        self.year.currentIndexChanged.connect(self.refresh)
+        self.results = QListWidget()
+        self.results.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (_t("Pakete einlesen …", "Import packages ..."), self.import_dialog),
+            (_t("Ordner einlesen …", "Import folder ..."), self.import_folder_dialog),
+            (_t("Stelle eintragen …", "Enrol office ..."), self.enrol_dialog),
+            (_t("Bericht …", "Report ..."), self.report_dialog),
+            (_t("Quittungen …", "Receipts ..."), self.receipts_dialog),
+            (_t("Sperren", "Lock"), self.lock_requested.emit),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(QLabel(_t("Jahr:", "Year:")))
+        buttons.addWidget(self.year)
+        self.summary = QLabel()
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.addLayout(buttons)
+        tl.addWidget(self.summary)
+        tl.addWidget(self.table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.results)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        self.setCentralWidget(split)
+        self._fill_years()
+        self.refresh()
+
+    # board
+    def _fill_years(self) -> None:
+        years = sorted({p.period_start.year for p in district.intake(self.session).packages})
+        for y in years:
+            if self.year.findData(y) < 0:
+                self.year.addItem(str(y), y)
+
+    def refresh(self) -> None:
+        board = district.board(self.session, year=self.year.currentData())
+        self.model.set_board(board)
+        counts = board.counts()
+        self.summary.setText(
+            "   ".join(
+                f"{STATUS_LABELS[s][1 if lang.current() == 'en' else 0]}: {n}"
+                for s, n in counts.items()
+            )
+        )
+
+    # import
+    def import_paths(self, paths: list[str]) -> list[district.Outcome]:
+        try:
+            outcomes = district.import_paths(self.session, paths)
+        except FallzahlError as exc:
+            self._item(exc.message(), ok=False)
+            return []
+        for o in outcomes:
+            name = Path(o.file_name).name
+            if o.package is not None:
+                p = o.package
+                kind = _t("Korrektur", "correction") if p.supersedes else _t("neu", "new")
+                self._item(
+                    _t(
+                        f"✔ {name}: angenommen ({p.office_id}, {p.period}, Nr. {p.sequence}, {kind})",
+                        f"✔ {name}: accepted ({p.office_id}, {p.period}, no. {p.sequence}, {kind})",
+                    ),
+                    ok=True,
+                )
+            else:
+                self._item(f"✘ {name}: {o.error.message()}", ok=False)
+        self._fill_years()
+        self.refresh()
+        return outcomes
+
+    def _item(self, text: str, ok: bool) -> None:
+        item = QListWidgetItem(text)
+        item.setForeground(QBrush(QColor("#1b5e20" if ok else "#b71c1c")))
+        self.results.insertItem(0, item)
+
+    def import_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, _t("Pakete einlesen", "Import packages"), "", "Fallzahl (*.fallzahl.age *.age)"
+        )
+        if names:
+            self.import_paths(names)
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _t("Ordner einlesen", "Import folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+
+    # enrolment
+    def enrol_dialog(self) -> None:
+        dlg = EnrolDialog(self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            kid = district.enrol(
+                self.session,
+                dlg.office_id.text().strip(),
+                dlg.office_name.text().strip(),
+                dlg.key_text.toPlainText().encode(),
+            )
+        except FallzahlError as exc:
+            self._item(exc.message(), ok=False)
+            return
+        self._item(_t(f"Eingetragen, Schlüssel-ID {kid}", f"Enrolled, key id {kid}"), ok=True)
+        self.refresh()
+
+    # report and receipts
+    def export_report(self, period: str, fmt: str, target: str) -> Path:
+        rep = district_report.report(self.session, period)
+        write_bytes(target, district_report.render(rep, self.session.scheme, fmt))
+        return Path(target)
+
+    def report_dialog(self) -> None:
+        period = self.model.headerData(self.model.columnCount() - 1, Qt.Orientation.Horizontal)
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            _t("Bericht speichern", "Save report"),
+            f"bericht_{period}.xlsx",
+            "XLSX (*.xlsx);;SDMX-CSV (*.csv);;ADX (*.xml)",
+        )
+        if not name:
+            return
+        fmt = "sdmx" if name.endswith(".csv") else "adx" if name.endswith(".xml") else "xlsx"
+        try:
+            self.export_report(str(period), fmt, name)
+        except FallzahlError as exc:
+            QMessageBox.warning(self, "Fallzahl", exc.message())
+            return
+        self._item(_t(f"Bericht gespeichert: {name}", f"Report saved: {name}"), ok=True)
+
+    def receipts_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _t("Quittungen speichern", "Save receipts"))
+        if not folder:
+            return
+        try:
+            paths = receipts.write_all_receipts(self.session, folder)
+        except FallzahlError as exc:
+            self._item(exc.message(), ok=False)
+            return
+        self._item(
+            _t(
+                f"{len(paths)} Quittungen geschrieben nach {folder}",
+                f"{len(paths)} receipts written to {folder}",
+            ),
+            ok=True,
+        )
+
+    def clear(self) -> None:
+        """Forget what is shown (on lock)."""
+        self.model.set_board(Board(periods=(), rows=()))
+        self.results.clear()
+        self.summary.clear()
