@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from app import case_overview as ov, completeness
+from app import case_overview as ov
+from app import completeness
 from app.errors import FallzahlError
 from app.undo import NothingToUndo, UndoLog
 from tests.helpers import case, contact
