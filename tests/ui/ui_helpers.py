@@ -12,7 +12,7 @@ def make_case(session, code: str, **kw) -> Case:
     values = dict(
         id=new_id(),
         code=code,
-        opened=dt.date.today() - dt.timedelta(days=30),
+        opened=dt.date.today(),
         field="EB",
         counsellor=session.user,
         scheme_version=session.scheme.version,
