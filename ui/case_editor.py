@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +40,7 @@ from app.errors import FallzahlError
 from app.records import CASE_DIMENSIONS, Case
 from app.rules import classify
 from ui import feedback
+from ui.case_model import long_date_format
 
 if TYPE_CHECKING:
     from app.scheme import Scheme
@@ -120,16 +122,23 @@ class CaseEditor(QWidget):
 
         # left: the form
         form_host = QWidget()
-        self.form = QFormLayout(form_host)
+        host_layout = QVBoxLayout(form_host)
+        host_layout.setContentsMargins(0, 0, 6, 0)
+        self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        host_layout.addLayout(self.form)
+        host_layout.addStretch(1)  # spare height below the form, not between its rows
         self.field = QComboBox()
         self.other_fields = QListWidget()
-        self.other_fields.setMaximumHeight(90)
+        self.other_fields.setMaximumHeight(96)
+        self.other_fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.opened = QDateEdit()
         self.closed_check = QCheckBox(self.tr("abgeschlossen am"))
         self.closed = QDateEdit()
         self.ending = QComboBox()
         for edit in (self.opened, self.closed):
+            edit.setDisplayFormat(long_date_format())
             edit.setCalendarPopup(True)
             edit.setMaximumDate(QDate.currentDate())
         self.choices: dict[str, QComboBox] = {attr: QComboBox() for attr in CHOICES}
@@ -137,7 +146,8 @@ class CaseEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_host)
-        scroll.setMinimumWidth(340)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(300)
         split.addWidget(scroll)
 
         # right: problem codes by life domain, the class, the definition
@@ -148,6 +158,9 @@ class CaseEditor(QWidget):
         rlay.addWidget(self.problems_label)
         self.problems = QTreeWidget()
         self.problems.setHeaderHidden(True)
+        # long problem labels scroll sideways instead of being cut off
+        self.problems.header().setStretchLastSection(False)
+        self.problems.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.problems.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.problems.setObjectName("problemTree")
         rlay.addWidget(self.problems, 3)
@@ -188,6 +201,11 @@ class CaseEditor(QWidget):
         self.closed_check.toggled.connect(self._closed_toggled)
         self.ending.currentIndexChanged.connect(self._changed)
         for combo in [self.field, self.ending, *self.choices.values()]:
+            # long labels must not widen the form beyond its pane
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self._changed)
             combo.highlighted.connect(
                 lambda i, c=combo: self._show_code_help(self._dim_of.get(c), c.itemData(i))
@@ -219,6 +237,7 @@ class CaseEditor(QWidget):
         for code in scheme.codes("field"):
             item = QListWidgetItem(code.label())
             item.setData(CODE_ROLE, code.code)
+            item.setToolTip(code.label())
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setToolTip(code.definition())
@@ -226,14 +245,9 @@ class CaseEditor(QWidget):
         row(self.tr("weitere Beratungsfelder"), self.other_fields, "other_fields")
         row(self.tr("Beginn"), self.opened, "opened")
         if first:
-            closed_row = QWidget()
-            clay = QHBoxLayout(closed_row)
-            clay.setContentsMargins(0, 0, 0, 0)
-            clay.addWidget(self.closed_check)
-            clay.addWidget(self.closed, 1)
             self.closed_check.setAccessibleName(self.tr("Fall abgeschlossen"))
             self.closed.setAccessibleName(self.tr("abgeschlossen am"))
-            self.form.addRow(self.tr("Ende"), closed_row)
+            self.form.addRow(self.closed_check, self.closed)
             for w in (self.closed_check, self.closed):
                 self._help_of[w] = "closed"
                 w.installEventFilter(self)
@@ -306,10 +320,7 @@ class CaseEditor(QWidget):
         if optional:
             combo.addItem(self.tr("– nicht erfasst –"), None)
         for code in scheme.codes(dim):
-            text = code.label()
-            if dim == "municipality" and code.code.isdigit():
-                text = f"{code.label()} ({code.code})"
-            combo.addItem(text, code.code)
+            combo.addItem(code.label(), code.code)
             combo.setItemData(combo.count() - 1, code.definition(), Qt.ItemDataRole.ToolTipRole)
         combo.blockSignals(False)
         self._dim_of[combo] = dim

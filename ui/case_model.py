@@ -48,6 +48,12 @@ def short_date(value: dt.date | None) -> str:
     )
 
 
+def long_date_format() -> str:
+    """The locale's short date format with a four-digit year, for date fields."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
 class CaseTableModel(QAbstractTableModel):
     CODE, FIELD, OPENED, LAST, CONTACTS, DOMAINS, STATUS = range(7)
 
@@ -178,6 +184,8 @@ class CaseTableModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == self.CODE:
                 return self._level_text(r.level)
+            if col == self.FIELD:
+                return self._field_labels.get(r.field, r.field)
             if col == self.DOMAINS and r.is_multi:
                 return self.tr("Multiproblemfall")
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.CONTACTS, self.DOMAINS):

@@ -136,8 +136,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((110, 190, 86, 100, 70, 110, 100)):
-            self.table.setColumnWidth(col, width)
+        self._fit_columns()
         llay.addWidget(self.table, 1)
         split.addWidget(left)
 
@@ -176,7 +175,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([560, 780])
+        split.setSizes([760, 680])
         self.setCentralWidget(central)
         self.setStyleSheet(FOCUS_STYLE)
 
@@ -212,6 +211,22 @@ class MainWindow(QMainWindow):
         ]  # fmt: skip
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
+
+    def _fit_columns(self) -> None:
+        """Widths from the header texts and sample values (measuring all rows is slow)."""
+        metrics = self.table.fontMetrics()
+        samples = {
+            CaseTableModel.CODE: "2026-0000 ●",
+            CaseTableModel.OPENED: "00.00.00",
+            CaseTableModel.LAST: "00.00.00",
+        }
+        for col in range(self.cases.columnCount()):
+            if col == CaseTableModel.FIELD:
+                self.table.setColumnWidth(col, metrics.horizontalAdvance("Erziehungsberatung") + 8)
+                continue
+            header = str(self.cases.headerData(col, Qt.Orientation.Horizontal))
+            text = max(header, samples.get(col, ""), key=metrics.horizontalAdvance)
+            self.table.setColumnWidth(col, metrics.horizontalAdvance(text) + 22)
 
     def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(text, self)

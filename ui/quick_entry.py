@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,7 +34,7 @@ from app.errors import FallzahlError
 from app.records import Case, Contact
 from app.session import new_id
 from ui import feedback
-from ui.case_model import short_date
+from ui.case_model import long_date_format, short_date
 
 if TYPE_CHECKING:
     from app.scheme import Scheme
@@ -122,6 +123,7 @@ class QuickEntry(QWidget):
         self.persons.setRange(1, 50)
         self.persons.setValue(1)
         self.date = QDateEdit()
+        self.date.setDisplayFormat(long_date_format())
         self.date.setCalendarPopup(True)
         self.date.setMaximumDate(QDate.currentDate())
         self.date.setDate(QDate.currentDate())
@@ -155,11 +157,14 @@ class QuickEntry(QWidget):
             grid.addWidget(label, 0, col)
             grid.addWidget(widget, 1, col)
             col += 1
-            if widget is self.form:
-                grid.addWidget(self.form_hint, 2, col - 1, 1, 1)
-            if widget is self.duration:
-                grid.addWidget(self.duration_hint, 2, col - 1, 1, 1)
+        hints = QWidget()
+        hint_row = QHBoxLayout(hints)
+        hint_row.setContentsMargins(0, 0, 0, 0)
+        hint_row.addWidget(self.form_hint)
+        hint_row.addWidget(self.duration_hint)
+        hint_row.addStretch(1)
         grid.addWidget(self.code_hint, 2, 0)
+        grid.addWidget(hints, 2, 1, 1, col)
         grid.addWidget(self.no_case, 1, col)
         grid.addWidget(self.new_button, 1, col + 1)
         grid.addWidget(self.save_button, 1, col + 2)
@@ -224,9 +229,10 @@ class QuickEntry(QWidget):
             (self.duration, self.duration_hint, "duration_band"),
         ):
             value = field.value()
-            hint.setText(
-                scheme.label(dim, value) if value else " ".join(c.code for c in scheme.codes(dim))
-            )
+            if value:
+                hint.setText(f"{value} = {scheme.label(dim, value)}")
+            else:
+                hint.setText(", ".join(c.code for c in scheme.codes(dim)))
 
     def _code_changed(self, text: str) -> None:
         case = self._case_for(text)

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 
 from app import case_overview as ov
 from tests.helpers import case, contact
-from tests.ui.ui_helpers import make_case
+from tests.ui.ui_helpers import answers_fixture, make_case, no_dialogs_fixture  # noqa: F401
 from ui.case_model import CaseFilterProxy, CaseTableModel, ContactTableModel
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_dialogs")]
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.helpers import contact
-from tests.ui.ui_helpers import make_case
+from tests.ui.ui_helpers import answers_fixture, make_case, no_dialogs_fixture  # noqa: F401
 from ui.case_model import CaseTableModel
 from ui.main_window import MainWindow
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_dialogs")]
 
 
 @pytest.fixture
