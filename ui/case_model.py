@@ -1,0 +1,355 @@
+"""Item models over the session's cases and contacts, for the main window's views.
+
+The rows come from app.case_overview (one pass over the contacts); these models only
+format them. Sorting is done on the Python list by the case model (fast for 20,000 rows);
+the proxy filters with app.case_overview.select and forwards sort requests to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from app import case_overview as ov
+from app import completeness
+
+if TYPE_CHECKING:
+    from app.records import Contact
+    from app.session import Session
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record's id
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a plain value to sort by
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+LEVEL_COLOURS = {
+    completeness.COMPLETE: QColor("#2e7d32"),
+    completeness.PARTIAL: QColor("#f9a825"),
+    completeness.INCOMPLETE: QColor("#c62828"),
+}
+
+
+def short_date(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def long_date_format() -> str:
+    """The locale's short date format with a four-digit year, for date fields."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+class CaseTableModel(QAbstractTableModel):
+    CODE, FIELD, OPENED, LAST, CONTACTS, DOMAINS, STATUS = range(7)
+
+    def __init__(self, session: Session | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = None
+        self._rows: list[ov.CaseRow] = []
+        self._row_of: dict[str, int] = {}
+        self._field_labels: dict[str, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (self.CODE, Qt.SortOrder.AscendingOrder)
+        if session is not None:
+            self.set_session(session)
+
+    # data in
+    def set_session(self, session: Session | None) -> None:
+        self.beginResetModel()
+        self._session = session
+        if session is None:
+            self._rows, self._field_labels = [], {}
+        else:
+            scheme = session.scheme
+            self._field_labels = {c.code: c.label() for c in scheme.codes("field")}
+            self._rows = ov.overview(session.cases(), session.contacts(), scheme)
+            self._sort_rows()
+        self._reindex()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_session(None)
+
+    def refresh(self) -> None:
+        self.set_session(self._session)
+
+    def _reindex(self) -> None:
+        self._row_of = {r.case_id: i for i, r in enumerate(self._rows)}
+
+    def row_of(self, case_id: str) -> int:
+        return self._row_of.get(case_id, -1)
+
+    def case_row(self, row: int) -> ov.CaseRow:
+        return self._rows[row]
+
+    def codes(self) -> list[str]:
+        return [r.code for r in self._rows]
+
+    def upsert(self, case_id: str) -> None:
+        """The case was saved or one of its contacts changed: update or add its row."""
+        session = self._session
+        if session is None:
+            return
+        case = session.case(case_id)
+        n, last = 0, None
+        for c in session.contacts():
+            if c.case_id == case_id:
+                n += 1
+                last = c.date if last is None or c.date > last else last
+        new = ov.case_row(case, session.scheme, (n, last) if n else None)
+        row = self.row_of(case_id)
+        if row >= 0:
+            self._rows[row] = new
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        else:
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(new)
+            self._row_of[case_id] = row
+            self.endInsertRows()
+
+    def remove(self, case_id: str) -> None:
+        row = self.row_of(case_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    # shape
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else 7
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < 7:
+            return None
+        return (
+            self.tr("Fallnummer"),
+            self.tr("Beratungsfeld"),
+            self.tr("Beginn"),
+            self.tr("letzter Kontakt"),
+            self.tr("Kontakte"),
+            self.tr("Lebensbereiche"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.CODE:
+                return r.code
+            if col == self.FIELD:
+                return self._field_labels.get(r.field, r.field)
+            if col == self.OPENED:
+                return short_date(r.opened)
+            if col == self.LAST:
+                return short_date(r.last_contact)
+            if col == self.CONTACTS:
+                return r.contacts
+            if col == self.DOMAINS:
+                return f"{r.domains} ★" if r.is_multi else r.domains
+            if col == self.STATUS:
+                return self.tr("offen") if r.closed is None else self.tr("abgeschlossen")
+        elif role == SORT_ROLE:
+            return _sort_key(r, col)
+        elif role == ROW_ID_ROLE:
+            return r.case_id
+        elif role == Qt.ItemDataRole.DecorationRole and col == self.CODE:
+            return LEVEL_COLOURS[r.level]
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.CODE:
+                return self._level_text(r.level)
+            if col == self.FIELD:
+                return self._field_labels.get(r.field, r.field)
+            if col == self.DOMAINS and r.is_multi:
+                return self.tr("Multiproblemfall")
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.CONTACTS, self.DOMAINS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _level_text(self, level: str) -> str:
+        if level == completeness.COMPLETE:
+            return self.tr("vollständig erfasst")
+        if level == completeness.PARTIAL:
+            return self.tr("fast vollständig erfasst")
+        return self.tr("unvollständig erfasst")
+
+    # sorting on the Python list: fast even for 20,000 rows
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < 7:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [(self._rows[p.row()].case_id, p.column()) for p in persistent]
+        self._sort = (column, order)
+        self._sort_rows()
+        self._reindex()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._row_of[case_id], col) for case_id, col in held]
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self._sort
+        self._rows.sort(
+            key=lambda r: _sort_key(r, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+
+def _sort_key(r: ov.CaseRow, column: int) -> Any:
+    if column == CaseTableModel.CODE:
+        return r.code
+    if column == CaseTableModel.FIELD:
+        return (r.field, r.code)
+    if column == CaseTableModel.OPENED:
+        return (r.opened, r.code)
+    if column == CaseTableModel.LAST:
+        return (r.last_contact or dt.date.min, r.code)
+    if column == CaseTableModel.CONTACTS:
+        return (r.contacts, r.code)
+    if column == CaseTableModel.DOMAINS:
+        return (r.domains, r.code)
+    return (r.closed is not None, r.code)
+
+
+class CaseFilterProxy(QSortFilterProxyModel):
+    """Filters by case code text, period, field, status and own cases (app.case_overview)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._filter = ov.CaseFilter()
+        self._everything = True
+
+    @property
+    def criteria(self) -> ov.CaseFilter:
+        return self._filter
+
+    def set_criteria(self, criteria: ov.CaseFilter) -> None:
+        self._filter = criteria
+        self._everything = criteria == ov.CaseFilter()
+        self._recompute()
+
+    def change(self, **changes: Any) -> None:
+        values = {f: getattr(self._filter, f) for f in self._filter.__struct_fields__}
+        values.update(changes)
+        self.set_criteria(ov.CaseFilter(**values))
+
+    def _recompute(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if self._everything:
+            return True
+        return ov.matches(self.sourceModel().case_row(source_row), self._filter)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source sorts its list; the proxy keeps the source's order (fast)."""
+        model = self.sourceModel()
+        if model is not None and column >= 0:
+            model.sort(column, order)
+
+
+class ContactTableModel(QAbstractTableModel):
+    """The contacts of one case, newest first."""
+
+    DATE, FORM, DURATION, PERSONS, COUNSELLOR = range(5)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = None
+        self._case_id: str | None = None
+        self._rows: list[Contact] = []
+
+    @property
+    def case_id(self) -> str | None:
+        return self._case_id
+
+    def set_case(self, session: Session | None, case_id: str | None) -> None:
+        self.beginResetModel()
+        self._session, self._case_id = session, case_id
+        if session is None or case_id is None:
+            self._rows = []
+        else:
+            self._rows = ov.contacts_of(session.contacts(), case_id)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_case(self._session, self._case_id)
+
+    def clear(self) -> None:
+        self.set_case(None, None)
+
+    def contact(self, row: int) -> Contact:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < 5:
+            return None
+        return (
+            self.tr("Datum"),
+            self.tr("Kontaktart"),
+            self.tr("Dauer"),
+            self.tr("Personen"),
+            self.tr("Berater*in"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or self._session is None:
+            return None
+        c = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            scheme = self._session.scheme
+            if col == self.DATE:
+                return short_date(c.date)
+            if col == self.FORM:
+                return f"{c.form} – {scheme.label('contact_form', c.form)}"
+            if col == self.DURATION:
+                return f"{c.duration} – {scheme.label('duration_band', c.duration)}"
+            if col == self.PERSONS:
+                return c.persons
+            if col == self.COUNSELLOR:
+                return c.counsellor
+        elif role == ROW_ID_ROLE:
+            return c.id
+        return None

@@ -1,0 +1,587 @@
+"""The counsellor's main window: quick entry on top, cases on the left, the case on the right.
+
+Contract with the shell (ui/controller.py): ``MainWindow(session)``; signals
+``lock_requested`` (Ctrl+L, Datei > Sperren) and ``admin_requested`` (Verwaltung…, leads
+only); ``clear()`` resets every model and editor and forgets the plaintext Qt holds, so
+the shell can lock and later call ``set_session`` with the newly unlocked session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import case_overview as ov
+from app.errors import FallzahlError
+from app.undo import CASES, CONTACTS, UndoLog
+from ui import feedback
+from ui.case_editor import CaseEditor
+from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
+from ui.contact_editor import ContactDialog
+from ui.help_dialog import CategoriesDialog, GuideDialog, ShortcutsDialog
+from ui.quick_entry import QuickEntry
+
+if TYPE_CHECKING:
+    from app.session import Session
+
+FOCUS_STYLE = """
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QTableView:focus,
+QTreeWidget:focus, QListWidget:focus { border: 2px solid palette(highlight); }
+QPushButton:focus, QCheckBox:focus { outline: 2px solid palette(highlight); }
+"""
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    admin_requested = Signal()
+
+    def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Fallzahl"))
+        self._session: Session | None = None
+        self.undo = UndoLog()
+        self._build()
+        self._build_menus()
+        self.set_session(session)
+        self.resize(1360, 860)
+
+    # layout
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        self.quick = QuickEntry(None, self.undo)
+        quick_frame = QFrame()
+        quick_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        qlay = QVBoxLayout(quick_frame)
+        qlay.setContentsMargins(2, 2, 2, 2)
+        title = QLabel(
+            self.tr(
+                "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktart, Dauer, Enter"
+            )
+        )
+        qlay.addWidget(title)
+        qlay.addWidget(self.quick)
+        layout.addWidget(quick_frame)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(split, 1)
+
+        # left: filters and the case table
+        left = QWidget()
+        llay = QVBoxLayout(left)
+        llay.setContentsMargins(0, 0, 0, 0)
+        row1 = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Fallnummer suchen (Strg+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Fallnummer suchen"))
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Zeitraum"))
+        row1.addWidget(self.search, 2)
+        row1.addWidget(self.period, 1)
+        row2 = QHBoxLayout()
+        self.field_filter = QComboBox()
+        self.field_filter.setAccessibleName(self.tr("Beratungsfeld"))
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.status_filter.addItem(self.tr("offen und abgeschlossen"), None)
+        self.status_filter.addItem(self.tr("nur offene"), ov.OPEN)
+        self.status_filter.addItem(self.tr("nur abgeschlossene"), ov.CLOSED)
+        self.own_only = QCheckBox(self.tr("nur meine Fälle"))
+        self.own_only.setAccessibleName(self.tr("nur meine Fälle"))
+        row2.addWidget(self.field_filter, 2)
+        row2.addWidget(self.status_filter, 1)
+        row2.addWidget(self.own_only)
+        llay.addLayout(row1)
+        llay.addLayout(row2)
+
+        self.cases = CaseTableModel()
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.cases)
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setAccessibleName(self.tr("Fälle"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CaseTableModel.CODE, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._fit_columns()
+        llay.addWidget(self.table, 1)
+        split.addWidget(left)
+
+        # right: the case and its contacts
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Fall und Kontakte"))
+        self.editor = CaseEditor(None, self.undo)
+        self.tabs.addTab(self.editor, self.tr("&Fall"))
+        contacts_page = QWidget()
+        clay = QVBoxLayout(contacts_page)
+        self.contacts = ContactTableModel(self)
+        self.contact_table = QTableView()
+        self.contact_table.setAccessibleName(self.tr("Kontakte des Falls"))
+        self.contact_table.setModel(self.contacts)
+        self.contact_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.contact_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.contact_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.contact_table.verticalHeader().hide()
+        self.contact_table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((100, 190, 170, 80)):
+            self.contact_table.setColumnWidth(col, width)
+        self.contact_table.doubleClicked.connect(self.edit_contact)
+        clay.addWidget(self.contact_table, 1)
+        buttons = QHBoxLayout()
+        self.edit_contact_button = QPushButton(self.tr("Kontakt bearbeiten…"))
+        self.edit_contact_button.setAccessibleName(self.tr("Kontakt bearbeiten"))
+        self.edit_contact_button.clicked.connect(self.edit_contact)
+        self.delete_contact_button = QPushButton(self.tr("Kontakt löschen…"))
+        self.delete_contact_button.setAccessibleName(self.tr("Kontakt löschen"))
+        self.delete_contact_button.clicked.connect(self.delete_contact)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_contact_button)
+        buttons.addWidget(self.delete_contact_button)
+        clay.addLayout(buttons)
+        self.tabs.addTab(contacts_page, self.tr("&Kontakte"))
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([760, 680])
+        self.setCentralWidget(central)
+        self.setStyleSheet(FOCUS_STYLE)
+
+        # status bar
+        self.user_label = QLabel()
+        self.office_label = QLabel()
+        self.count_label = QLabel()
+        for label in (self.user_label, self.office_label, self.count_label):
+            self.statusBar().addPermanentWidget(label)
+
+        # wiring
+        self.search.textChanged.connect(lambda text: self.proxy.change(text=text.strip()))
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.field_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.change(field=self.field_filter.currentData())
+        )
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.change(status=self.status_filter.currentData())
+        )
+        self.own_only.toggled.connect(self._own_toggled)
+        self.table.selectionModel().currentRowChanged.connect(self._case_selected)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.quick.contact_saved.connect(self._contact_saved)
+        self.quick.case_created.connect(self._case_created)
+        self.editor.saved.connect(self._case_saved)
+
+        chain = [
+            self.quick.save_button, self.search, self.period, self.field_filter,
+            self.status_filter, self.own_only, self.table, self.tabs,
+        ]  # fmt: skip
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    def _fit_columns(self) -> None:
+        """Widths from the header texts and sample values (measuring all rows is slow)."""
+        metrics = self.table.fontMetrics()
+        samples = {
+            CaseTableModel.CODE: "2026-0000 ●",
+            CaseTableModel.OPENED: "00.00.00",
+            CaseTableModel.LAST: "00.00.00",
+        }
+        for col in range(self.cases.columnCount()):
+            if col == CaseTableModel.FIELD:
+                self.table.setColumnWidth(col, metrics.horizontalAdvance("Erziehungsberatung") + 8)
+                continue
+            header = str(self.cases.headerData(col, Qt.Orientation.Horizontal))
+            text = max(header, samples.get(col, ""), key=metrics.horizontalAdvance)
+            self.table.setColumnWidth(col, metrics.horizontalAdvance(text) + 22)
+
+    def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Datei"))
+        self.new_action = self._action(
+            file_menu, self.tr("&Neuer Fall"), self.new_case, QKeySequence.StandardKey.New
+        )
+        self.quick_action = self._action(
+            file_menu, self.tr("&Schnellerfassung"), self.quick.start, "Ctrl+E"
+        )
+        file_menu.addSeparator()
+        self.lock_action = self._action(
+            file_menu, self.tr("S&perren"), self.lock_requested.emit, "Ctrl+L"
+        )
+        self.quit_action = self._action(
+            file_menu, self.tr("&Beenden"), self.close, QKeySequence.StandardKey.Quit
+        )
+
+        edit = bar.addMenu(self.tr("&Bearbeiten"))
+        self.undo_action = self._action(
+            edit, self.tr("&Rückgängig"), self.undo_last, QKeySequence.StandardKey.Undo
+        )
+        self.save_action = self._action(
+            edit, self.tr("Fall &speichern"), self.save_case, QKeySequence.StandardKey.Save
+        )
+        self.find_action = self._action(
+            edit, self.tr("Fall s&uchen"), self._focus_search, QKeySequence.StandardKey.Find
+        )
+        edit.addSeparator()
+        self.edit_contact_action = self._action(
+            edit, self.tr("Kontakt &bearbeiten…"), self.edit_contact
+        )
+        self.delete_contact_action = self._action(
+            edit, self.tr("&Kontakt löschen…"), self.delete_contact
+        )
+        self.delete_case_action = self._action(edit, self.tr("&Fall löschen…"), self.delete_case)
+
+        self.admin_menu = bar.addMenu(self.tr("&Verwaltung"))
+        self.admin_action = self._action(
+            self.admin_menu, self.tr("&Verwaltung…"), self.admin_requested.emit
+        )
+
+        help_menu = bar.addMenu(self.tr("&Hilfe"))
+        self.guide_action = self._action(
+            help_menu,
+            self.tr("&Benutzerhandbuch"),
+            self.show_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self.shortcuts_action = self._action(
+            help_menu, self.tr("&Tastenkürzel"), self.show_shortcuts, "Shift+F1"
+        )
+        self.categories_action = self._action(
+            help_menu, self.tr("&Kategorien und Definitionen"), self.show_categories, "Ctrl+F1"
+        )
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(keys, what) for the shortcuts dialog, read from the actions themselves."""
+        native = QKeySequence.SequenceFormat.NativeText
+        rows = [
+            (a.shortcut().toString(native), a.text().replace("&", "").rstrip("…"))
+            for a in (
+                self.new_action, self.quick_action, self.save_action, self.undo_action,
+                self.find_action, self.lock_action, self.guide_action,
+                self.shortcuts_action, self.categories_action, self.quit_action,
+            )
+        ]  # fmt: skip
+        rows += [
+            (self.tr("Tab / Umschalt+Tab"), self.tr("zum nächsten / vorigen Feld")),
+            (self.tr("Ziffer"), self.tr("Kontaktart bzw. Dauer in der Schnellerfassung")),
+            (self.tr("Enter"), self.tr("Kontakt in der Schnellerfassung speichern")),
+            (self.tr("Leertaste"), self.tr("Problemlage oder Beratungsfeld an-/abhaken")),
+            (self.tr("Alt+F / Alt+K"), self.tr("Reiter Fall / Kontakte")),
+        ]
+        return rows
+
+    # session
+    def set_session(self, session: Session | None) -> None:
+        self._session = session
+        self.undo.clear()
+        self.quick.set_session(session)
+        self.editor.set_session(session)
+        self.contacts.clear()
+        self.cases.set_session(session)
+        self._fill_filters()
+        self.admin_menu.menuAction().setVisible(bool(session and session.is_lead))
+        self.admin_action.setEnabled(bool(session and session.is_lead))
+        if session is not None:
+            from app.office import office_info
+
+            role = self.tr("Leitung") if session.is_lead else self.tr("Berater*in")
+            self.user_label.setText(
+                self.tr("Benutzer: %1 (%2)").replace("%1", session.user).replace("%2", role)
+            )
+            try:
+                office = office_info(session)
+            except FallzahlError:
+                office = None
+            self.office_label.setText(
+                self.tr("Beratungsstelle: %1").replace("%1", office.name if office else "–")
+            )
+            self.own_only.setChecked(not session.is_lead)
+            self._update_count()
+            self.quick.start()
+
+    def clear(self) -> None:
+        """Forget everything shown: models, editors, filters, the undo log, the session."""
+        self._session = None
+        self.undo.clear()
+        self.cases.clear()
+        self.contacts.clear()
+        self.editor.clear()
+        self.quick.clear()
+        self.search.setText("")
+        for label in (self.user_label, self.office_label, self.count_label):
+            label.setText("")
+        self.statusBar().clearMessage()
+        self.table.clearSelection()
+
+    def _fill_filters(self) -> None:
+        self.period.blockSignals(True)
+        self.period.clear()
+        self.period.addItem(self.tr("alle Zeiträume"), None)
+        today = dt.date.today()
+        for year in (today.year, today.year - 1):
+            self.period.addItem(str(year), ov.year(year))
+            last_q = (today.month - 1) // 3 + 1 if year == today.year else 4
+            for q in range(last_q, 0, -1):
+                self.period.addItem(f"{year}-Q{q}", ov.quarter(year, q))
+        self.period.blockSignals(False)
+        self.field_filter.blockSignals(True)
+        self.field_filter.clear()
+        self.field_filter.addItem(self.tr("alle Beratungsfelder"), None)
+        if self._session is not None:
+            for code in self._session.scheme.codes("field"):
+                self.field_filter.addItem(code.label(), code.code)
+        self.field_filter.blockSignals(False)
+        self.status_filter.setCurrentIndex(0)
+        self.proxy.set_criteria(ov.CaseFilter())
+
+    def _period_changed(self, _index: int) -> None:
+        span = self.period.currentData()
+        start, end = span if span else (None, None)
+        self.proxy.change(start=start, end=end)
+
+    def _own_toggled(self, on: bool) -> None:
+        self.proxy.change(counsellor=self._session.user if on and self._session else None)
+
+    def _update_count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.cases.rowCount()
+        if shown == total:
+            text = self.tr("%1 Fälle").replace("%1", str(total))
+        else:
+            text = self.tr("%1 von %2 Fällen").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(text if self._session else "")
+
+    # selection
+    def current_case_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ID_ROLE) if index.isValid() else None
+
+    def select_case(self, case_id: str) -> None:
+        row = self.cases.row_of(case_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.cases.index(row, 0))
+        if not index.isValid():  # hidden by a filter: show everything again
+            self.search.setText("")
+            self._fill_filters()
+            self.own_only.setChecked(False)
+            index = self.proxy.mapFromSource(self.cases.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _case_selected(self, current, _previous) -> None:
+        if self._session is None:
+            return
+        case_id = current.data(ROW_ID_ROLE) if current.isValid() else None
+        loaded = self.editor.case
+        if loaded is not None and loaded.id != case_id and self.editor.is_dirty():
+            question = self.tr("Die Änderungen an Fall %1 speichern?").replace("%1", loaded.code)
+            if feedback.ask(self, question):
+                self.editor.save()
+        try:
+            case = self._session.case(case_id) if case_id else None
+        except FallzahlError:
+            case = None
+        self.editor.load(case)
+        self._show_contacts(case_id)
+
+    def _show_contacts(self, case_id: str | None) -> None:
+        self.contacts.set_case(self._session, case_id)
+        n = self.contacts.rowCount()
+        self.tabs.setTabText(
+            1, self.tr("&Kontakte (%1)").replace("%1", str(n)) if case_id else self.tr("&Kontakte")
+        )
+
+    # reactions to saves
+    def _refresh_codes(self) -> None:
+        self.quick.set_case_codes(sorted(self.cases.codes(), reverse=True))
+
+    def _contact_saved(self, _contact_id: str, case_id: str) -> None:
+        if case_id:
+            self.cases.upsert(case_id)
+            if case_id == self.current_case_id():
+                self._show_contacts(case_id)
+        self.statusBar().showMessage(self.quick.status.text(), 8000)
+
+    def _case_created(self, case_id: str) -> None:
+        self.cases.upsert(case_id)
+        self._refresh_codes()
+        self.select_case(case_id)
+
+    def _case_saved(self, case_id: str) -> None:
+        self.cases.upsert(case_id)
+        self._refresh_codes()
+        self.statusBar().showMessage(self.tr("Fall gespeichert."), 5000)
+
+    # commands
+    def new_case(self) -> None:
+        self.quick.new_case()
+
+    def save_case(self) -> None:
+        if self.editor.case is not None:
+            self.editor.save()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def undo_last(self) -> None:
+        if self._session is None:
+            return
+        try:
+            step = self.undo.undo(self._session)
+        except FallzahlError as exc:
+            feedback.error(self, exc)
+            return
+        current = self.current_case_id()
+        self.cases.refresh()
+        self._refresh_codes()
+        if current and self.cases.row_of(current) >= 0:
+            self.select_case(current)
+            self.editor.load(self._session.case(current))
+            self._show_contacts(current)
+        else:
+            self.editor.load(None)
+            self._show_contacts(None)
+        what = self.tr("Fall") if step.table == CASES else self.tr("Kontakt")
+        self.statusBar().showMessage(
+            self.tr("Rückgängig gemacht: letzte Speicherung (%1).").replace("%1", what), 8000
+        )
+
+    def delete_case(self) -> None:
+        case = self.editor.case
+        if self._session is None or case is None:
+            return
+        n = self.contacts.rowCount()
+        question = (
+            self.tr(
+                "Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen."
+            )
+            .replace("%1", case.code)
+            .replace("%2", str(n))
+        )
+        if not feedback.ask(self, question):
+            return
+        gone = {c.id for c in self._session.contacts() if c.case_id == case.id}
+        try:
+            self._session.delete_case(case.id)
+        except FallzahlError as exc:
+            feedback.error(self, exc)
+            return
+        self.undo.forget(CASES, {case.id})
+        self.undo.forget(CONTACTS, gone)
+        self.editor.load(None)
+        self.cases.remove(case.id)
+        self._refresh_codes()
+        self._show_contacts(self.current_case_id())
+        self.statusBar().showMessage(self.tr("Fall %1 gelöscht.").replace("%1", case.code), 8000)
+
+    def _selected_contact(self):
+        index = self.contact_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.contacts.contact(index.row())
+
+    def delete_contact(self) -> None:
+        contact = self._selected_contact()
+        if self._session is None or contact is None:
+            feedback.info(self, self.tr("Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt."))
+            return
+        question = self.tr("Den Kontakt vom %1 endgültig löschen?").replace(
+            "%1", contact.date.strftime("%d.%m.%Y")
+        )
+        if not feedback.ask(self, question):
+            return
+        try:
+            self._session.delete_contact(contact.id)
+        except FallzahlError as exc:
+            feedback.error(self, exc)
+            return
+        self.undo.forget(CONTACTS, {contact.id})
+        self._show_contacts(contact.case_id)
+        if contact.case_id:
+            self.cases.upsert(contact.case_id)
+        self.statusBar().showMessage(self.tr("Kontakt gelöscht."), 8000)
+
+    def edit_contact(self, *_args) -> None:
+        contact = self._selected_contact()
+        if self._session is None or contact is None:
+            feedback.info(self, self.tr("Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt."))
+            return
+        dialog = ContactDialog(contact, self._session.scheme, self)
+        if not self._exec(dialog):
+            return
+        try:
+            self.undo.save_contact(self._session, dialog.edited())
+        except FallzahlError as exc:
+            feedback.error(self, exc)
+            return
+        self._show_contacts(contact.case_id)
+        if contact.case_id:
+            self.cases.upsert(contact.case_id)
+
+    def _exec(self, dialog) -> bool:
+        """Run a dialog modally (tests replace this)."""
+        return bool(dialog.exec())
+
+    def show_shortcuts(self) -> None:
+        self._exec(ShortcutsDialog(self.shortcuts(), self))
+
+    def show_categories(self) -> None:
+        if self._session is not None:
+            self._exec(CategoriesDialog(self._session.scheme, self))
+
+    def show_guide(self) -> None:
+        self._exec(GuideDialog(None, self))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.editor.is_dirty():
+            question = self.tr("Die Änderungen am geöffneten Fall speichern?")
+            if feedback.ask(self, question) and self.editor.save() is None:
+                event.ignore()
+                return
+        super().closeEvent(event)

@@ -1,0 +1,396 @@
+"""Quick entry of a contact: the most frequent task, at the top of the main window.
+
+A repeat contact for an existing case takes the case code and then four keys: Tab, the
+contact-form digit (focus moves on by itself), the duration digit, Enter. The date
+defaults to today and the number of persons to 1. After saving, focus returns to the
+case code with the text selected, so the next entry starts by typing over it.
+"neu" as the case code (or Ctrl+N) opens a new case with the next free case code; "ohne
+Fall" records a short anonymous contact, which needs the counselling field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from app.case_overview import expand_code
+from app.errors import FallzahlError
+from app.records import Case, Contact
+from app.session import new_id
+from ui import feedback
+from ui.case_model import long_date_format, short_date
+
+if TYPE_CHECKING:
+    from app.scheme import Scheme
+    from app.session import Session
+    from app.undo import UndoLog
+
+NEW_WORDS = ("neu", "new")
+
+
+class CodeField(QLineEdit):
+    """A one-key code field: typing a complete code moves focus to the next field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.codes: list[str] = []
+        self.textEdited.connect(self._edited)
+
+    def set_codes(self, codes: list[str]) -> None:
+        self.codes = codes
+        self.setMaxLength(max((len(c) for c in codes), default=1))
+        # any prefix of a code is acceptable while typing longer codes
+        prefixes = sorted(
+            {c[:i] for c in codes for i in range(1, len(c) + 1)}, key=len, reverse=True
+        )
+        pattern = "|".join(_re_escape(p) for p in prefixes) or "(?!)"
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(f"^(?:{pattern})$"), self))
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.selectAll()  # a new digit replaces the old one
+
+    def value(self) -> str | None:
+        text = self.text().strip()
+        return text if text in self.codes else None
+
+    def _edited(self, text: str) -> None:
+        if text in self.codes and not any(c != text and c.startswith(text) for c in self.codes):
+            self.focusNextChild()
+
+
+def _re_escape(text: str) -> str:
+    return "".join("\\" + ch if not ch.isalnum() else ch for ch in text)
+
+
+class QuickEntry(QWidget):
+    contact_saved = Signal(str, str)  # contact id, case id ("" for a contact without case)
+    case_created = Signal(str)  # case id
+
+    def __init__(
+        self, session: Session | None, undo: UndoLog, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("quickEntry")
+        self._session: Session | None = None
+        self._undo = undo
+        self._build()
+        self.set_session(session)
+
+    def _build(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("z. B. 2026-0042, 42 oder „neu“"))
+        self.code.setClearButtonEnabled(True)
+        self.code.setMinimumWidth(190)
+        self.codes_model = QStringListModel(self)
+        self.completer = QCompleter(self.codes_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.code.setCompleter(self.completer)
+        self.code.textChanged.connect(self._code_changed)
+
+        self.form = CodeField()
+        self.duration = CodeField()
+        for w in (self.form, self.duration):
+            w.setMaximumWidth(44)
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.textChanged.connect(self._hints)
+        self.form_hint = QLabel()
+        self.duration_hint = QLabel()
+        self.persons = QSpinBox()
+        self.persons.setRange(1, 50)
+        self.persons.setValue(1)
+        self.date = QDateEdit()
+        self.date.setDisplayFormat(long_date_format())
+        self.date.setCalendarPopup(True)
+        self.date.setMaximumDate(QDate.currentDate())
+        self.date.setDate(QDate.currentDate())
+        self.no_case = QCheckBox(self.tr("ohne Fall"))
+        self.no_case.toggled.connect(self._no_case_toggled)
+        self.field = QComboBox()
+        self.field.setMinimumWidth(160)
+        self.new_button = QPushButton(self.tr("Neuer Fall"))
+        self.new_button.clicked.connect(self.new_case)
+        self.save_button = QPushButton(self.tr("Speichern ↵"))
+        self.save_button.clicked.connect(self.save)
+        self.code_hint = QLabel()
+        self.status = QLabel()
+        self.status.setObjectName("quickStatus")
+        self.status.setAccessibleName(self.tr("Zuletzt gespeichert"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        labels = [
+            (self.tr("&Fallnummer"), self.code),
+            (self.tr("&Kontaktart"), self.form),
+            (self.tr("Da&uer"), self.duration),
+            (self.tr("&Personen"), self.persons),
+            (self.tr("&Datum"), self.date),
+            (self.tr("&Beratungsfeld"), self.field),
+        ]
+        col = 0
+        for text, widget in labels:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", ""))
+            grid.addWidget(label, 0, col)
+            grid.addWidget(widget, 1, col)
+            col += 1
+        hints = QWidget()
+        hint_row = QHBoxLayout(hints)
+        hint_row.setContentsMargins(0, 0, 0, 0)
+        hint_row.addWidget(self.form_hint)
+        hint_row.addWidget(self.duration_hint)
+        hint_row.addStretch(1)
+        grid.addWidget(self.code_hint, 2, 0)
+        grid.addWidget(hints, 2, 1, 1, col)
+        grid.addWidget(self.no_case, 1, col)
+        grid.addWidget(self.new_button, 1, col + 1)
+        grid.addWidget(self.save_button, 1, col + 2)
+        grid.addWidget(self.status, 3, 0, 1, col + 3)
+        grid.setColumnStretch(col + 3, 1)
+        grid.addWidget(QWidget(), 1, col + 3)
+        self.no_case.setAccessibleName(self.tr("Kurzkontakt ohne Fall"))
+        self.new_button.setAccessibleName(self.tr("Neuer Fall"))
+        self.save_button.setAccessibleName(self.tr("Kontakt speichern"))
+        for hint in (self.form_hint, self.duration_hint, self.code_hint):
+            hint.setObjectName("hint")
+            hint.setStyleSheet("color: palette(placeholder-text);")
+
+        chain = [
+            self.code, self.form, self.duration, self.persons, self.date,
+            self.no_case, self.field, self.new_button, self.save_button,
+        ]  # fmt: skip
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    # session
+    def set_session(self, session: Session | None) -> None:
+        self._session = session
+        self.field.clear()
+        if session is None:
+            self.codes_model.setStringList([])
+            self.form.set_codes([])
+            self.duration.set_codes([])
+            for w in (self.code, self.form, self.duration):
+                w.clear()
+            self.status.clear()
+            self.code_hint.clear()
+            return
+        scheme = session.scheme
+        for code in scheme.codes("field"):
+            self.field.addItem(code.label(), code.code)
+        self.form.set_codes([c.code for c in scheme.codes("contact_form")])
+        self.duration.set_codes([c.code for c in scheme.codes("duration_band")])
+        self.form.setToolTip(_legend(scheme, "contact_form"))
+        self.duration.setToolTip(_legend(scheme, "duration_band"))
+        self._hints()
+        self.set_case_codes(sorted((c.code for c in session.cases()), reverse=True))
+
+    def clear(self) -> None:
+        self.set_session(None)
+
+    def set_case_codes(self, codes: list[str]) -> None:
+        self.codes_model.setStringList(codes)
+
+    def start(self) -> None:
+        """Ready for the next entry: focus on the case code, its text selected."""
+        self.code.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.code.selectAll()
+
+    # feedback while typing
+    def _hints(self, *_args) -> None:
+        if self._session is None:
+            return
+        scheme = self._session.scheme
+        for field, hint, dim in (
+            (self.form, self.form_hint, "contact_form"),
+            (self.duration, self.duration_hint, "duration_band"),
+        ):
+            value = field.value()
+            if value:
+                hint.setText(f"{value} = {scheme.label(dim, value)}")
+            else:
+                hint.setText(", ".join(c.code for c in scheme.codes(dim)))
+
+    def _code_changed(self, text: str) -> None:
+        case = self._case_for(text)
+        if text.strip().lower() in NEW_WORDS:
+            self.code_hint.setText(self.tr("neuer Fall"))
+        elif case is None:
+            self.code_hint.setText(self.tr("kein Fall") if text.strip() else "")
+        else:
+            label = self._session.scheme.label("field", case.field)
+            state = self.tr(", abgeschlossen") if case.closed else ""
+            self.code_hint.setText(f"{case.code}: {label}{state}")
+            _select(self.field, case.field)
+        self.field.setEnabled(case is None or self.no_case.isChecked())
+
+    def _no_case_toggled(self, on: bool) -> None:
+        self.code.setEnabled(not on)
+        self.field.setEnabled(on or self._case_for(self.code.text()) is None)
+        if on:
+            self.field.setFocus()
+
+    def _case_for(self, text: str) -> Case | None:
+        if self._session is None or not text.strip():
+            return None
+        return self._session.case_by_code(expand_code(text, dt.date.today().year))
+
+    # actions
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def new_case(self) -> Case | None:
+        """A new case with the next free code and the chosen field, opened today."""
+        session = self._session
+        if session is None:
+            return None
+        day = self.date.date()
+        case = Case(
+            id=new_id(),
+            code=session.next_case_code(day.year()),
+            opened=dt.date(day.year(), day.month(), day.day()),
+            field=self.field.currentData(),
+            counsellor=session.user,
+            scheme_version=session.scheme.version,
+        )
+        try:
+            self._undo.save_case(session, case)
+        except FallzahlError as exc:
+            feedback.error(self, exc)
+            return None
+        self.no_case.setChecked(False)
+        self.code.setText(case.code)
+        self.status.setText(
+            self.tr("Neuer Fall %1 angelegt – ergänzen Sie die Angaben im Fall.").replace(
+                "%1", case.code
+            )
+        )
+        self.case_created.emit(case.id)
+        self.form.setFocus()
+        return case
+
+    def save(self) -> Contact | None:
+        session = self._session
+        if session is None:
+            return None
+        case: Case | None = None
+        if not self.no_case.isChecked():
+            text = self.code.text().strip()
+            if text.lower() in NEW_WORDS:
+                case = self.new_case()
+                if case is None:
+                    return None
+            else:
+                case = self._case_for(text)
+                if case is None:
+                    self._refuse(
+                        self.code,
+                        self.tr(
+                            "Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer "
+                            "ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an."
+                        ).replace("%1", text),
+                    )
+                    return None
+        form, duration = self.form.value(), self.duration.value()
+        if form is None:
+            self._refuse(
+                self.form,
+                self.tr("Bitte die Kontaktart als Ziffer eingeben: %1").replace(
+                    "%1", self.form.toolTip()
+                ),
+            )
+            return None
+        if duration is None:
+            self._refuse(
+                self.duration,
+                self.tr("Bitte die Dauer als Ziffer eingeben: %1").replace(
+                    "%1", self.duration.toolTip()
+                ),
+            )
+            return None
+        day = self.date.date()
+        contact = Contact(
+            id=new_id(),
+            date=dt.date(day.year(), day.month(), day.day()),
+            form=form,
+            duration=duration,
+            counsellor=session.user,
+            persons=self.persons.value(),
+            case_id=case.id if case else None,
+            field=None if case else self.field.currentData(),
+        )
+        try:
+            self._undo.save_contact(session, contact)
+        except FallzahlError as exc:
+            feedback.error(self, exc)
+            return None
+        scheme = session.scheme
+        where = (
+            case.code
+            if case
+            else self.tr("ohne Fall (%1)").replace("%1", scheme.label("field", contact.field))
+        )
+        persons = (
+            self.tr("1 Person")
+            if contact.persons == 1
+            else self.tr("%1 Personen").replace("%1", str(contact.persons))
+        )
+        self.status.setText(
+            self.tr("Gespeichert: %1").replace(
+                "%1",
+                f"{where} · {short_date(contact.date)} · {scheme.label('contact_form', form)} · "
+                f"{scheme.label('duration_band', duration)} · {persons}",
+            )
+        )
+        self.form.clear()
+        self.duration.clear()
+        self.persons.setValue(1)
+        self.date.setDate(QDate.currentDate())
+        self.contact_saved.emit(contact.id, contact.case_id or "")
+        if self.no_case.isChecked():
+            self.field.setFocus()
+        else:
+            self.start()
+        return contact
+
+    def _refuse(self, widget: QWidget, text: str) -> None:
+        self.status.setText(text)
+        feedback.error(self, text)
+        widget.setFocus()
+
+
+def _legend(scheme: Scheme, dim: str) -> str:
+    return ", ".join(f"{c.code} = {c.label()}" for c in scheme.codes(dim))
+
+
+def _select(combo: QComboBox, code: str | None) -> None:
+    index = combo.findData(code)
+    if index >= 0:
+        combo.setCurrentIndex(index)
