@@ -29,10 +29,6 @@ ACTIVITY = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Controller", text)
-
-
 class IdleWatcher(QObject):
     """Application-wide event filter: any key or mouse input restarts the idle timer."""
 
@@ -152,7 +148,7 @@ class Controller(QObject):
         window.admin_requested.connect(self.open_admin)
         lock_keys = QKeySequence("Ctrl+L")
         if not any(a.shortcut() == lock_keys for a in window.findChildren(QAction)):
-            action = QAction(_tr("Sperren"), window)
+            action = QAction(QCoreApplication.translate("Controller", "Sperren"), window)
             action.setShortcut(lock_keys)
             action.triggered.connect(self.lock)
             window.addAction(action)
@@ -193,10 +189,11 @@ class Controller(QObject):
         if not self.session.is_lead:
             dialogs.info(
                 self.window,
-                _tr(
+                QCoreApplication.translate(
+                    "Controller",
                     "Die Verwaltung ist der Leitung vorbehalten. Bitten "
                     "Sie eine Leitung, Benutzer, Richtlinien oder "
-                    "Sicherungen zu ändern."
+                    "Sicherungen zu ändern.",
                 ),
             )
             return
@@ -274,9 +271,10 @@ class Controller(QObject):
             where = str(kept) if kept else "-"
             dialogs.info(
                 None,
-                _tr(
+                QCoreApplication.translate(
+                    "Controller",
                     "Die Sicherung {file} ist wiederhergestellt. Der vorherige "
-                    "Stand liegt in {kept}."
+                    "Stand liegt in {kept}.",
                 ).format(file=Path(path).name, kept=where),
             )
             self.show_unlock(user=user)
@@ -286,7 +284,13 @@ class Controller(QObject):
             dialogs.error(None, exc)
             self.show_unlock(user=user)
 
-        self.task = worker.run(None, run, done, failed, _tr("Sicherung wird wiederhergestellt …"))
+        self.task = worker.run(
+            None,
+            run,
+            done,
+            failed,
+            QCoreApplication.translate("Controller", "Sicherung wird wiederhergestellt …"),
+        )
 
     def shutdown(self) -> None:
         """Quit: forget plaintext, release the lock, close the vault."""

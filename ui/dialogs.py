@@ -28,10 +28,6 @@ shown: collections.deque[tuple[str, str]] = collections.deque(maxlen=50)
 answers: collections.deque[Any] = collections.deque()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def text_of(message: str | FallzahlError) -> str:
     """A message for the user: errors from app/ in the UI language."""
     if isinstance(message, FallzahlError):
@@ -54,14 +50,18 @@ def error(parent: QWidget | None, message: str | FallzahlError, title: str | Non
     _record("error", text)
     if _quiet():
         return
-    QMessageBox.critical(parent, title or _tr("Fallzahl – Fehler"), text)
+    QMessageBox.critical(
+        parent, title or QCoreApplication.translate("dialogs", "Fallzahl – Fehler"), text
+    )
 
 
 def info(parent: QWidget | None, message: str, title: str | None = None) -> None:
     _record("info", message)
     if _quiet():
         return
-    QMessageBox.information(parent, title or _tr("Fallzahl"), message)
+    QMessageBox.information(
+        parent, title or QCoreApplication.translate("dialogs", "Fallzahl"), message
+    )
 
 
 def question(
@@ -73,7 +73,7 @@ def question(
         return bool(answers.popleft()) if answers else default
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        title or _tr("Fallzahl"),
+        title or QCoreApplication.translate("dialogs", "Fallzahl"),
         message,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,

@@ -15,17 +15,13 @@ from app.errors import FallzahlError
 MIN_SCORE = 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PassphraseFields", text)
-
-
 def score_words() -> list[str]:
     return [
-        _tr("sehr schwach"),
-        _tr("schwach"),
-        _tr("mittel"),
-        _tr("stark"),
-        _tr("sehr stark"),
+        QCoreApplication.translate("PassphraseFields", "sehr schwach"),
+        QCoreApplication.translate("PassphraseFields", "schwach"),
+        QCoreApplication.translate("PassphraseFields", "mittel"),
+        QCoreApplication.translate("PassphraseFields", "stark"),
+        QCoreApplication.translate("PassphraseFields", "sehr stark"),
     ]
 
 
@@ -47,26 +43,38 @@ class PassphraseFields(QWidget):
         self.user_inputs: list[str] = []
         self.first = QLineEdit(self)
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setAccessibleName(_tr("Neue Passphrase"))
+        self.first.setAccessibleName(
+            QCoreApplication.translate("PassphraseFields", "Neue Passphrase")
+        )
         self.second = QLineEdit(self)
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setAccessibleName(_tr("Passphrase wiederholen"))
+        self.second.setAccessibleName(
+            QCoreApplication.translate("PassphraseFields", "Passphrase wiederholen")
+        )
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName(_tr("Stärke der Passphrase"))
+        self.bar.setAccessibleName(
+            QCoreApplication.translate("PassphraseFields", "Stärke der Passphrase")
+        )
         self.bar.setMaximumHeight(12)
         self.words = QLabel(self)
-        self.words.setAccessibleName(_tr("Bewertung der Passphrase"))
+        self.words.setAccessibleName(
+            QCoreApplication.translate("PassphraseFields", "Bewertung der Passphrase")
+        )
         self.hint = QLabel(
-            _tr("Tipp: ein Satz aus vier oder mehr Wörtern ist stark und gut zu merken."), self
+            QCoreApplication.translate(
+                "PassphraseFields",
+                "Tipp: ein Satz aus vier oder mehr Wörtern ist stark und gut zu merken.",
+            ),
+            self,
         )
         self.hint.setWordWrap(True)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_tr("&Passphrase:"), self.first)
-        form.addRow(_tr("&Wiederholen:"), self.second)
-        form.addRow(_tr("Stärke:"), self.bar)
+        form.addRow(QCoreApplication.translate("PassphraseFields", "&Passphrase:"), self.first)
+        form.addRow(QCoreApplication.translate("PassphraseFields", "&Wiederholen:"), self.second)
+        form.addRow(QCoreApplication.translate("PassphraseFields", "Stärke:"), self.bar)
         form.addRow("", self.words)
         form.addRow("", self.hint)
         for label_for in (self.first, self.second):
@@ -86,7 +94,13 @@ class PassphraseFields(QWidget):
         self.bar.setValue(score if text else 0)
         colour = ["#b00020", "#d35400", "#b8860b", "#2e7d32", "#1b5e20"][score]
         self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
-        self.words.setText(_tr("Stärke: {word}").format(word=score_words()[score]) if text else "")
+        self.words.setText(
+            QCoreApplication.translate("PassphraseFields", "Stärke: {word}").format(
+                word=score_words()[score]
+            )
+            if text
+            else ""
+        )
         self.changed.emit()
 
     def problem(self) -> str | None:
@@ -99,12 +113,16 @@ class PassphraseFields(QWidget):
 
             return text_of(exc)
         if self.score() < MIN_SCORE:
-            return _tr(
+            return QCoreApplication.translate(
+                "PassphraseFields",
                 "Diese Passphrase ist zu leicht zu erraten ({word}). Nehmen Sie einen Satz aus "
-                "mehreren Wörtern, die nicht zusammengehören."
+                "mehreren Wörtern, die nicht zusammengehören.",
             ).format(word=score_words()[self.score()])
         if text != self.second.text():
-            return _tr("Die beiden Eingaben stimmen nicht überein. Bitte noch einmal eingeben.")
+            return QCoreApplication.translate(
+                "PassphraseFields",
+                "Die beiden Eingaben stimmen nicht überein. Bitte noch einmal eingeben.",
+            )
         return None
 
     def passphrase(self) -> str:

@@ -126,7 +126,10 @@ class UnlockDialog(QDialog):
     def _language_chosen(self) -> None:
         code = self.language.currentData()
         if code and code != i18n.current():
-            i18n.switch(code)
+            i18n.switch(code)  # other open widgets follow with Qt's LanguageChange event
+            self.retranslate()
+            if self.message.isVisible():
+                self.message.hide()  # shown in the previous language
 
     def show_error(self, message: str | FallzahlError) -> None:
         self.message.setText(dialogs.text_of(message))

@@ -20,20 +20,23 @@ _running: set[Task] = set()
 
 
 class _Runner(QObject):
-    finished = Signal(object, object)  # result, exception
+    # The outcome stays on the runner and the GUI thread reads it when the (queued)
+    # signal arrives: no Python objects travel through Qt's cross-thread queue.
+    finished = Signal()
 
     def __init__(self, fn: Callable[[], Any]) -> None:
         super().__init__()
         self._fn = fn
+        self.result: Any = None
+        self.exc: BaseException | None = None
 
     @Slot()
     def run(self) -> None:
         try:
-            result = self._fn()
+            self.result = self._fn()
         except BaseException as exc:  # handed to the GUI thread, never swallowed
-            self.finished.emit(None, exc)
-        else:
-            self.finished.emit(result, None)
+            self.exc = exc
+        self.finished.emit()
 
 
 class Task(QObject):
@@ -71,8 +74,10 @@ class Task(QObject):
     def running(self) -> bool:
         return self in _running
 
-    @Slot(object, object)
-    def _finished(self, result: Any, exc: BaseException | None) -> None:
+    @Slot()
+    def _finished(self) -> None:
+        result, exc = self._runner.result, self._runner.exc
+        self._runner.result = self._runner.exc = None
         self._thread.quit()
         self._thread.wait()
         if self.progress is not None:
