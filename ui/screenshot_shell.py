@@ -15,6 +15,7 @@ from pathlib import Path
 def main(out: str = "docs/screenshots", language: str = "de") -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["FALLZAHL_NO_DIALOGS"] = "1"
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     import app.keys
@@ -72,7 +73,9 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
     session.close()
 
     unlock = UnlockDialog(vault)
-    unlock.show_error(unlock.tr("Bitte geben Sie Ihre Passphrase ein."))
+    unlock.show_error(
+        QCoreApplication.translate("UnlockDialog", "Bitte geben Sie Ihre Passphrase ein.")
+    )
     save(unlock, "unlock")
     recovery = RecoveryDialog(vault)
     save(recovery, "recovery_reset")

@@ -756,6 +756,7 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <translation>No user is set up in this vault.</translation>
     </message>
     <message>
+        <location filename="../../ui/screenshot_shell.py" line="77"/>
         <location filename="../../ui/unlock_dialog.py" line="152"/>
         <source>Bitte geben Sie Ihre Passphrase ein.</source>
         <translation>Please enter your passphrase.</translation>
@@ -841,14 +842,6 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <location filename="../../ui/dialogs.py" line="76"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
-    </message>
-</context>
-<context>
-    <name>unlock</name>
-    <message>
-        <location filename="../../ui/screenshot_shell.py" line="75"/>
-        <source>Bitte geben Sie Ihre Passphrase ein.</source>
-        <translation type="unfinished">Please enter your passphrase.</translation>
     </message>
 </context>
 </TS>
