@@ -40,3 +40,10 @@ def init_office(
 # Further set-up steps of other areas (the shipped scheme, the office signing key),
 # each fn(session), run in order for every new office vault.
 OFFICE_SETUP_STEPS: list = []
+
+
+def init_from_provisioning(folder, path, *, user: str, passphrase: str, kdf=None) -> str:
+    """New office vault from a signed provisioning file (app/provision_setup.py)."""
+    from app.provision_setup import init_from_provisioning as _init
+
+    return _init(folder, path, user=user, passphrase=passphrase, kdf=kdf)
