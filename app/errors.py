@@ -198,3 +198,11 @@ class ProvisioningInvalid(ProvisioningRefused):
     def __init__(self, de: str, en: str, field: str = "") -> None:
         super().__init__(de, en)
         self.field = field
+
+
+class PeriodInvalid(UsageError):
+    """A reporting period written in a form the program does not know."""
+
+
+class TallyRefused(FallzahlError):
+    """A tally file (tallies.json) is damaged or not in the expected form."""
