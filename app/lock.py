@@ -21,7 +21,11 @@ from app.errors import VaultLocked
 class WriterLock:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self._lock = FileLock(self.folder / "vault.lock", timeout=0, is_singleton=False)
+        # Not thread-local: the desktop unlocks in a worker thread (Argon2id) and closes
+        # the session in the GUI thread; the lock belongs to the session, not a thread.
+        self._lock = FileLock(
+            self.folder / "vault.lock", timeout=0, is_singleton=False, thread_local=False
+        )
         self._note = self.folder / "vault.lock.json"
 
     def acquire(self, user: str) -> None:

@@ -1,1 +1,1 @@
-"""The PySide6 desktop: windows, dialogs and item models. Calls app/; holds no rules."""
+"""The PySide6 desktop: windows, dialogs and models for views. It calls app/ for everything."""

@@ -1,0 +1,82 @@
+"""The desktop program's entry point: ``python -m app`` without a verb lands here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import app
+from app.cli import default_vault_dir
+from app.errors import FallzahlError
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="fallzahl", description="Fallzahl desktop")
+    parser.add_argument("--vault", type=Path, default=None, help="the vault folder")
+    parser.add_argument("--lang", choices=("de", "en"), default=None, help="UI language")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start without dialogs, check the installation, exit",
+    )
+    args, _qt_args = parser.parse_known_args(argv)
+    if args.vault is None:
+        args.vault = default_vault_dir()
+    return args
+
+
+def vault_in_use(folder: Path) -> FallzahlError | None:
+    """The writer lock's refusal (naming the holder) if another process has the vault open."""
+    from app import store
+    from app.lock import WriterLock
+
+    if not (folder / store.DB_NAME).exists():
+        return None
+    probe = WriterLock(folder)
+    try:
+        probe.acquire("probe")
+    except FallzahlError as exc:
+        return exc
+    probe.release()
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parse_args(argv)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from app.resources import resource_path
+    from ui import crash, dialogs, i18n
+
+    qt_app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "fallzahl"])
+    QApplication.setApplicationName("Fallzahl")
+    QApplication.setOrganizationName("Fallzahl")
+    QApplication.setApplicationVersion(app.__version__)
+    QApplication.setApplicationDisplayName("Fallzahl")
+    qt_app.setWindowIcon(QIcon(str(resource_path("icons", "fallzahl.svg"))))
+    crash.install()
+    i18n.install(i18n.preferred(args.lang))
+
+    if args.self_test:
+        dialogs.NO_DIALOGS = True
+        from ui import selftest  # written with the frozen-build smoke test
+
+        return int(selftest.run(args))
+
+    held = vault_in_use(args.vault)
+    if held is not None:
+        dialogs.error(None, held)
+        return 1
+
+    from ui.controller import Controller
+
+    controller = Controller(args.vault)
+    # queued: a quit decided before exec() starts must still end the event loop
+    controller.finished.connect(qt_app.quit, Qt.ConnectionType.QueuedConnection)
+    controller.start()
+    return qt_app.exec()
