@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--self-test" in argv:
+        # headless end-to-end check for IT and the frozen-build test (ui/selftest.py)
+        return importlib.import_module("ui.selftest").main(argv)
+    if os.environ.get("FALLZAHL_SCREENSHOT") and not _has_verb(argv):
+        return importlib.import_module("ui.selftest").screenshot_main(argv)
     if not _has_verb(argv):
         # The desktop lives in ui/, which app/ must not import statically (the core stays
         # headless); the entry point is the one place that reaches it, by name.

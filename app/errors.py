@@ -171,6 +171,35 @@ class SchemeConflict(SchemeRefused):
     """Same version as the stored one, but different content."""
 
 
+# Provisioning refusals (app/provisioning.py), one subclass per reason
+class ProvisioningUnsigned(ProvisioningRefused):
+    pass
+
+
+class ProvisioningBadSignature(ProvisioningRefused):
+    """Changed or damaged after signing."""
+
+
+class ProvisioningUntrustedKey(ProvisioningRefused):
+    pass
+
+
+class ProvisioningOtherDistrict(ProvisioningRefused):
+    """Made for another district than the one this program is set up for."""
+
+
+class ProvisioningExpired(ProvisioningRefused):
+    pass
+
+
+class ProvisioningInvalid(ProvisioningRefused):
+    """The document breaks the format; the message names the field."""
+
+    def __init__(self, de: str, en: str, field: str = "") -> None:
+        super().__init__(de, en)
+        self.field = field
+
+
 class PeriodInvalid(UsageError):
     """A reporting period written in a form the program does not know."""
 

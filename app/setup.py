@@ -68,3 +68,10 @@ def init_district(
     finally:
         vault.close()
     return recovery
+
+
+def init_from_provisioning(folder, path, *, user: str, passphrase: str, kdf=None) -> str:
+    """New office vault from a signed provisioning file (app/provision_setup.py)."""
+    from app.provision_setup import init_from_provisioning as _init
+
+    return _init(folder, path, user=user, passphrase=passphrase, kdf=kdf)

@@ -47,8 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
 
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from app.resources import resource_path
     from ui import crash, dialogs, i18n
 
     qt_app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "fallzahl"])
@@ -56,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.setOrganizationName("Fallzahl")
     QApplication.setApplicationVersion(app.__version__)
     QApplication.setApplicationDisplayName("Fallzahl")
+    qt_app.setWindowIcon(QIcon(str(resource_path("icons", "fallzahl.svg"))))
     crash.install()
     i18n.install(i18n.preferred(args.lang))
 

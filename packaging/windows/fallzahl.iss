@@ -1,0 +1,104 @@
+; Inno Setup 6 script for Fallzahl (see docs/building.md and docs/it-guide.md).
+; Build the bundle first (pyinstaller --noconfirm build.spec -> dist\fallzahl), then:
+;   iscc /DAppVersion=0.1.0 packaging\windows\fallzahl.iss
+; Silent install with a provisioning file for the first-run wizard:
+;   Fallzahl-0.1.0-Setup.exe /SILENT /PROVISION="\\server\it\HZ-QLB-01.fallzahl-provisioning"
+; Uninstalling removes the program only; the data (vault, backups, settings) in each
+; user's data folder stays.
+
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
+#define AppName "Fallzahl"
+#define AppExe "fallzahl.exe"
+#define BundleDir "..\..\dist\fallzahl"
+
+[Setup]
+AppId={{6F1C2B7E-4A8D-4C36-9E51-0FA11A000001}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppVersion}
+AppPublisher=Fallzahl
+DefaultDirName={autopf}\{#AppName}
+DefaultGroupName={#AppName}
+PrivilegesRequired=admin
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+OutputDir=..\..\dist
+OutputBaseFilename=Fallzahl-{#AppVersion}-Setup
+SetupIconFile=..\..\resources\icons\fallzahl.ico
+UninstallDisplayIcon={app}\{#AppExe}
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+ChangesAssociations=yes
+DisableProgramGroupPage=yes
+VersionInfoVersion={#AppVersion}
+
+[Languages]
+Name: "de"; MessagesFile: "compiler:Languages\German.isl"
+Name: "en"; MessagesFile: "compiler:Default.isl"
+
+[Files]
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; the provisioning file named on the command line (/PROVISION="path"), for the first-run wizard
+Source: "{code:ProvisionFile}"; DestDir: "{commonappdata}\Fallzahl\provisioning"; \
+  Flags: external ignoreversion; Check: HasProvisionFile
+
+[Dirs]
+Name: "{commonappdata}\Fallzahl\provisioning"; Permissions: users-readexec
+
+[Icons]
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
+Name: "{autoprograms}\{#AppName} (Selbsttest)"; Filename: "{app}\fallzahl-cli.exe"; \
+  Parameters: "--help"; Flags: excludefromshowinnewinstall
+
+[Registry]
+; packages (.fallzahl.age) and receipts (.receipt) open in Fallzahl
+Root: HKA; Subkey: "Software\Classes\.age\OpenWithProgids"; ValueType: string; \
+  ValueName: "Fallzahl.Package"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.fallzahl.age"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl.Package"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Package"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl-Meldepaket"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Package\DefaultIcon"; ValueType: string; \
+  ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Package\shell\open\command"; ValueType: string; \
+  ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\.receipt"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl.Receipt"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Receipt"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl-Empfangsbestätigung"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Receipt\DefaultIcon"; ValueType: string; \
+  ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Receipt\shell\open\command"; ValueType: string; \
+  ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+
+[Run]
+Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; \
+  Flags: nowait postinstall skipifsilent
+
+; No [UninstallDelete] for data on purpose: vaults live in each user's data folder
+; (%LOCALAPPDATA%\Fallzahl) and survive uninstall and update. Only {app} is removed.
+
+[Code]
+function ProvisionFile(Param: String): String;
+begin
+  Result := ExpandConstant('{param:PROVISION|}');
+end;
+
+function HasProvisionFile: Boolean;
+begin
+  Result := (ProvisionFile('') <> '') and FileExists(ProvisionFile(''));
+end;
+
+function InitializeSetup: Boolean;
+begin
+  Result := True;
+  if (ProvisionFile('') <> '') and not FileExists(ProvisionFile('')) then
+  begin
+    SuppressibleMsgBox('Bereitstellungsdatei nicht gefunden / provisioning file not found: ' +
+      ProvisionFile(''), mbError, MB_OK, IDOK);
+    Result := False;
+  end;
+end;
