@@ -8,6 +8,7 @@ entry, so a save that returned is on disk with its audit trail (synchronous=FULL
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -59,7 +60,6 @@ class Session:
             self._lock.acquire(user)
         self._cases: dict[str, Case] | None = None
         self._contacts: dict[str, Contact] | None = None
-        self._revs: dict[tuple[str, str], int] = {}
         self._scheme: Scheme | None = None
         self._audit_seq, self._audit_prev = self._audit_tail()
 
@@ -117,33 +117,32 @@ class Session:
     def _load(self) -> None:
         """Open and decode every case and contact once; damaged rows are named, not skipped.
 
-        This is the hot path of unlocking (100,000 records): one cipher object, the
-        associated data built from a per-table prefix, and one msgspec call per table that
-        decodes all plaintexts as a single MessagePack array.
+        This is the hot path of unlocking (100,000 records): SQLite hands over nonce,
+        ciphertext and the associated data (built in SQL), one cipher object opens them,
+        and one msgspec call per table decodes all plaintexts as a single MessagePack
+        array. Only when something does not open does the slow path find which row.
         """
         if self._cases is not None:
             return
         loaded: dict[str, dict] = {}
         bad: list[RecordDamaged] = []
-        for table, kind in (("cases", Case), ("contacts", Contact)):
-            prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-            decrypt = self._aead.decrypt
-            ids: list[str] = []
-            plains: list[bytes] = []
-            for record_id, rev, sealed in self.store.rows(table):
+        was_enabled = gc.isenabled()
+        gc.disable()  # hundred thousand fresh objects: no collections half way
+        try:
+            for table, kind in (("cases", Case), ("contacts", Contact)):
+                prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+                rows = self.store.sealed_for_opening(table, prefix)
+                ids = [row[0] for row in rows]
+                decrypt = self._aead.decrypt
                 try:
-                    plain = decrypt(
-                        sealed[:12], sealed[12:], prefix + f"{record_id}|{rev}".encode()
-                    )
+                    plains = [decrypt(nonce, body, ad) for _id, nonce, body, ad in rows]
                 except InvalidTag:
-                    bad.append(store.damaged(table, record_id))
-                    continue
-                ids.append(record_id)
-                plains.append(plain)
-                self._revs[(table, record_id)] = rev
-            loaded[table] = dict(
-                zip(ids, self._decode_all(table, kind, ids, plains, bad), strict=False)
-            )
+                    ids, plains = self._open_one_by_one(table, bad)
+                decoded = self._decode_all(table, kind, ids, plains, bad)
+                loaded[table] = dict(zip(ids, decoded, strict=False))
+        finally:
+            if was_enabled:
+                gc.enable()
         if bad:
             raise _many_damaged(bad)
         self._cases, self._contacts = loaded["cases"], loaded["contacts"]
@@ -162,6 +161,20 @@ class Session:
             except msgspec.DecodeError:
                 bad.append(store.damaged(table, record_id))
         return decoded
+
+    def _open_one_by_one(
+        self, table: str, bad: list[RecordDamaged]
+    ) -> tuple[list[str], list[bytes]]:
+        ids: list[str] = []
+        plains: list[bytes] = []
+        for record_id, rev, sealed in self.store.rows(table):
+            try:
+                plains.append(self._open(table, record_id, rev, sealed))
+            except RecordDamaged as exc:
+                bad.append(exc)
+                continue
+            ids.append(record_id)
+        return ids, plains
 
     def cases(self) -> list[Case]:
         self._load()
@@ -242,8 +255,6 @@ class Session:
         del self._cases[case_id]  # type: ignore[union-attr]
         for contact in own:
             del self._contacts[contact.id]  # type: ignore[union-attr]
-            self._revs.pop(("contacts", contact.id), None)
-        self._revs.pop(("cases", case_id), None)
 
     def delete_contact(self, contact_id: str) -> None:
         self._load()
@@ -259,7 +270,6 @@ class Session:
                 [("contacts", contact_id, audit.DELETED)],
             )
         del self._contacts[contact_id]  # type: ignore[union-attr]
-        self._revs.pop(("contacts", contact_id), None)
 
     def add_bulk(self, cases: Iterable[Case], contacts: Iterable[Contact], action: str) -> None:
         """Many new records in one transaction and one audit entry (demo fill, import)."""
@@ -273,17 +283,16 @@ class Session:
         written: list[tuple[str, str, int]] = []
         with self.store.transaction():
             for table, items in (("cases", cases), ("contacts", contacts)):
+                revs = self.store.revisions(table) if items else {}
                 rows = []
                 for item in items:
-                    rev = self._revs.get((table, item.id), 0) + 1
+                    rev = revs.get(item.id, 0) + 1
                     rows.append(
                         (item.id, rev, self._seal(table, item.id, rev, records.encode(item)))
                     )
                     written.append((table, item.id, rev))
                 self.store.put_many(table, rows)
             self._append_audit(action, f"{len(cases)} cases, {len(contacts)} contacts", written)
-        for table, _id, rev in written:
-            self._revs[(table, _id)] = rev
         self._cases.update((c.id, c) for c in cases)  # type: ignore[union-attr]
         self._contacts.update((c.id, c) for c in contacts)  # type: ignore[union-attr]
 
@@ -300,12 +309,11 @@ class Session:
         return held.get(record_id)  # type: ignore[union-attr]
 
     def _write(self, table: str, record_id: str, data: bytes, action: str) -> None:
-        rev = self._revs.get((table, record_id), 0) + 1
-        sealed = self._seal(table, record_id, rev, data)
         with self.store.transaction():
+            rev = (self.store.revision(table, record_id) or 0) + 1
+            sealed = self._seal(table, record_id, rev, data)
             self.store.put(table, record_id, rev, sealed)
             self._append_audit(action, f"{table} {record_id} rev {rev}", [(table, record_id, rev)])
-        self._revs[(table, record_id)] = rev
 
     # settings: small sealed values (active scheme, office name, policy, closed periods...)
     def get_setting(self, name: str) -> bytes | None:
@@ -448,7 +456,6 @@ class Session:
     def close(self) -> None:
         """Forget keys and plaintext; release the writer lock."""
         self._cases = self._contacts = None
-        self._revs = {}
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._aead = self._lead_aead = None  # type: ignore[assignment]

@@ -198,6 +198,24 @@ class Store:
                 f"SELECT id, rev, sealed FROM {table} WHERE id=?", [record_id]
             ).fetchone()
 
+    def sealed_for_opening(
+        self, table: str, ad_prefix: bytes
+    ) -> list[tuple[str, bytes, bytes, bytes]]:
+        """(id, nonce, ciphertext, associated data) of every row, split and built in SQL.
+
+        The associated data equals associated_data(vault, table, id, rev): the prefix
+        "fallzahl|vault|table|" followed by "id|rev".
+        """
+        with storage_errors(self.path):
+            return self.db.execute(
+                f"SELECT id, substr(sealed, 1, {NONCE}), substr(sealed, {NONCE + 1}), "
+                f"CAST(? || id || '|' || rev AS BLOB) FROM {table}",
+                [ad_prefix],
+            ).fetchall()
+
+    def revisions(self, table: str) -> dict[str, int]:
+        return dict(self.db.execute(f"SELECT id, rev FROM {table}").fetchall())
+
     def revision(self, table: str, record_id: str) -> int | None:
         row = self.db.execute(f"SELECT rev FROM {table} WHERE id=?", [record_id]).fetchone()
         return row[0] if row else None

@@ -42,7 +42,11 @@ def vault_saves(session, case_id: str) -> tuple[list[float], list[bytes]]:
     out, sizes = [], []
     for _ in range(SAVES):
         contact = records.Contact(
-            id=new_id(), date=dt.date.today(), form="1", duration="2", counsellor="bench",
+            id=new_id(),
+            date=dt.date.today(),
+            form="1",
+            duration="2",
+            counsellor="bench",
             case_id=case_id,
         )
         start = time.perf_counter()
