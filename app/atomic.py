@@ -30,12 +30,12 @@ def atomic_writer(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
-        _remove_quietly(tmp)
+        remove_quietly(tmp)
         raise storage_error_for(exc, target) from exc
     except BaseException:
-        _remove_quietly(tmp)
+        remove_quietly(tmp)
         raise
 
 
@@ -62,7 +62,7 @@ def storage_error_for(exc: OSError, path: Path) -> StorageError:
     )
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -72,6 +72,6 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _remove_quietly(path: str) -> None:
+def remove_quietly(path: str) -> None:
     with contextlib.suppress(OSError):
         os.remove(path)

@@ -6,7 +6,6 @@ with the same passphrases or the recovery key that were valid when it was made.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import shutil
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import store
-from app.atomic import storage_error_for
+from app.atomic import fsync_dir, remove_quietly, storage_error_for
 from app.errors import BackupRefused, FallzahlError
 from app.lock import WriterLock
 
@@ -37,10 +36,10 @@ def make_backup(session: Session, target: str | os.PathLike[str]) -> Path:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        _remove(tmp)
+        remove_quietly(tmp)
         raise storage_error_for(exc, target) from exc
     except BaseException:
-        _remove(tmp)
+        remove_quietly(tmp)
         raise
     session.audit("backup.made", target.name)
     return target
@@ -98,9 +97,9 @@ def restore_backup(
             kept = folder / f"vault.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
             os.replace(current, kept)
             for suffix in ("-wal", "-shm"):
-                _remove(str(current) + suffix)
+                remove_quietly(str(current) + suffix)
         os.replace(staged_db, current)
-        _fsync_dir(folder)
+        fsync_dir(folder)
         restored = Vault(folder)
         try:
             if recovery_key:
@@ -139,17 +138,3 @@ def _checkpoint(db_path: Path) -> None:
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.remove(path)
