@@ -24,6 +24,7 @@ import hashlib
 import io
 import json
 import os
+import weakref
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -215,11 +216,27 @@ def package_bytes(session: Session, sha256: str) -> bytes:
     return raw
 
 
+# Verified tallies of this session's packages, by package SHA-256. A stored tally never
+# changes (it is named by the package's hash), so a report made right after an import, or
+# a second report, need not read and check it again. Gone with the session.
+_TALLIES: weakref.WeakKeyDictionary[Session, dict[str, Tally]] = weakref.WeakKeyDictionary()
+
+
+def _remember(session: Session, sha256: str, tally: Tally) -> None:
+    _TALLIES.setdefault(session, {})[sha256] = tally
+
+
 def package_tally(session: Session, sha256: str) -> Tally:
+    if session.is_open:
+        known = _TALLIES.get(session, {}).get(sha256)
+        if known is not None:
+            return known
     raw = session.get_setting(f"district.tally.{sha256}")
     if raw is None:
         raise NotFound(f"Kein Paket {sha256[:12]}… vorhanden.", f"No package {sha256[:12]}...")
-    return from_json(raw)
+    tally = from_json(raw)
+    _remember(session, sha256, tally)
+    return tally
 
 
 class Outcome(msgspec.Struct, frozen=True, kw_only=True):
@@ -352,6 +369,7 @@ class Importer:
                 + (f" corrects {supersedes}" if supersedes else ""),
             )
         self.intake = new_intake
+        _remember(s, sha, verified.tally)
         return got
 
     def _scheme(self, m: Any, file_name: str) -> Scheme:
