@@ -159,6 +159,59 @@ def signing_key(session: Session) -> bytes:
     return _lead_secret(session, SIGNING_KEY)
 
 
+def provisioning_file(
+    session: Session,
+    *,
+    office_id: str,
+    office_name: str,
+    auto_lock_minutes: int,
+    backup_folder: str = "",
+    valid_days: int | None = None,
+    today: dt.date | None = None,
+) -> bytes:
+    """A signed provisioning file for a new office, made with this district's own keys.
+
+    Signed with the district's minisign key from the vault (the demo key only in a demo
+    district); the office's packages go to the district's age recipient, it trusts the
+    district's public key, and it records with the district's active scheme.
+    """
+    from app import provisioning
+    from app.errors import UsageError
+    from app.office import Policy, check_office_id
+    from app.scheme import parse
+    from app.scheme_store import shipped_scheme, stored_scheme
+
+    info = district_info(session)
+    session.require_lead("Das Erstellen von Bereitstellungsdateien", "Making provisioning files")
+    check_office_id(office_id)
+    if not office_name.strip():
+        raise UsageError("Der Name der Beratungsstelle fehlt.", "The office's name is missing.")
+    if not 1 <= auto_lock_minutes <= 240:
+        raise UsageError(
+            "Die automatische Sperre muss zwischen 1 und 240 Minuten liegen.",
+            "The automatic lock must be between 1 and 240 minutes.",
+        )
+    key = signing_key(session)
+    doc, sig = stored_scheme(session) or shipped_scheme()
+    scheme = parse(doc)
+    days = provisioning.DEFAULT_VALID_DAYS if valid_days is None else valid_days
+    data = provisioning.make_provisioning(
+        key,
+        office_id=office_id,
+        office_name=office_name.strip(),
+        district_name=scheme.district.name,
+        district_ags=scheme.district.ags,
+        recipients=[info.age_recipient],
+        trust_anchors=[info.public_key.encode("ascii")],
+        scheme_doc=doc,
+        scheme_sig=sig,
+        policy=Policy(auto_lock_minutes=auto_lock_minutes, backup_folder=backup_folder),
+        expires=(today or _today()) + dt.timedelta(days=days),
+    )
+    session.audit("district.provisioned", office_id)
+    return data
+
+
 # registry
 
 
