@@ -347,8 +347,8 @@ class DistrictPage(QWizardPage):
         demo_help = QLabel(
             self.tr(
                 "Mit den Demo-Schlüsseln lassen sich die Pakete der Demo-Beratungsstellen "
-                "öffnen. Sie sind öffentlich bekannt: Für echte Daten dieses Feld leer "
-                "lassen, dann werden eigene Schlüssel erzeugt und verschlüsselt gespeichert."
+                "öffnen. Sie sind öffentlich bekannt: Für echte Daten nicht ankreuzen, "
+                "dann werden eigene Schlüssel erzeugt und verschlüsselt gespeichert."
             ),
             self,
         )
