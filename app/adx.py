@@ -54,6 +54,36 @@ def to_adx(tally: Tally, office_id: str, exported: str) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def _attr(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def canonical(tally: Tally, office_id: str, period: str, exported: str) -> bytes:
+    """What ``to_adx`` writes, built as text (about ten times faster than ElementTree).
+
+    Used by the district to check an office's adx.xml against its tallies.json byte for
+    byte; any difference (another writer, odd names) falls back to parsing (``read_adx``).
+    """
+    out = [
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        f'<adx xmlns="{NS}" exported="{_attr(exported)}">\n'
+        f'  <group orgUnit="{_attr(office_id)}" period="{_attr(period)}" '
+        f'dataSet="{_attr(data_set(tally))}"'
+    ]
+    values = [r for r in tally.rows if r.value is not None]
+    if not values:
+        out.append(" />\n</adx>\n")
+        return "".join(out).encode("utf-8")
+    out.append(">\n")
+    for r in values:
+        dims = "".join(f' {d}="{_attr(c)}"' for d, c in r.dims)
+        out.append(f'    <dataValue dataElement="{_attr(r.measure)}" value="{r.value}"{dims} />\n')
+    out.append("  </group>\n</adx>\n")
+    return "".join(out).encode("utf-8")
+
+
 def read_adx(data: bytes) -> tuple[dict[str, str], set[Row]]:
     """(group attributes, rows) of a one-group ADX document; raises ValueError if malformed."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:

@@ -6,6 +6,7 @@ district import FILE... (files or folders)
 district board [--year Y] [--period P]
 district report --period P [--out FILE] [--format xlsx|sdmx|adx]
 district receipt PACKAGE_SHA_OR_FILE --out DIR   (or --all)
+district provision --office-id ID --office-name NAME --out FILE   (app/provisioning.py)
 receipt import FILE                               (office side; FILE.minisig beside it)
 """
 
@@ -165,6 +166,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--all", action="store_true", help="every package without a receipt yet")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(handler=cmd_receipt)
+
+    from app.provisioning import add_provision_verb
+
+    add_provision_verb(verbs)
 
     r = subparsers.add_parser("receipt", help="office: import the district's receipt")
     rv = r.add_subparsers(dest="receipt_verb", required=True)

@@ -24,6 +24,7 @@ import hashlib
 import io
 import json
 import os
+import weakref
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -158,6 +159,59 @@ def signing_key(session: Session) -> bytes:
     return _lead_secret(session, SIGNING_KEY)
 
 
+def provisioning_file(
+    session: Session,
+    *,
+    office_id: str,
+    office_name: str,
+    auto_lock_minutes: int,
+    backup_folder: str = "",
+    valid_days: int | None = None,
+    today: dt.date | None = None,
+) -> bytes:
+    """A signed provisioning file for a new office, made with this district's own keys.
+
+    Signed with the district's minisign key from the vault (the demo key only in a demo
+    district); the office's packages go to the district's age recipient, it trusts the
+    district's public key, and it records with the district's active scheme.
+    """
+    from app import provisioning
+    from app.errors import UsageError
+    from app.office import Policy, check_office_id
+    from app.scheme import parse
+    from app.scheme_store import shipped_scheme, stored_scheme
+
+    info = district_info(session)
+    session.require_lead("Das Erstellen von Bereitstellungsdateien", "Making provisioning files")
+    check_office_id(office_id)
+    if not office_name.strip():
+        raise UsageError("Der Name der Beratungsstelle fehlt.", "The office's name is missing.")
+    if not 1 <= auto_lock_minutes <= 240:
+        raise UsageError(
+            "Die automatische Sperre muss zwischen 1 und 240 Minuten liegen.",
+            "The automatic lock must be between 1 and 240 minutes.",
+        )
+    key = signing_key(session)
+    doc, sig = stored_scheme(session) or shipped_scheme()
+    scheme = parse(doc)
+    days = provisioning.DEFAULT_VALID_DAYS if valid_days is None else valid_days
+    data = provisioning.make_provisioning(
+        key,
+        office_id=office_id,
+        office_name=office_name.strip(),
+        district_name=scheme.district.name,
+        district_ags=scheme.district.ags,
+        recipients=[info.age_recipient],
+        trust_anchors=[info.public_key.encode("ascii")],
+        scheme_doc=doc,
+        scheme_sig=sig,
+        policy=Policy(auto_lock_minutes=auto_lock_minutes, backup_folder=backup_folder),
+        expires=(today or _today()) + dt.timedelta(days=days),
+    )
+    session.audit("district.provisioned", office_id)
+    return data
+
+
 # registry
 
 
@@ -215,11 +269,27 @@ def package_bytes(session: Session, sha256: str) -> bytes:
     return raw
 
 
+# Verified tallies of this session's packages, by package SHA-256. A stored tally never
+# changes (it is named by the package's hash), so a report made right after an import, or
+# a second report, need not read and check it again. Gone with the session.
+_TALLIES: weakref.WeakKeyDictionary[Session, dict[str, Tally]] = weakref.WeakKeyDictionary()
+
+
+def _remember(session: Session, sha256: str, tally: Tally) -> None:
+    _TALLIES.setdefault(session, {})[sha256] = tally
+
+
 def package_tally(session: Session, sha256: str) -> Tally:
+    if session.is_open:
+        known = _TALLIES.get(session, {}).get(sha256)
+        if known is not None:
+            return known
     raw = session.get_setting(f"district.tally.{sha256}")
     if raw is None:
         raise NotFound(f"Kein Paket {sha256[:12]}… vorhanden.", f"No package {sha256[:12]}...")
-    return from_json(raw)
+    tally = from_json(raw)
+    _remember(session, sha256, tally)
+    return tally
 
 
 class Outcome(msgspec.Struct, frozen=True, kw_only=True):
@@ -352,6 +422,7 @@ class Importer:
                 + (f" corrects {supersedes}" if supersedes else ""),
             )
         self.intake = new_intake
+        _remember(s, sha, verified.tally)
         return got
 
     def _scheme(self, m: Any, file_name: str) -> Scheme:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app import office, provisioning
 from app import scheme as scheme_model
+from app.errors import ProvisioningInvalid
 from app.keys import KdfParams
 from app.scheme_store import import_scheme
 from app.scheme_trust import load_verified, shipped_scheme, trusted_keys
@@ -34,19 +35,7 @@ def init_from_provisioning(
     from app.setup import init_office
 
     today = today or dt.date.today()
-    prov = provisioning.verify_provisioning(Path(path).read_bytes(), trusted_keys(), today)
-    shipped_doc, _sig = shipped_scheme()
-    shipped = scheme_model.parse(shipped_doc)
-    newer = scheme_model.digest(prov.scheme_doc) != scheme_model.digest(shipped_doc)
-    if newer:
-        # refuses an older, conflicting, expired or untrusted scheme before anything is written
-        load_verified(
-            prov.scheme_doc,
-            prov.scheme_sig,
-            trusted_keys(),
-            today,
-            (shipped.version, scheme_model.digest(shipped_doc)),
-        )
+    prov, newer = _checked(path, today)
     recovery = init_office(
         folder,
         office_id=prov.office_id,
@@ -68,6 +57,40 @@ def init_from_provisioning(
     finally:
         vault.close()
     return recovery
+
+
+def read_provisioning(
+    path: str | os.PathLike[str], today: dt.date | None = None
+) -> provisioning.Provisioning:
+    """Every check ``init_from_provisioning`` makes, without creating anything (for the
+    first-run wizard to show what the file sets up, or why it is refused)."""
+    return _checked(path, today or dt.date.today())[0]
+
+
+def _checked(path, today: dt.date) -> tuple[provisioning.Provisioning, bool]:
+    """(verified provisioning, whether its scheme is newer than the shipped one)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ProvisioningInvalid(
+            f"Die Bereitstellungsdatei {Path(path).name} ist nicht lesbar ({exc.strerror}).",
+            f"The provisioning file {Path(path).name} cannot be read ({exc.strerror}).",
+            field="(Datei)",
+        ) from exc
+    prov = provisioning.verify_provisioning(data, trusted_keys(), today)
+    shipped_doc, _sig = shipped_scheme()
+    shipped = scheme_model.parse(shipped_doc)
+    newer = scheme_model.digest(prov.scheme_doc) != scheme_model.digest(shipped_doc)
+    if newer:
+        # refuses an older, conflicting, expired or untrusted scheme before anything is written
+        load_verified(
+            prov.scheme_doc,
+            prov.scheme_sig,
+            trusted_keys(),
+            today,
+            (shipped.version, scheme_model.digest(shipped_doc)),
+        )
+    return prov, newer
 
 
 def apply_provisioning(

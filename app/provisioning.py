@@ -29,6 +29,7 @@ from app import scheme as scheme_model
 from app import signing
 from app.errors import (
     FallzahlError,
+    NotAllowed,
     ProvisioningBadSignature,
     ProvisioningExpired,
     ProvisioningInvalid,
@@ -343,6 +344,32 @@ def verify_provisioning(
     return msgspec.structs.replace(prov, signed_by=kid)
 
 
+# Where the installers put a provisioning file for the first-run wizard: Windows
+# (packaging/windows/fallzahl.iss, /PROVISION=...) {commonappdata}\\Fallzahl\\provisioning,
+# Linux /etc/fallzahl/provisioning. FALLZAHL_PROVISIONING_DIR overrides both (tests, IT).
+def provisioning_folders() -> list[Path]:
+    import os
+
+    override = os.environ.get("FALLZAHL_PROVISIONING_DIR")
+    if override:
+        return [Path(override)]
+    if sys.platform == "win32":
+        base = os.environ.get("PROGRAMDATA") or os.environ.get("ALLUSERSPROFILE")
+        return [Path(base) / "Fallzahl" / "provisioning"] if base else []
+    return [Path("/etc/fallzahl/provisioning")]
+
+
+def find_provisioning_files() -> list[Path]:
+    """Provisioning files the installer left for this PC, newest first."""
+    found: list[Path] = []
+    for folder in provisioning_folders():
+        try:
+            found += [p for p in folder.glob(f"*{SUFFIX}") if p.is_file()]
+        except OSError:
+            continue
+    return sorted(found, key=lambda p: (-p.stat().st_mtime, p.name))
+
+
 # district CLI: district provision --office-id ID --office-name NAME --out FILE
 def add_provision_verb(district_subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register ``provision`` under the district verbs (wired in app/cli_district.py)."""
@@ -350,7 +377,12 @@ def add_provision_verb(district_subparsers: argparse._SubParsersAction) -> argpa
     p.add_argument("--office-id", required=True)
     p.add_argument("--office-name", required=True)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--key", type=Path, help="district minisign secret key (default: demo key)")
+    p.add_argument(
+        "--key",
+        type=Path,
+        help="district minisign secret key file (default: the district vault's own key; "
+        "without a district vault, the demo key)",
+    )
     p.add_argument(
         "--recipient",
         action="append",
@@ -378,11 +410,57 @@ def _demo_recipient() -> str:
     return str(pyrage.x25519.Identity.from_str(lines[0]).to_public())
 
 
+def _district_vault(args: argparse.Namespace) -> bool:
+    """Is --vault a district vault? (False without a vault: the demo key may be used.)"""
+    from app import store
+    from app.vault import Vault
+
+    folder = getattr(args, "vault", None)
+    if folder is None or not (Path(folder) / store.DB_NAME).exists():
+        return False
+    vault = Vault(folder)
+    try:
+        mode = vault.mode
+    finally:
+        vault.close()
+    if mode != "district":
+        raise NotAllowed(
+            "Bereitstellungsdateien erstellt der Landkreis: --vault muss der Datenbestand "
+            "des Landkreises sein (oder --key mit dessen Signaturschlüssel angeben).",
+            "Provisioning files are made by the district: --vault must be the district's "
+            "vault (or give --key with its signing key).",
+        )
+    return True
+
+
 def cmd_provision(args: argparse.Namespace) -> int:
     from app.atomic import write_bytes
     from app.resources import resource_path
     from app.scheme_trust import shipped_scheme, trusted_keys
 
+    if args.key is None and _district_vault(args):
+        # the district's own keys, recipient and scheme: never the demo key in its place
+        from app import district
+
+        if args.recipient or args.scheme:
+            raise UsageError(
+                "Mit dem Datenbestand des Landkreises gelten dessen Empfänger und Schema; "
+                "--recipient und --scheme nur zusammen mit --key.",
+                "With the district's vault its recipient and scheme apply; --recipient and "
+                "--scheme only together with --key.",
+            )
+        session = args.open_session()
+        data = district.provisioning_file(
+            session,
+            office_id=args.office_id,
+            office_name=args.office_name,
+            auto_lock_minutes=args.auto_lock,
+            backup_folder=args.backup_folder,
+            valid_days=args.valid_days,
+        )
+        write_bytes(args.out, data)
+        sys.stdout.write(f"{args.out}\n")
+        return 0
     key_file = args.key or resource_path("demo", "district-demo.key")
     key = key_file.read_bytes()
     if args.scheme:

@@ -94,7 +94,9 @@ _DERIVED_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-class Row(msgspec.Struct, frozen=True, array_like=True):
+# gc=False: rows hold only strings and ints (no cycles); a tally has thousands of them and
+# tracking each made decoding many packages spend most of its time in the cyclic GC.
+class Row(msgspec.Struct, frozen=True, array_like=True, gc=False):
     dims: tuple[tuple[str, str], ...]  # sorted (dimension id, code) pairs; () = total
     measure: str
     value: int | None  # None: suppressed for publication (shown ".")

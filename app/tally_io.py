@@ -92,16 +92,15 @@ def from_json(data: bytes) -> Tally:
         raise _refused("Zeitraum ungültig", "invalid period") from None
     if (period.start.isoformat(), period.end.isoformat()) != (doc.start, doc.end):
         raise _refused("Zeitraum und Daten passen nicht", "period and dates do not match")
-    previous = None
-    for row in doc.rows:
-        if list(row.dims) != sorted(row.dims) or len({d for d, _ in row.dims}) != len(row.dims):
+    # each distinct dimension tuple once (a tally repeats them for every measure)
+    for dims in {row.dims for row in doc.rows}:
+        if list(dims) != sorted(dims) or len({d for d, _ in dims}) != len(dims):
             raise _refused("Merkmale einer Zeile nicht geordnet", "row dimensions not sorted")
-        if row.value is not None and row.value < 0:
-            raise _refused("negativer Wert", "negative value")
-        key = (row.measure, row.dims)
-        if previous is not None and key <= previous:
-            raise _refused("Zeilen nicht geordnet oder doppelt", "rows unsorted or repeated")
-        previous = key
+    if any(row.value is not None and row.value < 0 for row in doc.rows):
+        raise _refused("negativer Wert", "negative value")
+    keys = [(row.measure, row.dims) for row in doc.rows]
+    if any(a >= b for a, b in zip(keys, keys[1:], strict=False)):
+        raise _refused("Zeilen nicht geordnet oder doppelt", "rows unsorted or repeated")
     tally = Tally(
         period=period,
         scheme_id=doc.scheme_id,
@@ -153,6 +152,27 @@ def to_csv(tally: Tally, scheme: Scheme, language: str = "de", *, labels: bool =
         row.append(SUPPRESSED if r.value is None else str(r.value))
         writer.writerow(row)
     return out.getvalue()
+
+
+def csv_codes(tally: Tally) -> bytes:
+    """``to_csv(tally, scheme).encode()`` (codes, not labels), built without the csv module.
+
+    The same bytes whenever no cell needs CSV quoting, which holds for the codes a package
+    may carry (app.package.SAFE_CODE); a district checks an office's tallies.csv against it.
+    """
+    dims = dimension_columns(tally)
+    column = {d: i for i, d in enumerate(dims)}
+    label = tally.period.label
+    lines = [",".join(["period", "measure", *dims, "value"])]
+    empty = [""] * len(dims)
+    for r in tally.rows:
+        cells = empty.copy()
+        for d, c in r.dims:
+            cells[column[d]] = c
+        value = SUPPRESSED if r.value is None else str(r.value)
+        lines.append(",".join([label, r.measure, *cells, value]))
+    lines.append("")
+    return "\n".join(lines).encode("utf-8")
 
 
 def to_text_table(tally: Tally, scheme: Scheme, language: str | None = None) -> str:

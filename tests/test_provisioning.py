@@ -295,3 +295,97 @@ def test_provision_verb_writes_a_file_that_verifies(tmp_path, capsys):
     assert args.handler(args) == 0
     prov = provisioning.verify_provisioning(out.read_bytes(), trusted_keys(), dt.date.today())
     assert (prov.office_id, prov.policy.auto_lock_minutes) == ("HZ-WR-02", 15)
+
+
+# district provision against a district vault: its own key, recipient and scheme
+def _district(tmp_path, demo: bool):
+    from app.setup import init_district
+
+    folder = tmp_path / ("demo-desk" if demo else "desk")
+    init_district(
+        folder, district_name="Landkreis Harz", user="planung", passphrase=PASS, demo=demo,
+        kdf=FAST_KDF,
+    )  # fmt: skip
+    return folder
+
+
+def _desk_info(folder):
+    from app import district
+    from app.vault import Vault
+
+    vault = Vault(folder)
+    session = vault.unlock("planung", PASS)
+    try:
+        return district.district_info(session)
+    finally:
+        session.close()
+        vault.close()
+
+
+def test_district_provision_verb_uses_the_district_vaults_own_key(tmp_path, monkeypatch, capsys):
+    folder = _district(tmp_path, demo=False)
+    info = _desk_info(folder)
+    out = tmp_path / "HZ-WR-02.fallzahl-provisioning"
+    args = ("--vault", str(folder), "--user", "planung", "district", "provision")
+    rc = _cli(
+        monkeypatch, *args, "--office-id", "HZ-WR-02", "--office-name", "Wernigerode",
+        "--out", str(out), "--auto-lock", "12",
+    )  # fmt: skip
+    assert rc == 0, capsys.readouterr().err
+    data = out.read_bytes()
+    # not the demo key: the shipped trust anchors refuse it ...
+    with pytest.raises(errors.ProvisioningUntrustedKey):
+        provisioning.verify_provisioning(data, trusted_keys(), dt.date.today())
+    # ... the district's own public key verifies it, with the district's recipient
+    prov = provisioning.verify_provisioning(data, [info.public_key], dt.date.today())
+    assert prov.signed_by == signing.key_id(info.public_key.encode())
+    assert prov.recipients == (info.age_recipient,)
+    assert prov.trust_anchors == (info.public_key.encode(),)
+    assert (prov.office_id, prov.policy.auto_lock_minutes) == ("HZ-WR-02", 12)
+    # the demo key, recipient or scheme cannot be slipped in without --key
+    rc = _cli(
+        monkeypatch, *args, "--office-id", "HZ-WR-02", "--office-name", "Wernigerode",
+        "--out", str(out), "--recipient", RECIPIENT,
+    )  # fmt: skip
+    assert rc != 0 and "--key" in capsys.readouterr().err
+
+
+def test_district_provision_verb_demo_district_and_office_vault(tmp_path, monkeypatch, capsys):
+    folder = _district(tmp_path, demo=True)
+    out = tmp_path / "p.fallzahl-provisioning"
+    rc = _cli(
+        monkeypatch, "--vault", str(folder), "--user", "planung", "district", "provision",
+        "--office-id", "HZ-QLB-01", "--office-name", "Quedlinburg", "--out", str(out),
+    )  # fmt: skip
+    assert rc == 0, capsys.readouterr().err
+    prov = provisioning.verify_provisioning(out.read_bytes(), trusted_keys(), dt.date.today())
+    assert prov.office_id == "HZ-QLB-01"
+    # an office vault is no district: refused, nothing written
+    from app.setup import init_office
+
+    office_dir = tmp_path / "office"
+    init_office(office_dir, office_id="HZ-X-01", office_name="X", user="leitung",
+                passphrase=PASS, kdf=FAST_KDF)  # fmt: skip
+    other = tmp_path / "other.fallzahl-provisioning"
+    rc = _cli(
+        monkeypatch, "--vault", str(office_dir), "--user", "leitung", "district", "provision",
+        "--office-id", "HZ-QLB-01", "--office-name", "Quedlinburg", "--out", str(other),
+    )  # fmt: skip
+    assert rc == 1 and "Landkreis" in capsys.readouterr().err
+    assert not other.exists()
+
+
+def test_provisioning_files_found_where_the_installer_puts_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("FALLZAHL_PROVISIONING_DIR", str(tmp_path))
+    assert provisioning.find_provisioning_files() == []
+    (tmp_path / "HZ-QLB-01.fallzahl-provisioning").write_bytes(make())
+    (tmp_path / "notes.txt").write_text("x")
+    assert [p.name for p in provisioning.find_provisioning_files()] == [
+        "HZ-QLB-01.fallzahl-provisioning"
+    ]
+    monkeypatch.delenv("FALLZAHL_PROVISIONING_DIR")
+    monkeypatch.setattr(provisioning.sys, "platform", "win32")
+    monkeypatch.setenv("PROGRAMDATA", "C:/ProgramData")
+    assert provisioning.provisioning_folders() == [
+        provisioning.Path("C:/ProgramData") / "Fallzahl" / "provisioning"
+    ]

@@ -293,3 +293,20 @@ def test_text_table(q1):
     assert "nicht erfasst" in de
     en = tally_io.to_text_table(q1, SCHEME, "en")
     assert "Active cases by Sex" in en
+
+
+def test_fast_writers_equal_the_reference_writers(q1):
+    """The district compares files against csv_codes / adx.canonical byte for byte; they
+    must write exactly what the office's writers (csv module, ElementTree) write."""
+    from app import adx
+    from app.periods import adx_period
+
+    empty = tally(SCHEME, [], [], Q1)
+    suppressed = msgspec.structs.replace(
+        q1, rows=tuple(msgspec.structs.replace(r, value=None) for r in q1.rows)
+    )
+    for t in (q1, empty, suppressed):
+        assert tally_io.csv_codes(t) == tally_io.to_csv(t, SCHEME, "de").encode("utf-8")
+        exported = "2026-04-02T10:00:00Z"
+        canonical = adx.canonical(t, "HZ-QLB-01", adx_period(t.period), exported)
+        assert canonical == adx.to_adx(t, "HZ-QLB-01", exported)

@@ -1,7 +1,7 @@
 """The flow of the program: first run, unlock, the main window, lock, and back.
 
 No vault in the folder -> the first-run wizard; a vault -> the unlock dialog -> the main
-window. Locking (the window's lock_requested, e.g. Ctrl+L, or no key or mouse input for
+window (an office vault) or the district desk (a district vault, Vault.mode "district"). Locking (the window's lock_requested, e.g. Ctrl+L, or no key or mouse input for
 the vault policy's auto-lock minutes) clears the window, closes and deletes it, closes
 the session (keys and plaintext forgotten, writer lock released) and shows the unlock
 dialog again. ``finished`` is emitted when the user quits.
@@ -134,6 +134,10 @@ class Controller(QObject):
 
     # the unlocked state
     def _make_window(self, session) -> QWidget:
+        if session.mode == "district":
+            from ui.district_window import DistrictWindow
+
+            return DistrictWindow(session)
         if self._window_factory is not None:
             return self._window_factory(session)
         from ui.main_window import MainWindow  # built in parallel; imported when needed

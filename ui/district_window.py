@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,16 +23,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app import district, district_report, lang, receipts, signing
+from app import district, district_report, lang, provisioning, receipts, signing
 from app.atomic import write_bytes
 from app.district_board import STATUS_LABELS, Board
 from app.errors import FallzahlError
+from app.office import Policy
+from ui import dialogs
 
 COLOURS = {
     "missing": QColor("#f2f2f2"),
@@ -160,6 +164,66 @@ class EnrolDialog(QDialog):
             self.key_id.setText("—")
 
 
+class ProvisionDialog(QDialog):
+    """Office id, name, auto-lock minutes and where to save the signed provisioning file."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Bereitstellungsdatei erstellen"))
+        self.office_id = QLineEdit(self)
+        self.office_id.setPlaceholderText(self.tr("z. B. HZ-QLB-01"))
+        self.office_name = QLineEdit(self)
+        self.office_name.setPlaceholderText(self.tr("z. B. Beratungsstelle Quedlinburg"))
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(1, 240)
+        self.minutes.setValue(Policy().auto_lock_minutes)
+        self.minutes.setSuffix(self.tr(" Minuten"))
+        self.target = QLineEdit(self)
+        choose = QPushButton(self.tr("&Wählen …"), self)
+        choose.clicked.connect(self.choose_target)
+        self.office_id.textChanged.connect(self._suggest)
+        where = QHBoxLayout()
+        where.addWidget(self.target, 1)
+        where.addWidget(choose)
+        note = QLabel(
+            self.tr(
+                "Die Datei wird mit dem Schlüssel des Landkreises signiert und ist 90 Tage "
+                "gültig. Geben Sie sie der IT der Stelle (Installation mit /PROVISION=…)."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Kennung:"), self.office_id)
+        form.addRow(self.tr("&Name:"), self.office_name)
+        form.addRow(self.tr("Automatische &Sperre nach:"), self.minutes)
+        form.addRow(self.tr("&Speichern unter:"), where)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _suggest(self, text: str) -> None:
+        folder = Path(self.target.text()).parent if self.target.text() else Path.home()
+        self.target.setText(str(folder / f"{text.strip()}{provisioning.SUFFIX}"))
+
+    def choose_target(self) -> None:
+        name = dialogs.save_file(
+            self,
+            self.tr("Bereitstellungsdatei speichern"),
+            self.target.text(),
+            self.tr("Bereitstellungsdateien (*{suffix})").format(suffix=provisioning.SUFFIX),
+        )
+        if name:
+            self.target.setText(name)
+
+
 class DistrictWindow(QMainWindow):
     lock_requested = Signal()
     admin_requested = Signal()
@@ -186,6 +250,7 @@ class DistrictWindow(QMainWindow):
             (_t("Stelle eintragen …", "Enrol office ..."), self.enrol_dialog),
             (_t("Bericht …", "Report ..."), self.report_dialog),
             (_t("Quittungen …", "Receipts ..."), self.receipts_dialog),
+            (self.tr("Bereitstellungsdatei erstellen …"), self.provision_dialog),
             (_t("Sperren", "Lock"), self.lock_requested.emit),
         ):
             b = QPushButton(text)
@@ -336,6 +401,34 @@ class DistrictWindow(QMainWindow):
             ),
             ok=True,
         )
+
+    # provisioning files for new offices
+    def make_provisioning(
+        self, office_id: str, office_name: str, minutes: int, target: str | Path
+    ) -> Path:
+        """Sign a provisioning file with the district's own key and write it atomically."""
+        data = district.provisioning_file(
+            self.session, office_id=office_id, office_name=office_name, auto_lock_minutes=minutes
+        )
+        write_bytes(target, data)
+        return Path(target)
+
+    def provision_dialog(self) -> None:
+        dlg = ProvisionDialog(self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        target = dlg.target.text().strip()
+        if not target:
+            self._item(self.tr("Kein Speicherort gewählt."), ok=False)
+            return
+        try:
+            path = self.make_provisioning(
+                dlg.office_id.text().strip(), dlg.office_name.text(), dlg.minutes.value(), target
+            )
+        except FallzahlError as exc:
+            self._item(exc.message(), ok=False)
+            return
+        self._item(self.tr("Bereitstellungsdatei gespeichert: {path}").format(path=path), ok=True)
 
     def clear(self) -> None:
         """Forget what is shown (on lock)."""

@@ -42,6 +42,8 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
 
     wizard = SetupWizard(tmp / "vault")
     wizard.resize(720, 560)
+    save(wizard, "wizard_0_kind")
+    wizard.next()
     wizard.office_page.office_id.setText("HZ-QLB-01")
     wizard.office_page.office_name.setText("Beratungsstelle Quedlinburg")
     save(wizard, "wizard_1_office")
@@ -55,6 +57,49 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
     wizard.next()
     save(wizard, "wizard_4_confirm")
     wizard.hide()
+
+    # the district path, and an office from a provisioning file (signed with the demo key)
+    district_wizard = SetupWizard(tmp / "district")
+    district_wizard.resize(720, 560)
+    district_wizard.kind_page.district.setChecked(True)
+    district_wizard.show()  # a wizard starts (and can go on) once shown
+    district_wizard.next()
+    district_wizard.district_page.name.setText("Landkreis Harz")
+    save(district_wizard, "wizard_district")
+    district_wizard.hide()
+
+    import datetime as dt
+
+    from app import district, office, provisioning
+    from app.scheme_trust import shipped_scheme, trusted_keys
+
+    identity, key = district.demo_keys()
+    from pyrage import x25519
+
+    doc, sig = shipped_scheme()
+    prov_file = tmp / "HZ-QLB-01.fallzahl-provisioning"
+    prov_file.write_bytes(
+        provisioning.make_provisioning(
+            key,
+            office_id="HZ-QLB-01",
+            office_name="Beratungsstelle Quedlinburg",
+            district_name="Landkreis Harz",
+            district_ags="15085",
+            recipients=[str(x25519.Identity.from_str(identity).to_public())],
+            trust_anchors=trusted_keys(),
+            scheme_doc=doc,
+            scheme_sig=sig,
+            policy=office.Policy(auto_lock_minutes=10),
+            expires=dt.date.today() + dt.timedelta(days=90),
+        )
+    )
+    prov_wizard = SetupWizard(tmp / "office2")
+    prov_wizard.resize(720, 560)
+    prov_wizard.show()
+    prov_wizard.next()
+    prov_wizard.use_provisioning(prov_file)
+    save(prov_wizard, "wizard_provisioning")
+    prov_wizard.hide()
 
     from ui.admin_dialog import AdminDialog
     from ui.unlock_dialog import RecoveryDialog, UnlockDialog

@@ -1,9 +1,12 @@
-"""First run: set up an office vault with its first lead and show the recovery key once.
+"""First run: set up an office or district vault with its first lead; show the recovery key once.
 
-Pages: the office (id and name), the first lead (name, passphrase twice with a strength
-meter; creating the vault runs app.setup.init_office in a worker thread because the key
-derivation is calibrated to take about a second), the recovery key (print or save as
-PDF), and a check that two of its groups were written down.
+Pages: what to set up (a counselling office or the district's social planning desk); for
+an office its id and name typed in, or a signed provisioning file (chosen, or left by the
+installer) whose verified contents are shown read-only; for the district its name and
+whether to use the demo keys; then the first lead (name, passphrase twice with a strength
+meter; creating the vault runs app.setup in a worker thread because the key derivation is
+calibrated to take about a second), the recovery key (print or save as PDF), and a check
+that two of its groups were written down.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -22,19 +27,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
-from app import keys, office, setup
+from app import keys, office, provision_setup, provisioning, setup
 from app import vault as app_vault
 from app.errors import FallzahlError
 from ui import dialogs, settings, worker
 from ui.passphrase import PassphraseFields
 
 ERROR_STYLE = "color: #b00020;"
+KIND, OFFICE, PROVISION, DISTRICT, LEAD, RECOVERY, CONFIRM = range(7)
 
 
 def mono_font(points: float = 0) -> QFont:
@@ -54,14 +61,57 @@ def _message_label(parent: QWidget) -> QLabel:
     return label
 
 
-class OfficePage(QWizardPage):
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+class KindPage(QWizardPage):
+    """Office or district desk: the vault's mode is fixed at set-up."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Willkommen bei Fallzahl"))
         self.setSubTitle(
+            self.tr("Dieser Assistent richtet den verschlüsselten Datenbestand ein. Für wen?")
+        )
+        self.office = QRadioButton(self.tr("&Beratungsstelle"), self)
+        self.office.setChecked(True)
+        office_help = QLabel(
             self.tr(
-                "Dieser Assistent richtet den verschlüsselten Datenbestand Ihrer "
-                "Beratungsstelle ein."
+                "Fälle und Kontakte erfassen, Berichtszeiträume abschließen und die "
+                "Auszählung signiert an den Landkreis senden."
+            ),
+            self,
+        )
+        self.district = QRadioButton(self.tr("&Landkreis (Sozialplanung)"), self)
+        district_help = QLabel(
+            self.tr(
+                "Die Pakete der Beratungsstellen einlesen und prüfen, den Eingang "
+                "überblicken, den Kreisbericht erstellen und Bereitstellungsdateien für neue "
+                "Stellen ausgeben."
+            ),
+            self,
+        )
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        for button, help_label in ((self.office, office_help), (self.district, district_help)):
+            self.group.addButton(button)
+            help_label.setWordWrap(True)
+            help_label.setIndent(24)
+            help_label.setStyleSheet("color: #444;")
+            layout.addWidget(button)
+            layout.addWidget(help_label)
+            layout.addSpacing(8)
+        layout.addStretch(1)
+
+    def nextId(self) -> int:  # noqa: N802
+        return DISTRICT if self.district.isChecked() else OFFICE
+
+
+class OfficePage(QWizardPage):
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Beratungsstelle"))
+        self.setSubTitle(
+            self.tr(
+                "Kennung und Name der Beratungsstelle, oder die Bereitstellungsdatei, die "
+                "Sie vom Landkreis oder Ihrer IT erhalten haben."
             )
         )
         intro = QLabel(
@@ -85,17 +135,64 @@ class OfficePage(QWizardPage):
         where.setAccessibleName(self.tr("Ordner des Datenbestands"))
         self.message = _message_label(self)
         self.message.setAccessibleName(self.tr("Meldung"))
+        self.provision_button = QPushButton(self.tr("Mit &Bereitstellungsdatei einrichten …"), self)
+        self.provision_button.clicked.connect(self.choose_provisioning)
+        self.found_label = QLabel(self)
+        self.found_label.setWordWrap(True)
+        self.found_label.hide()
+        self.found_button = QPushButton(self.tr("Gefundene Datei &verwenden"), self)
+        self.found_button.clicked.connect(self.use_found)
+        self.found_button.hide()
+        self.found: list[Path] = []
         form = QFormLayout()
         form.addRow(self.tr("&Kennung:"), self.office_id)
         form.addRow(self.tr("&Name:"), self.office_name)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.provision_button)
+        buttons.addWidget(self.found_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(where)
         layout.addWidget(self.message)
+        layout.addSpacing(12)
+        layout.addWidget(self.found_label)
+        layout.addLayout(buttons)
         layout.addStretch(1)
 
+    def initializePage(self) -> None:
+        self.found = provisioning.find_provisioning_files()
+        if self.found:
+            self.found_label.setText(
+                self.tr("Vom Installationsprogramm abgelegt: {path}").format(path=self.found[0])
+            )
+        self.found_label.setVisible(bool(self.found))
+        self.found_button.setVisible(bool(self.found))
+
+    def choose_provisioning(self) -> None:
+        start = str(self.found[0] if self.found else settings.get(settings.LAST_FOLDER) or "")
+        name = dialogs.open_file(
+            self,
+            self.tr("Bereitstellungsdatei wählen"),
+            start,
+            self.tr("Bereitstellungsdateien (*{suffix});;Alle Dateien (*)").format(
+                suffix=provisioning.SUFFIX
+            ),
+        )
+        if name:
+            self.wizard().use_provisioning(Path(name))
+
+    def use_found(self) -> None:
+        if self.found:
+            self.wizard().use_provisioning(self.found[0])
+
+    def nextId(self) -> int:  # noqa: N802
+        return PROVISION if self.wizard().provision_path is not None else LEAD
+
     def validatePage(self) -> bool:
+        if self.wizard().provision_path is not None:
+            return True
         try:
             office.check_office_id(self.office_id.text().strip())
         except FallzahlError as exc:
@@ -113,6 +210,185 @@ class OfficePage(QWizardPage):
         dialogs.shown.append(("inline", text))
         field.setFocus()
         return False
+
+
+class ProvisionPage(QWizardPage):
+    """What a verified provisioning file sets up (read-only), or why it is refused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Bereitstellungsdatei"))
+        self.setSubTitle(
+            self.tr(
+                "Diese Angaben kommen aus der signierten Datei des Landkreises und lassen "
+                "sich hier nicht ändern."
+            )
+        )
+        self.path_label = QLabel(self)
+        self.path_label.setWordWrap(True)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.office_id = QLabel(self)
+        self.office_name = QLabel(self)
+        self.district = QLabel(self)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        for label, name in (
+            (self.office_id, self.tr("Kennung der Beratungsstelle")),
+            (self.office_name, self.tr("Name der Beratungsstelle")),
+            (self.district, self.tr("Landkreis")),
+            (self.details, self.tr("Weitere Angaben")),
+        ):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAccessibleName(name)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.office_id.setFont(bold)
+        self.office_name.setFont(bold)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Kennung:"), self.office_id)
+        self.form.addRow(self.tr("Name:"), self.office_name)
+        self.form.addRow(self.tr("Landkreis:"), self.district)
+        self.form.addRow(self.tr("Außerdem:"), self.details)
+        self.message = _message_label(self)
+        self.message.setAccessibleName(self.tr("Meldung"))
+        self.other_button = QPushButton(self.tr("&Andere Datei wählen …"), self)
+        self.other_button.clicked.connect(self.choose_other)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.other_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.path_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.prov: provisioning.Provisioning | None = None
+
+    def initializePage(self) -> None:
+        self.load(self.wizard().provision_path)
+
+    def cleanupPage(self) -> None:  # noqa: N802
+        self.wizard().provision_path = None
+        self.prov = None
+
+    def load(self, path: Path | None) -> bool:
+        """Verify the file (signature, district, expiry, scheme) and show it or the refusal."""
+        self.prov = None
+        self.wizard().provision_path = path
+        if path is None:
+            return False
+        self.path_label.setText(self.tr("Datei: {path}").format(path=path))
+        try:
+            prov = provision_setup.read_provisioning(path)
+        except FallzahlError as exc:
+            for label in (self.office_id, self.office_name, self.district, self.details):
+                label.setText("–")
+            text = dialogs.text_of(exc)
+            self.message.setText(text + " " + self.tr("Sie können eine andere Datei wählen."))
+            self.message.show()
+            dialogs.shown.append(("inline", text))
+            self.completeChanged.emit()
+            return False
+        self.prov = prov
+        self.office_id.setText(prov.office_id)
+        self.office_name.setText(prov.office_name)
+        self.district.setText(f"{prov.district_name} ({prov.district_ags})")
+        self.details.setText(
+            self.tr(
+                "Automatische Sperre nach {minutes} Minuten; signiert vom Schlüssel {kid}; "
+                "gültig bis {expires}."
+            ).format(
+                minutes=prov.policy.auto_lock_minutes,
+                kid=prov.signed_by,
+                expires=f"{prov.expires:%d.%m.%Y}",
+            )
+        )
+        self.message.hide()
+        self.completeChanged.emit()
+        return True
+
+    def choose_other(self) -> None:
+        current = self.wizard().provision_path
+        name = dialogs.open_file(
+            self,
+            self.tr("Bereitstellungsdatei wählen"),
+            str(current or ""),
+            self.tr("Bereitstellungsdateien (*{suffix});;Alle Dateien (*)").format(
+                suffix=provisioning.SUFFIX
+            ),
+        )
+        if name:
+            self.load(Path(name))
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.prov is not None
+
+    def nextId(self) -> int:  # noqa: N802
+        return LEAD
+
+
+class DistrictPage(QWizardPage):
+    """The district desk: its name, and whether to use the shipped demo keys."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Landkreis (Sozialplanung)"))
+        self.setSubTitle(
+            self.tr(
+                "Der Datenbestand der Auswertungsstelle: Er hält die Schlüssel des "
+                "Landkreises, mit denen die Pakete der Beratungsstellen geöffnet werden."
+            )
+        )
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("z. B. Landkreis Harz"))
+        self.name.setAccessibleName(self.tr("Name des Landkreises"))
+        self.demo = QCheckBox(self.tr("&Demo-Schlüssel verwenden (nur zum Ausprobieren)"), self)
+        self.demo.setAccessibleName(self.tr("Demo-Schlüssel verwenden"))
+        demo_help = QLabel(
+            self.tr(
+                "Mit den Demo-Schlüsseln lassen sich die Pakete der Demo-Beratungsstellen "
+                "öffnen. Sie sind öffentlich bekannt: Für echte Daten nicht ankreuzen, "
+                "dann werden eigene Schlüssel erzeugt und verschlüsselt gespeichert."
+            ),
+            self,
+        )
+        demo_help.setWordWrap(True)
+        demo_help.setStyleSheet("color: #444;")
+        where = QLabel(
+            self.tr("Ordner des Datenbestands: {folder}").format(folder=self.wizard_folder()),
+            self,
+        )
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = _message_label(self)
+        self.message.setAccessibleName(self.tr("Meldung"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Name des Landkreises:"), self.name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.demo)
+        layout.addWidget(demo_help)
+        layout.addWidget(where)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def wizard_folder(self) -> Path:
+        parent = self.parent()
+        return getattr(parent, "folder", Path())
+
+    def validatePage(self) -> bool:
+        if not self.name.text().strip():
+            text = self.tr("Bitte geben Sie den Namen des Landkreises ein.")
+            self.message.setText(text)
+            self.message.show()
+            dialogs.shown.append(("inline", text))
+            self.name.setFocus()
+            return False
+        self.message.hide()
+        return True
+
+    def nextId(self) -> int:  # noqa: N802
+        return LEAD
 
 
 class LeadPage(QWizardPage):
@@ -153,6 +429,24 @@ class LeadPage(QWizardPage):
         self.created = False
         self.task: worker.Task | None = None
 
+    def initializePage(self) -> None:
+        if self.wizard().kind == "district":
+            self.setTitle(self.tr("Erste Planerin oder erster Planer"))
+            self.setSubTitle(
+                self.tr(
+                    "Wer die Sozialplanung leitet, liest die Pakete ein, trägt Beratungsstellen "
+                    "ein und erstellt Berichte und Bereitstellungsdateien."
+                )
+            )
+        else:
+            self.setTitle(self.tr("Erste Leitung"))
+            self.setSubTitle(
+                self.tr(
+                    "Wer die Beratungsstelle leitet, richtet später weitere Benutzer ein und "
+                    "schließt Berichtszeiträume ab."
+                )
+            )
+
     def validatePage(self) -> bool:
         if self.created:
             return True
@@ -163,7 +457,7 @@ class LeadPage(QWizardPage):
             app_vault.check_user_name(name)
         except FallzahlError as exc:
             return self._refuse(dialogs.text_of(exc), self.user)
-        self.fields.user_inputs = [name, self.wizard().office_page.office_name.text()]
+        self.fields.user_inputs = [name, self.wizard().setup_name()]
         problem = self.fields.problem()
         if problem:
             return self._refuse(problem, self.fields.first)
@@ -182,6 +476,10 @@ class LeadPage(QWizardPage):
         wiz: SetupWizard = self.wizard()  # type: ignore[assignment]
         office_id = wiz.office_page.office_id.text().strip()
         office_name = wiz.office_page.office_name.text().strip()
+        district_name = wiz.district_page.name.text().strip()
+        demo = wiz.district_page.demo.isChecked()
+        provision_path = wiz.provision_path
+        kind = wiz.kind
         folder = wiz.folder
         self.progress.show()
         self.progress_label.show()
@@ -189,6 +487,19 @@ class LeadPage(QWizardPage):
 
         def create() -> str:
             # kdf=None: app.keys.calibrate() picks the Argon2id cost for this machine
+            if kind == "district":
+                return setup.init_district(
+                    folder,
+                    district_name=district_name,
+                    user=name,
+                    passphrase=passphrase,
+                    demo=demo,
+                    kdf=None,
+                )
+            if provision_path is not None:
+                return setup.init_from_provisioning(
+                    folder, provision_path, user=name, passphrase=passphrase, kdf=None
+                )
             return setup.init_office(
                 folder,
                 office_id=office_id,
@@ -287,10 +598,7 @@ class RecoveryPage(QWizardPage):
             f"{html.escape(g)}</span></td>" + ("</tr><tr>" if i == 3 else "")
             for i, g in enumerate(groups)
         )
-        office_line = html.escape(
-            f"{wiz.office_page.office_name.text().strip()} "
-            f"({wiz.office_page.office_id.text().strip()})"
-        )
+        office_line = html.escape(wiz.setup_label())
         doc = QTextDocument()
         doc.setHtml(
             "<h2>" + html.escape(self.tr("Fallzahl – Wiederherstellungsschlüssel")) + "</h2>"
@@ -424,16 +732,56 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(680, 540)
+        self.provision_path: Path | None = None
+        self.kind_page = KindPage(self)
         self.office_page = OfficePage(self.folder, self)
+        self.provision_page = ProvisionPage(self)
+        self.district_page = DistrictPage(self)
         self.lead_page = LeadPage(self)
         self.recovery_page = RecoveryPage(self)
         self.confirm_page = ConfirmPage(self)
-        for page in (self.office_page, self.lead_page, self.recovery_page, self.confirm_page):
-            self.addPage(page)
+        for page_id, page in (
+            (KIND, self.kind_page),
+            (OFFICE, self.office_page),
+            (PROVISION, self.provision_page),
+            (DISTRICT, self.district_page),
+            (LEAD, self.lead_page),
+            (RECOVERY, self.recovery_page),
+            (CONFIRM, self.confirm_page),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(KIND)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Weiter >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Zurück"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Fertig"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Abbrechen"))
+
+    @property
+    def kind(self) -> str:
+        return "district" if self.kind_page.district.isChecked() else "office"
+
+    def use_provisioning(self, path: Path) -> None:
+        """Set up the office from this provisioning file (shown on the next page)."""
+        self.provision_path = Path(path)
+        if self.currentPage() is self.office_page:
+            self.next()
+        else:
+            self.provision_page.load(self.provision_path)
+
+    def setup_name(self) -> str:
+        """The name of what is being set up (office or district), e.g. for the strength meter."""
+        if self.kind == "district":
+            return self.district_page.name.text().strip()
+        prov = self.provision_page.prov if self.provision_path is not None else None
+        return prov.office_name if prov else self.office_page.office_name.text().strip()
+
+    def setup_label(self) -> str:
+        """One line naming the vault, for the recovery sheet."""
+        if self.kind == "district":
+            return self.tr("{name} (Sozialplanung)").format(name=self.setup_name())
+        prov = self.provision_page.prov if self.provision_path is not None else None
+        office_id = prov.office_id if prov else self.office_page.office_id.text().strip()
+        return f"{self.setup_name()} ({office_id})"
 
     def set_busy(self, busy: bool) -> None:
         for which in (

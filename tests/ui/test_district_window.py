@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app import district
+from app.errors import FallzahlError
 from conftest import FAST_KDF
 
 pytestmark = pytest.mark.gui
@@ -93,3 +94,55 @@ def test_import_flow_and_screenshots(qtbot, desk_world):
         win.grab().save(str(SHOTS / "district_board.png"))
     win.clear()
     assert win.model.rowCount() == 0
+
+
+def test_provisioning_file_from_the_district_desk(qtbot, desk_world, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QDialog
+
+    from app import provision_setup
+    from ui import dialogs
+    from ui.district_window import DistrictWindow, ProvisionDialog
+
+    desk, _inbox = desk_world
+    win = DistrictWindow(desk)
+    qtbot.addWidget(win)
+    target = tmp_path / "out" / "neu.fallzahl-provisioning"
+    target.parent.mkdir()
+
+    def fill(dlg) -> int:
+        qtbot.keyClicks(dlg.office_id, "HZ-THA-04")
+        assert dlg.target.text().endswith("HZ-THA-04.fallzahl-provisioning")
+        qtbot.keyClicks(dlg.office_name, "Beratungsstelle Thale")
+        dlg.minutes.setValue(12)
+        dialogs.answers.append(str(target))
+        qtbot.mouseClick(_button(dlg, "Wählen"), Qt.MouseButton.LeftButton)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProvisionDialog, "exec", fill)
+    button = _button(win, "Bereitstellungsdatei erstellen")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "gespeichert" in win.results.item(0).text()
+    prov = provision_setup.read_provisioning(target, today=district._today())
+    assert (prov.office_id, prov.office_name, prov.policy.auto_lock_minutes) == (
+        "HZ-THA-04",
+        "Beratungsstelle Thale",
+        12,
+    )
+    # the demo district signs with the (shipped, trusted) demo key; its own recipient
+    assert prov.recipients == (district.district_info(desk).age_recipient,)
+    assert prov.expires == district._today() + dt.timedelta(days=90)
+    # a bad office id is refused with app's message, nothing written
+    bad = tmp_path / "bad.fallzahl-provisioning"
+    with pytest.raises(FallzahlError):
+        win.make_provisioning("x", "Name", 10, bad)
+    assert not bad.exists()
+
+
+def _button(parent, text: str):
+    from PySide6.QtWidgets import QPushButton
+
+    return next(
+        b for b in parent.findChildren(QPushButton) if b.text().replace("&", "").startswith(text)
+    )

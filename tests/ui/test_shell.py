@@ -41,7 +41,10 @@ def test_wizard_creates_office_vault_end_to_end(qtbot, vault_dir, tmp_path):
     wizard = SetupWizard(vault_dir)
     qtbot.addWidget(wizard)
     wizard.show()
+    assert wizard.currentPage() is wizard.kind_page and wizard.kind_page.office.isChecked()
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     page = wizard.office_page
+    assert wizard.currentPage() is page
     qtbot.keyClicks(page.office_id, "x")  # too short
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentPage() is page
