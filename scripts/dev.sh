@@ -24,6 +24,7 @@ case "$what" in
   test)
     export QT_QPA_PLATFORM=offscreen
     "$VENV/bin/ruff" check app ui tests bench
+    "$VENV/bin/ruff" format --check --quiet app ui tests bench
     "$VENV/bin/lint-imports"
     exec "$PY" -m pytest "$@"
     ;;
