@@ -12,12 +12,14 @@ quarter's last day and not closed before its first day; new when opened in it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from app.periods import Period
+from app.periods import Period, previous_quarters, quarter_of
 from app.records import Case, Contact
+from app.tally import Tally, tally
 
 REST = "*rest*"  # code of the folded remainder in ``top_with_rest``
 
@@ -117,3 +119,27 @@ def share(part: int | None, whole: int | None) -> float | None:
     if not whole or part is None:
         return None
     return part / whole
+
+
+class Overview(msgspec.Struct, frozen=True, kw_only=True):
+    """One period's tally (unsuppressed) plus the quarter trend up to that period."""
+
+    tally: Tally
+    trend: list[QuarterFigures]
+
+
+def trend_quarters(period: Period, today: dt.date | None = None, n: int = 8) -> list[Period]:
+    """The ``n`` quarters ending with the one holding the period's end (never a future one)."""
+    last_day = min(period.end, today or dt.date.today())
+    last = quarter_of(max(last_day, period.start))
+    return [*previous_quarters(last, n - 1), last]
+
+
+def overview(session, period: Period, *, today: dt.date | None = None, n: int = 8) -> Overview:
+    """The dashboard's figures from the vault in one go: one tally and one trend pass."""
+    from app.scheme_map import mapper
+
+    scheme = session.scheme
+    cases, contacts = session.cases(), session.contacts()
+    result = tally(scheme, cases, contacts, period, map_code=mapper(scheme))
+    return Overview(tally=result, trend=trend(cases, contacts, trend_quarters(period, today, n)))

@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import demo
-from app.dashboard_data import REST, QuarterFigures, share, top_with_rest, trend
+from app.dashboard_data import (
+    REST,
+    QuarterFigures,
+    overview,
+    share,
+    top_with_rest,
+    trend,
+    trend_quarters,
+)
 from app.periods import parse_period, previous_quarters, quarter
 from app.records import Case, Contact
 from app.tally import tally
@@ -121,3 +129,27 @@ def test_top_with_rest(values, n, expected):
 def test_share():
     assert share(3, 12) == 0.25
     assert share(3, 0) is None and share(None, 5) is None
+
+
+@pytest.mark.parametrize(
+    ("period", "today", "first", "last"),
+    [
+        ("2025-Q3", dt.date(2026, 1, 5), "2023-Q4", "2025-Q3"),
+        ("2025", dt.date(2026, 1, 5), "2024-Q1", "2025-Q4"),
+        ("2026", dt.date(2026, 5, 5), "2024-Q3", "2026-Q2"),  # no future quarters
+        ("2027-Q1", dt.date(2026, 5, 5), "2025-Q2", "2027-Q1"),  # a future period itself
+    ],
+)
+def test_trend_quarters(period, today, first, last):
+    got = trend_quarters(parse_period(period), today)
+    assert len(got) == 8 and (got[0].label, got[-1].label) == (first, last)
+
+
+def test_overview_from_the_vault(session):
+    from package_helpers import valid_demo
+
+    cases, contacts = valid_demo(session.scheme, 50, 2025, seed=2)
+    session.add_bulk(cases, contacts, "demo.filled")
+    got = overview(session, parse_period("2025-Q4"), today=dt.date(2026, 2, 1))
+    assert got.tally.value("contacts") == got.trend[-1].contacts > 0
+    assert got.trend[-1].label == "2025-Q4"
