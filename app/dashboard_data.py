@@ -19,6 +19,7 @@ import msgspec
 
 from app.periods import Period, previous_quarters, quarter_of
 from app.records import Case, Contact
+from app.scheme import Scheme
 from app.tally import Tally, tally
 
 REST = "*rest*"  # code of the folded remainder in ``top_with_rest``
@@ -135,11 +136,24 @@ def trend_quarters(period: Period, today: dt.date | None = None, n: int = 8) -> 
     return [*previous_quarters(last, n - 1), last]
 
 
-def overview(session, period: Period, *, today: dt.date | None = None, n: int = 8) -> Overview:
-    """The dashboard's figures from the vault in one go: one tally and one trend pass."""
+def overview_of(
+    scheme: Scheme,
+    cases: Sequence[Case],
+    contacts: Sequence[Contact],
+    period: Period,
+    *,
+    today: dt.date | None = None,
+    n: int = 8,
+) -> Overview:
+    """The overview from records already read (pure: safe in a worker thread)."""
     from app.scheme_map import mapper
 
-    scheme = session.scheme
-    cases, contacts = session.cases(), session.contacts()
     result = tally(scheme, cases, contacts, period, map_code=mapper(scheme))
     return Overview(tally=result, trend=trend(cases, contacts, trend_quarters(period, today, n)))
+
+
+def overview(session, period: Period, *, today: dt.date | None = None, n: int = 8) -> Overview:
+    """The dashboard's figures from the vault in one go: one tally and one trend pass."""
+    return overview_of(
+        session.scheme, session.cases(), session.contacts(), period, today=today, n=n
+    )
