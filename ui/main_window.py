@@ -335,7 +335,8 @@ class MainWindow(QMainWindow):
         rows = [
             (a.shortcut().toString(native), a.text().replace("&", "").rstrip("…"))
             for a in (
-                self.new_action, self.quick_action, self.save_action, self.undo_action,
+                self.new_action, self.quick_action, self.overview_action, self.save_action,
+                self.undo_action,
                 self.find_action, self.lock_action, self.guide_action,
                 self.shortcuts_action, self.categories_action, self.quit_action,
             )
@@ -346,6 +347,7 @@ class MainWindow(QMainWindow):
             (self.tr("Enter"), self.tr("Kontakt in der Schnellerfassung speichern")),
             (self.tr("Leertaste"), self.tr("Problemlage oder Beratungsfeld an-/abhaken")),
             (self.tr("Alt+F / Alt+K"), self.tr("Reiter Fall / Kontakte")),
+            (self.tr("Alt+Ü / Alt+E"), self.tr("Übersicht / Erfassung")),
         ]
         return rows
 

@@ -41,7 +41,7 @@ class ReportDialog(QDialog):
         self.task: worker.Task | None = None
         self._cancel: threading.Event | None = None
         self.setWindowTitle(self.tr("Bericht erstellen"))
-        self.resize(620, 260)
+        self.resize(640, 220)
 
         self.period_box = QComboBox()
         self.period_box.setEditable(True)
@@ -66,7 +66,9 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Zeitraum:"), self.period_box)
         form.addRow(self.tr("&Format:"), self.format_box)
-        form.addRow(self.tr("&Datei:"), path_row)
+        path_label = QLabel(self.tr("&Datei:"))
+        path_label.setBuddy(self.path_edit)
+        form.addRow(path_label, path_row)
 
         self.note = QLabel(
             self.tr(

@@ -172,7 +172,7 @@ def office_html(
         ],
     ]
     parts.append(
-        '<table cellpadding="4">'
+        '<table cellpadding="4" style="font-size: 11pt">'
         + "".join(f"<tr><td><b>{_e(a)}</b></td><td>{_e(b)}</td></tr>" for a, b in cover)
         + "</table>"
     )
