@@ -97,6 +97,9 @@ class _Panel(QGroupBox):
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.model = FigureTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Tabelle zum Diagramm"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
+        self.view.setAccessibleName(self.tr("Diagramm"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,8 +131,9 @@ class _Panel(QGroupBox):
     def show_figure(self, figure: charts.Figure | None) -> None:
         self.figure = figure
         self.setTitle(figure.title if figure else "")
-        self.table.setAccessibleName(figure.title if figure else self.title())
-        self.view.setAccessibleName(figure.title if figure else "")
+        if figure is not None:  # before the first figure: the generic names from __init__
+            self.table.setAccessibleName(self.tr("Tabelle: %1").replace("%1", figure.title))
+            self.view.setAccessibleName(self.tr("Diagramm: %1").replace("%1", figure.title))
         self.model.set_figure(figure)
         self._fit_table()
         self.note.setText(figure.note if figure else "")

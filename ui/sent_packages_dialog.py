@@ -113,6 +113,7 @@ class SentPackagesDialog(QDialog):
         self.model = SentPackagesModel(self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Gesendete Meldungen"))
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -119,3 +119,16 @@ def test_english_labels(qtbot, office):
     qtbot.waitExposed(widget)
     assert widget.figure_labels["cases_active"][1].text() == "Active cases"
     assert widget.panels[0].model.headerData(2, Qt.Orientation.Horizontal) == "New cases"
+
+
+def test_every_focusable_control_has_a_name_and_tab_reaches_the_tables(qtbot, board):
+    board.year_box.setFocus()
+    seen = []
+    for _ in range(8):
+        widget = board.focusWidget()
+        seen.append(widget)
+        assert widget.accessibleName(), widget
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert board.quarter_box in seen
+    assert all(p.table in seen for p in board.panels)
+    assert board.panels[0].table.accessibleName() == "Tabelle: Fälle und Kontakte je Quartal"
