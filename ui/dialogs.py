@@ -102,3 +102,30 @@ def open_file(parent: QWidget | None, title: str, start: str, filters: str) -> s
         return choice
     name, _filter = QFileDialog.getOpenFileName(parent, title, start, filters)
     return name
+
+
+def print_document(parent: QWidget | None, document, title: str) -> bool:
+    """Print a QTextDocument through the print dialog; False when cancelled.
+
+    Without dialogs the next prepared answer is used: a file name prints to that PDF,
+    anything else (or none) counts as cancelled.
+    """
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    if _quiet():
+        choice = str(answers.popleft()) if answers else ""
+        _record("print", f"{title}: {choice}")
+        if not choice:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(choice)
+        document.print_(printer)
+        return True
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    document.print_(printer)
+    return True

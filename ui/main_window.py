@@ -38,6 +38,7 @@ from ui import feedback
 from ui.case_editor import CaseEditor
 from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
 from ui.contact_editor import ContactDialog
+from ui.dashboard import Dashboard
 from ui.help_dialog import CategoriesDialog, GuideDialog, ShortcutsDialog
 from ui.quick_entry import QuickEntry
 
@@ -54,6 +55,7 @@ QPushButton:focus, QCheckBox:focus { outline: 2px solid palette(highlight); }
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     admin_requested = Signal()
+    OVERVIEW_PAGE, ENTRY_PAGE = 0, 1
 
     def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,7 +178,15 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([760, 680])
-        self.setCentralWidget(central)
+        self.dashboard = Dashboard(None)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setAccessibleName(self.tr("Übersicht und Erfassung"))
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.dashboard, self.tr("&Übersicht"))
+        self.pages.addTab(central, self.tr("&Erfassung"))
+        self.pages.setCurrentIndex(self.ENTRY_PAGE)
+        self.setCentralWidget(self.pages)
         self.setStyleSheet(FOCUS_STYLE)
 
         # status bar
@@ -243,8 +253,13 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("&Neuer Fall"), self.new_case, QKeySequence.StandardKey.New
         )
         self.quick_action = self._action(
-            file_menu, self.tr("&Schnellerfassung"), self.quick.start, "Ctrl+E"
+            file_menu, self.tr("&Schnellerfassung"), self.start_quick_entry, "Ctrl+E"
         )
+        file_menu.addSeparator()
+        self.overview_action = self._action(
+            file_menu, self.tr("Ü&bersicht zeigen"), self.show_overview, "Ctrl+1"
+        )
+        self.report_action = self._action(file_menu, self.tr("Be&richt…"), self.show_report)
         file_menu.addSeparator()
         self.lock_action = self._action(
             file_menu, self.tr("S&perren"), self.lock_requested.emit, "Ctrl+L"
@@ -272,6 +287,29 @@ class MainWindow(QMainWindow):
         )
         self.delete_case_action = self._action(edit, self.tr("&Fall löschen…"), self.delete_case)
 
+        self.report_menu = bar.addMenu(self.tr("&Meldung"))
+        self.close_period_action = self._action(
+            self.report_menu, self.tr("Zeitraum &abschließen…"), self.close_period
+        )
+        self.reopen_period_action = self._action(
+            self.report_menu, self.tr("Zeitraum wieder ö&ffnen…"), self.reopen_period
+        )
+        self.report_menu.addSeparator()
+        self.export_action = self._action(
+            self.report_menu, self.tr("Meldung &exportieren…"), self.export_package
+        )
+        self.sent_action = self._action(
+            self.report_menu, self.tr("&Gesendete Meldungen…"), self.show_sent_packages
+        )
+        self.report_menu.addSeparator()
+        self.office_key_action = self._action(
+            self.report_menu, self.tr("&Schlüssel der Beratungsstelle…"), self.show_office_key
+        )
+        self.lead_actions = (
+            self.close_period_action, self.reopen_period_action, self.export_action,
+            self.sent_action, self.office_key_action,
+        )  # fmt: skip
+
         self.admin_menu = bar.addMenu(self.tr("&Verwaltung"))
         self.admin_action = self._action(
             self.admin_menu, self.tr("&Verwaltung…"), self.admin_requested.emit
@@ -297,7 +335,8 @@ class MainWindow(QMainWindow):
         rows = [
             (a.shortcut().toString(native), a.text().replace("&", "").rstrip("…"))
             for a in (
-                self.new_action, self.quick_action, self.save_action, self.undo_action,
+                self.new_action, self.quick_action, self.overview_action, self.save_action,
+                self.undo_action,
                 self.find_action, self.lock_action, self.guide_action,
                 self.shortcuts_action, self.categories_action, self.quit_action,
             )
@@ -308,6 +347,7 @@ class MainWindow(QMainWindow):
             (self.tr("Enter"), self.tr("Kontakt in der Schnellerfassung speichern")),
             (self.tr("Leertaste"), self.tr("Problemlage oder Beratungsfeld an-/abhaken")),
             (self.tr("Alt+F / Alt+K"), self.tr("Reiter Fall / Kontakte")),
+            (self.tr("Alt+Ü / Alt+E"), self.tr("Übersicht / Erfassung")),
         ]
         return rows
 
@@ -320,8 +360,15 @@ class MainWindow(QMainWindow):
         self.contacts.clear()
         self.cases.set_session(session)
         self._fill_filters()
-        self.admin_menu.menuAction().setVisible(bool(session and session.is_lead))
-        self.admin_action.setEnabled(bool(session and session.is_lead))
+        lead = bool(session and session.is_lead)
+        self.admin_menu.menuAction().setVisible(lead)
+        self.admin_action.setEnabled(lead)
+        # Reporting to the district is the lead's task: counsellors do not see the menu.
+        self.report_menu.menuAction().setVisible(lead)
+        for action in self.lead_actions:
+            action.setEnabled(lead)
+        self.report_action.setEnabled(session is not None)
+        self.dashboard.set_session(session)
         if session is not None:
             from app.office import office_info
 
@@ -344,6 +391,7 @@ class MainWindow(QMainWindow):
         """Forget everything shown: models, editors, filters, the undo log, the session."""
         self._session = None
         self.undo.clear()
+        self.dashboard.clear()
         self.cases.clear()
         self.contacts.clear()
         self.editor.clear()
@@ -446,9 +494,11 @@ class MainWindow(QMainWindow):
             if case_id == self.current_case_id():
                 self._show_contacts(case_id)
         self.statusBar().showMessage(self.quick.status.text(), 8000)
+        self.dashboard.refresh()
 
     def _case_created(self, case_id: str) -> None:
         self.cases.upsert(case_id)
+        self.dashboard.refresh()
         self._refresh_codes()
         self.select_case(case_id)
 
@@ -456,16 +506,84 @@ class MainWindow(QMainWindow):
         self.cases.upsert(case_id)
         self._refresh_codes()
         self.statusBar().showMessage(self.tr("Fall gespeichert."), 5000)
+        self.dashboard.refresh()
 
     # commands
     def new_case(self) -> None:
+        self.pages.setCurrentIndex(self.ENTRY_PAGE)
         self.quick.new_case()
+
+    def start_quick_entry(self) -> None:
+        self.pages.setCurrentIndex(self.ENTRY_PAGE)
+        self.quick.start()
+
+    def show_overview(self) -> None:
+        self.pages.setCurrentIndex(self.OVERVIEW_PAGE)
+        self.dashboard.year_box.setFocus()
+
+    # reporting (Meldung), leads; reports for everyone
+    def show_report(self) -> None:
+        if self._session is None:
+            return
+        from ui.report_dialog import ReportDialog
+
+        self._exec(ReportDialog(self._session, self))
+
+    def close_period(self) -> None:
+        if self._session is None or not self._session.is_lead:
+            return
+        from ui.close_period_dialog import ClosePeriodDialog
+
+        dialog = ClosePeriodDialog(self._session, self)
+        if self._exec(dialog) and dialog.closed_entry is not None:
+            self.statusBar().showMessage(
+                self.tr("Zeitraum %1 abgeschlossen.").replace("%1", dialog.closed_entry.label),
+                8000,
+            )
+
+    def reopen_period(self) -> None:
+        if self._session is None or not self._session.is_lead:
+            return
+        from ui.reopen_period_dialog import ReopenPeriodDialog
+
+        dialog = ReopenPeriodDialog(self._session, self)
+        if self._exec(dialog) and dialog.reopened is not None:
+            self.statusBar().showMessage(
+                self.tr("Zeitraum %1 wieder geöffnet.").replace("%1", dialog.reopened.label), 8000
+            )
+
+    def export_package(self) -> None:
+        if self._session is None or not self._session.is_lead:
+            return
+        from ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._session, self)
+        self._exec(dialog)
+        if dialog.result_path is not None:
+            self.statusBar().showMessage(
+                self.tr("Meldung gespeichert: %1").replace("%1", str(dialog.result_path)), 8000
+            )
+
+    def show_sent_packages(self) -> None:
+        if self._session is None or not self._session.is_lead:
+            return
+        from ui.sent_packages_dialog import SentPackagesDialog
+
+        self._exec(SentPackagesDialog(self._session, self))
+
+    def show_office_key(self) -> None:
+        if self._session is None or not self._session.is_lead:
+            return
+        from ui.office_key_dialog import OfficeKeyDialog
+
+        self._exec(OfficeKeyDialog(self._session, self))
 
     def save_case(self) -> None:
         if self.editor.case is not None:
             self.editor.save()
 
     def _focus_search(self) -> None:
+        self.pages.setCurrentIndex(self.ENTRY_PAGE)
         self.search.setFocus()
         self.search.selectAll()
 
@@ -487,6 +605,7 @@ class MainWindow(QMainWindow):
         else:
             self.editor.load(None)
             self._show_contacts(None)
+        self.dashboard.refresh()
         what = self.tr("Fall") if step.table == CASES else self.tr("Kontakt")
         self.statusBar().showMessage(
             self.tr("Rückgängig gemacht: letzte Speicherung (%1).").replace("%1", what), 8000
@@ -519,6 +638,7 @@ class MainWindow(QMainWindow):
         self._refresh_codes()
         self._show_contacts(self.current_case_id())
         self.statusBar().showMessage(self.tr("Fall %1 gelöscht.").replace("%1", case.code), 8000)
+        self.dashboard.refresh()
 
     def _selected_contact(self):
         index = self.contact_table.currentIndex()
@@ -546,6 +666,7 @@ class MainWindow(QMainWindow):
         if contact.case_id:
             self.cases.upsert(contact.case_id)
         self.statusBar().showMessage(self.tr("Kontakt gelöscht."), 8000)
+        self.dashboard.refresh()
 
     def edit_contact(self, *_args) -> None:
         contact = self._selected_contact()
@@ -563,6 +684,7 @@ class MainWindow(QMainWindow):
         self._show_contacts(contact.case_id)
         if contact.case_id:
             self.cases.upsert(contact.case_id)
+        self.dashboard.refresh()
 
     def _exec(self, dialog) -> bool:
         """Run a dialog modally (tests replace this)."""

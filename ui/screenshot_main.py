@@ -4,7 +4,10 @@
 
 Builds a throw-away vault in a temporary folder with a few dozen synthetic cases on the
 shipped Landkreis Harz scheme, then saves main-window.png, case-editor.png and
-quick-entry.png. No dialogs are shown (FALLZAHL_NO_DIALOGS=1).
+quick-entry.png. A second throw-away office vault with a demo year (app.demo, 2025) gives
+dashboard.png, report_dialog.png, sent_packages.png, office_key.png and
+report_pdf_page1.png (the PDF's cover, if pdftoppm is installed). No dialogs are shown
+(FALLZAHL_NO_DIALOGS=1).
 """
 
 from __future__ import annotations
@@ -140,8 +143,103 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         session.close()
         vault.close()
+        _office_shots(app, Path(tmp) / "office", out)
     print(out)
     return 0
+
+
+def _office_shots(app, folder: Path, out: Path) -> None:
+    """The lead's side on a demo year: overview, report dialog, sent packages, office key."""
+    import shutil
+    import subprocess
+
+    import msgspec
+
+    from app import demo, package, period_close, setup
+    from app.dashboard_data import overview
+    from app.keys import KdfParams
+    from app.periods import parse_period
+    from app.vault import Vault
+    from ui.main_window import MainWindow
+    from ui.office_key_dialog import OfficeKeyDialog
+    from ui.report_dialog import ReportDialog
+    from ui.report_pdf import write_office_pdf
+    from ui.sent_packages_dialog import SentPackagesDialog
+
+    passphrase = "bildschirmfoto-passphrase"
+    setup.init_office(
+        folder, office_id="HZ-QLB-01", office_name="Beratungsstelle Quedlinburg",
+        user="leitung", passphrase=passphrase, kdf=KdfParams(memory_kib=1024, iterations=1, lanes=1),
+    )  # fmt: skip
+    vault = Vault(folder)
+    session = vault.unlock("leitung", passphrase)
+    scheme = session.scheme
+    cases, contacts = demo.generate(scheme, 600, 2025, seed=2025, until=dt.date(2025, 12, 31))
+    end = scheme.codes("ending")[0].code
+    cases = [
+        msgspec.structs.replace(c, ending=end) if c.closed and not c.ending else c for c in cases
+    ]
+    session.add_bulk(cases, contacts, "demo.screenshots")
+    today = dt.date(2026, 1, 20)
+
+    window = MainWindow(session)
+    window.resize(1440, 1000)
+    window.show()
+    window.show_overview()
+    window.dashboard._today = today
+    window.dashboard.set_session(session)
+    window.dashboard.select_period(2025, 4)
+    app.processEvents()
+    window.grab().save(str(out / "dashboard.png"))
+
+    report = ReportDialog(session, window, today=today)
+    report.path_edit.setText(str(Path.home() / "Bericht_HZ-QLB-01_2025-Q4.pdf"))
+    report.show()
+    app.processEvents()
+    report.grab().save(str(out / "report_dialog.png"))
+    report.close()
+
+    # two quarters sent, the first one confirmed by the district
+    for label in ("2025-Q3", "2025-Q4"):
+        period_close.close_period(session, parse_period(label), accepted_reason="Demo")
+        package.build_package(session, parse_period(label), folder)
+    first = package.sent_packages(session)[0]
+    package.mark_accepted(session, first.sha256, "2025-10-14T09:12:00Z")
+    sent = SentPackagesDialog(session, window)
+    sent.show()
+    sent.message_label.setStyleSheet("color: #1b6e20;")
+    sent.message_label.setText(
+        "Eingelesen: "
+        + first.file_name
+        + " – "
+        + sent.model.status_text(package.sent_packages(session)[0])
+    )
+    app.processEvents()
+    sent.grab().save(str(out / "sent_packages.png"))
+    sent.close()
+
+    key = OfficeKeyDialog(session, window)
+    key.show()
+    app.processEvents()
+    key.grab().save(str(out / "office_key.png"))
+    key.close()
+
+    if shutil.which("pdftoppm"):
+        got = overview(session, parse_period("2025-Q4"), today=today)
+        pdf = folder / "bericht.pdf"
+        write_office_pdf(
+            pdf, got.tally, scheme, "Beratungsstelle Quedlinburg", "HZ-QLB-01", got.trend, "de"
+        )
+        for page in (1, 2, 5):
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile",
+                 str(pdf), str(out / f"report_pdf_page{page}")],
+                check=True,
+            )  # fmt: skip
+    window.clear()
+    window.close()
+    session.close()
+    vault.close()
 
 
 if __name__ == "__main__":

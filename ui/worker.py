@@ -2,16 +2,20 @@
 
 ``run(parent, fn, on_done, on_error, label)`` starts ``fn()`` in a QThread and calls
 ``on_done(result)`` or ``on_error(exc)`` back in the GUI thread; with a label, a modal
-progress dialog without a cancel button is shown while it runs. A FallzahlError goes to
+progress dialog is shown while it runs. Without ``cancel`` it has no cancel button; with a
+``threading.Event`` as ``cancel`` it has one: pressing it sets the event (``fn`` checks it
+between its steps and stops early), closes the dialog at once and calls ``on_cancel``;
+the outcome of ``fn`` is then dropped. A FallzahlError goes to
 ``on_error``; anything else is a bug and goes to the crash handler.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import FallzahlError
@@ -49,9 +53,13 @@ class Task(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[FallzahlError], None],
         label: str = "",
+        cancel: threading.Event | None = None,
+        on_cancel: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self._on_done, self._on_error = on_done, on_error
+        self._cancel, self._on_cancel = cancel, on_cancel
+        self.cancelled = False
         self._thread = QThread()
         self._runner = _Runner(fn)
         self._runner.moveToThread(self._thread)
@@ -60,7 +68,11 @@ class Task(QObject):
         self.progress: QProgressDialog | None = None
         if label:
             self.progress = QProgressDialog(label, "", 0, 0, parent)
-            self.progress.setCancelButton(None)
+            if cancel is None:
+                self.progress.setCancelButton(None)
+            else:
+                self.progress.setCancelButtonText(QCoreApplication.translate("worker", "Abbrechen"))
+                self.progress.canceled.connect(self.cancel)
             self.progress.setWindowModality(Qt.WindowModality.WindowModal)
             self.progress.setMinimumDuration(0)
             self.progress.setAccessibleName(label)
@@ -69,6 +81,26 @@ class Task(QObject):
     def start(self) -> None:
         _running.add(self)
         self._thread.start()
+
+    @Slot()
+    def cancel(self) -> None:
+        """Ask ``fn`` to stop, close the progress dialog and forget the outcome."""
+        if self.cancelled or not self.running:
+            return
+        self.cancelled = True
+        if self._cancel is not None:
+            self._cancel.set()
+        self._close_progress()
+        if self._on_cancel is not None:
+            self._on_cancel()
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            progress, self.progress = self.progress, None
+            if self._cancel is not None:  # closing a progress dialog emits canceled
+                progress.canceled.disconnect(self.cancel)
+            progress.close()
+            progress.deleteLater()
 
     @property
     def running(self) -> bool:
@@ -80,13 +112,12 @@ class Task(QObject):
         self._runner.result = self._runner.exc = None
         self._thread.quit()
         self._thread.wait()
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        self._close_progress()
         _running.discard(self)
         try:
-            if exc is None:
+            if self.cancelled and (exc is None or isinstance(exc, FallzahlError)):
+                pass  # the user cancelled: the outcome is no longer wanted
+            elif exc is None:
                 self._on_done(result)
             elif isinstance(exc, FallzahlError):
                 self._on_error(exc)
@@ -104,8 +135,11 @@ def run(
     on_done: Callable[[Any], None],
     on_error: Callable[[FallzahlError], None],
     label: str = "",
+    *,
+    cancel: threading.Event | None = None,
+    on_cancel: Callable[[], None] | None = None,
 ) -> Task:
-    task = Task(parent, fn, on_done, on_error, label)
+    task = Task(parent, fn, on_done, on_error, label, cancel, on_cancel)
     task.start()
     return task
 

@@ -47,3 +47,29 @@ def answers_fixture(monkeypatch):
     monkeypatch.setattr(feedback, "error", lambda parent, e: state["errors"].append(str(e)))
     monkeypatch.setattr(feedback, "info", lambda parent, t: state["infos"].append(t))
     return state
+
+
+def make_office(folder, n_cases: int = 120, year: int = 2025):
+    """(vault, session) of a new office vault (shipped scheme, lead "leitung") with a demo
+    year whose closed cases all have an ending (tests/package_helpers.py, importable here)."""
+    import msgspec
+
+    from app import demo, setup
+    from app.vault import Vault
+    from tests.conftest import FAST_KDF, PASS
+
+    setup.init_office(
+        folder, office_id="HZ-QLB-01", office_name="Beratungsstelle Quedlinburg",
+        user="leitung", passphrase=PASS, kdf=FAST_KDF,
+    )  # fmt: skip
+    vault = Vault(folder)
+    session = vault.unlock("leitung", PASS)
+    if n_cases:
+        cases, contacts = demo.generate(session.scheme, n_cases, year, seed=1)
+        end = session.scheme.codes("ending")[0].code
+        cases = [
+            msgspec.structs.replace(c, ending=end) if c.closed and not c.ending else c
+            for c in cases
+        ]
+        session.add_bulk(cases, contacts, "demo.filled")
+    return vault, session

@@ -1,0 +1,224 @@
+"""The office's charts (QtCharts), shared by the dashboard and the PDF report.
+
+``figures(overview, scheme, language)`` turns an app.dashboard_data.Overview into four
+labelled ``Figure``s (trend, life domains, multi-problem distribution, municipalities):
+plain data that a table model shows and ``chart(figure)`` draws. Labels come from
+app.tally's label helpers in the given language; nothing is suppressed (internal view).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+from app.dashboard_data import REST, Overview, top_with_rest
+from app.scheme import Scheme
+from app.tally import DOMAIN_CLASS, Tally, code_label, dimension_label, display_rows, measure_label
+
+COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5")
+TREND, DOMAINS, CLASSES, MUNICIPALITIES = "trend", "domains", "classes", "municipalities"
+FIGURE_KEYS = (TREND, DOMAINS, CLASSES, MUNICIPALITIES)
+
+
+def _t(de: str, en: str, language: str) -> str:
+    return en if language == "en" else de
+
+
+@dataclass
+class Figure:
+    """One chart's data: categories along one axis, one or more named value series."""
+
+    key: str
+    title: str
+    category_heading: str
+    categories: list[str]
+    series: list[tuple[str, list[int]]]
+    kind: str = "bar"  # bar | hbar | line
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def headings(self) -> list[str]:
+        return [self.category_heading, *(name for name, _ in self.series)]
+
+    def rows(self) -> list[list[str | int]]:
+        return [
+            [cat, *(values[i] for _, values in self.series)]
+            for i, cat in enumerate(self.categories)
+        ]
+
+
+def _values(tally: Tally, scheme: Scheme, dim: str, language: str) -> tuple[list[str], list[int]]:
+    rows = display_rows(tally, scheme, "cases_active", (dim,))
+    labels = [code_label(dim, r.dims[0][1], scheme, language) for r in rows]
+    return labels, [r.value or 0 for r in rows]
+
+
+def figures(overview: Overview, scheme: Scheme, language: str) -> list[Figure]:
+    tally = overview.tally
+    active = measure_label("cases_active", language)
+    trend = Figure(
+        TREND,
+        _t("Fälle und Kontakte je Quartal", "Cases and contacts per quarter", language),
+        _t("Quartal", "Quarter", language),
+        [q.label for q in overview.trend],
+        [
+            (active, [q.cases_active for q in overview.trend]),
+            (measure_label("cases_new", language), [q.cases_new for q in overview.trend]),
+            (measure_label("contacts", language), [q.contacts for q in overview.trend]),
+        ],
+        kind="line",
+        extra={"short": [f"{q.label[5:]}/{q.label[2:4]}" for q in overview.trend]},
+    )
+    labels, values = _values(tally, scheme, "domain", language)
+    domains = Figure(
+        DOMAINS,
+        _t("Problemlagen nach Lebensbereich", "Problems by life domain", language),
+        dimension_label("domain", scheme, language),
+        labels,
+        [(active, values)],
+        kind="hbar",
+        note=_t(
+            "Ein Fall zählt in jedem Lebensbereich, in dem eine Problemlage erfasst ist.",
+            "A case counts in every life domain with a problem code.",
+            language,
+        ),
+    )
+    labels, values = _values(tally, scheme, DOMAIN_CLASS, language)
+    threshold = scheme.multi_problem.threshold
+    classes = Figure(
+        CLASSES,
+        _t(
+            "Fälle nach Anzahl betroffener Lebensbereiche",
+            "Cases by number of life domains affected",
+            language,
+        ),
+        dimension_label(DOMAIN_CLASS, scheme, language),
+        labels,
+        [(active, values)],
+        note=_t(
+            f"Multiproblemfall: Problemlagen in mindestens {threshold} Lebensbereichen.",
+            f"Multi-problem case: problems in at least {threshold} life domains.",
+            language,
+        ),
+    )
+    munis = top_with_rest(tally.breakdown("cases_active", "municipality"), 10)
+    municipalities = Figure(
+        MUNICIPALITIES,
+        _t("Fälle nach Wohnort (die zehn häufigsten)", "Cases by municipality (top ten)", language),
+        dimension_label("municipality", scheme, language),
+        [
+            _t("übrige", "others", language)
+            if code == REST
+            else code_label("municipality", code, scheme, language)
+            for code, _ in munis
+        ],
+        [(active, [v for _, v in munis])],
+        kind="hbar",
+    )
+    return [trend, domains, classes, municipalities]
+
+
+def _axis_font(size: int = 8) -> QFont:
+    font = QFont()
+    font.setPointSize(size)
+    return font
+
+
+def chart(figure: Figure, *, title: bool = True) -> QChart:
+    """A QChart of ``figure`` (bars, horizontal bars or lines) with a value axis from 0."""
+    c = QChart()
+    c.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    if title:
+        c.setTitle(figure.title)
+    c.setMargins(QMargins(4, 4, 4, 4))
+    c.legend().setVisible(len(figure.series) > 1)
+    c.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    categories = list(figure.categories)
+    top = max([1, *(v for _, values in figure.series for v in values)])
+    axis_values = QValueAxis()
+    axis_values.setRange(0, top * 1.12)
+    axis_values.setLabelFormat("%d")
+    axis_values.setTickCount(5)
+    axis_values.applyNiceNumbers()
+    axis_values.setLabelsFont(_axis_font())
+    axis_categories = QBarCategoryAxis()
+    axis_categories.setLabelsFont(_axis_font())
+    if figure.kind == "line":
+        axis_categories.append(figure.extra.get("short", categories))
+        c.addAxis(axis_categories, Qt.AlignmentFlag.AlignBottom)
+        c.addAxis(axis_values, Qt.AlignmentFlag.AlignLeft)
+        for i, (name, values) in enumerate(figure.series):
+            line = QLineSeries()
+            line.setName(name)
+            line.setColor(QColor(COLORS[i % len(COLORS)]))
+            line.setPointsVisible(True)
+            for x, v in enumerate(values):
+                line.append(QPointF(x, v))
+            c.addSeries(line)
+            line.attachAxis(axis_values)
+            # a category axis maps category i to x = i for line series
+            line.attachAxis(axis_categories)
+        return c
+    horizontal = figure.kind == "hbar"
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    if horizontal:  # top entry first, as in the table
+        categories.reverse()
+    for i, (name, values) in enumerate(figure.series):
+        bars = QBarSet(name)
+        bars.setColor(QColor(COLORS[i % len(COLORS)]))
+        bars.setLabelColor(QColor("#222"))
+        bars.append([float(v) for v in (reversed(values) if horizontal else values)])
+        series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setLabelsFormat("@value")
+    c.addSeries(series)
+    axis_categories.append(categories)
+    if horizontal:
+        c.addAxis(axis_categories, Qt.AlignmentFlag.AlignLeft)
+        c.addAxis(axis_values, Qt.AlignmentFlag.AlignBottom)
+    else:
+        c.addAxis(axis_categories, Qt.AlignmentFlag.AlignBottom)
+        c.addAxis(axis_values, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_categories)
+    series.attachAxis(axis_values)
+    return c
+
+
+def view(figure: Figure | None = None, *, title: bool = True) -> QChartView:
+    v = QChartView()
+    v.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if figure is not None:
+        v.setChart(chart(figure, title=title))
+    return v
+
+
+def image(figure: Figure, width: int, height: int, scale: float = 1.0) -> QImage:
+    """The chart (without its title) drawn into an image of ``width`` x ``height`` x ``scale``.
+
+    QTextDocument draws a QImage resource at its pixel size, so the PDF uses scale 1.
+    """
+    v = view(figure, title=False)
+    v.resize(width, height)
+    img = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
+    img.fill(Qt.GlobalColor.white)
+    painter = QPainter(img)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(scale, scale)
+    v.render(painter)
+    painter.end()
+    v.deleteLater()
+    return img

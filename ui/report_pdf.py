@@ -1,0 +1,285 @@
+"""The office report as a PDF, made with Qt (QTextDocument printed to a QPdfWriter).
+
+Pages: a cover (office, period, scheme version, created), the key figures, the main tables
+(by counselling field, sex, age band, municipality, life domain, multi-problem distribution),
+the charts, and a signature line for the office lead. The office's own internal view: no
+suppression. Written to memory first, then atomically (app.atomic).
+
+Charts are QtCharts widgets, so ``write_office_pdf`` runs in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from app.atomic import storage_error_for, write_bytes
+from app.dashboard_data import Overview, QuarterFigures, share
+from app.scheme import Scheme
+from app.tally import (
+    DOMAIN_CLASS,
+    Tally,
+    code_label,
+    dimension_label,
+    display_rows,
+    measure_label,
+)
+from ui import charts
+
+CHART_W, CHART_H = 640, 380
+TABLE_DIMS = ("field", "sex", "age_band", "municipality", "domain", DOMAIN_CLASS)
+KEY_MEASURES = (
+    "cases_active",
+    "cases_new",
+    "cases_closed",
+    "cases_single_contact",
+    "cases_multi_problem",
+    "contacts",
+    "persons",
+)
+_TEXT = {
+    "title": ("Bericht der Beratungsstelle", "Office report"),
+    "office": ("Beratungsstelle", "Office"),
+    "office_id": ("Kennung", "Office id"),
+    "period": ("Zeitraum", "Period"),
+    "from_to": ("{} ({} bis {})", "{} ({} to {})"),
+    "scheme": ("Kategorienschema", "Category scheme"),
+    "version": ("Version", "version"),
+    "created": ("Erstellt", "Created"),
+    "internal": (
+        "Interne Auswertung der Beratungsstelle: ungeschwärzte Zahlen, nicht zur Veröffentlichung.",
+        "Internal view of the office: unsuppressed figures, not for publication.",
+    ),
+    "key": ("Kennzahlen", "Key figures"),
+    "measure": ("Kennzahl", "Measure"),
+    "value": ("Wert", "Value"),
+    "tables": ("Tabellen", "Tables"),
+    "by": ("nach", "by"),
+    "multi_share": ("Anteil Multiproblemfälle", "Share of multi-problem cases"),
+    "multi_note": (
+        "Mehrfachnennungen: ein Fall zählt je Lebensbereich einmal.",
+        "Several per case: a case counts once per life domain.",
+    ),
+    "charts": ("Diagramme", "Charts"),
+    "sign_title": ("Bestätigung", "Confirmation"),
+    "sign_text": (
+        "Die Angaben wurden aus dem Datenbestand der Beratungsstelle erstellt.",
+        "The figures were produced from the office's records.",
+    ),
+    "sign": ("Ort, Datum, Unterschrift Leitung", "Place, date, signature of the office lead"),
+    "page": ("Seite", "Page"),
+}
+CSS = """
+body { font-family: sans-serif; font-size: 10pt; }
+h1 { font-size: 20pt; }
+h2 { font-size: 14pt; margin-top: 12pt; }
+h3 { font-size: 11pt; margin-top: 10pt; }
+table { border-collapse: collapse; font-size: 8pt; }
+th { background-color: #e8eef6; text-align: left; }
+td.n, th.n { text-align: right; }
+.note { color: #555555; font-size: 8pt; }
+"""
+
+
+def _t(key: str, language: str) -> str:
+    de, en = _TEXT[key]
+    return en if language == "en" else de
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _date(day: dt.date, language: str) -> str:
+    return day.isoformat() if language == "en" else day.strftime("%d.%m.%Y")
+
+
+def _table(headings: list[str], rows: list[list], numeric_from: int = 1) -> str:
+    first = 100 - 12 * (len(headings) - 1) if len(headings) > 2 else 60
+    head = "".join(
+        f'<th class="{"n" if i >= numeric_from else ""}"'
+        f"{f' width={first}%' if i == 0 else ''}>{_e(h)}</th>"
+        for i, h in enumerate(headings)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="{"n" if i >= numeric_from else ""}">{_e(v)}</td>'
+            for i, v in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _breakdown_table(tally: Tally, scheme: Scheme, dim: str, language: str) -> str:
+    measures = [m for m in (*KEY_MEASURES[:5], "contacts") if tally.breakdown(m, dim)]
+    order = display_rows(tally, scheme, measures[0], (dim,)) if measures else []
+    rows = []
+    for r in order:
+        code = r.dims[0][1]
+        rows.append(
+            [code_label(dim, code, scheme, language)]
+            + [tally.value(m, **{dim: code}) for m in measures]
+        )
+    headings = [dimension_label(dim, scheme, language)] + [
+        measure_label(m, language) for m in measures
+    ]
+    return _table(headings, rows)
+
+
+def office_html(
+    tally: Tally,
+    scheme: Scheme,
+    office_name: str,
+    office_id: str,
+    trend: list[QuarterFigures],
+    language: str,
+    created: dt.datetime,
+) -> tuple[str, list[charts.Figure]]:
+    """The report as HTML for QTextDocument, with ``chart:<key>`` images to add."""
+    p = tally.period
+    figs = charts.figures(Overview(tally=tally, trend=list(trend)), scheme, language)
+    parts = [f"<html><head><style>{CSS}</style></head><body>"]
+    # cover
+    parts.append("<br/><br/><br/>")
+    parts.append(f"<h1>{_e(_t('title', language))}</h1>")
+    parts.append(f"<h2>{_e(office_name)}</h2><br/>")
+    cover = [
+        [_t("office", language), office_name],
+        [_t("office_id", language), office_id],
+        [
+            _t("period", language),
+            _t("from_to", language).format(
+                p.label, _date(p.start, language), _date(p.end, language)
+            ),
+        ],
+        [_t("scheme", language), f"{scheme.id}, {_t('version', language)} {tally.scheme_version}"],
+        [
+            _t("created", language),
+            created.astimezone().strftime(
+                "%Y-%m-%d %H:%M" if language == "en" else "%d.%m.%Y %H:%M"
+            ),
+        ],
+    ]
+    parts.append(
+        '<table cellpadding="4" style="font-size: 11pt">'
+        + "".join(f"<tr><td><b>{_e(a)}</b></td><td>{_e(b)}</td></tr>" for a, b in cover)
+        + "</table>"
+    )
+    parts.append(f'<p class="note"><br/>{_e(_t("internal", language))}</p>')
+    # key figures
+    parts.append(f'<h2 style="page-break-before: always">{_e(_t("key", language))}</h2>')
+    rows = [
+        [measure_label(m, language), tally.value(m)] for m in KEY_MEASURES if m in tally.measures
+    ]
+    part = share(tally.value("cases_multi_problem"), tally.value("cases_active"))
+    if part is not None:
+        percent = f"{part * 100:.1f} %"
+        rows.append(
+            [
+                _t("multi_share", language),
+                percent if language == "en" else percent.replace(".", ","),
+            ]
+        )
+    parts.append(_table([_t("measure", language), _t("value", language)], rows))
+    parts.append(f"<h3>{_e(figs[0].title)}</h3>")
+    parts.append(_table(figs[0].headings, figs[0].rows()))
+    # tables
+    parts.append(f'<h2 style="page-break-before: always">{_e(_t("tables", language))}</h2>')
+    for dim in TABLE_DIMS:
+        if not any(b[1] == (dim,) for b in tally.breakdowns()):
+            continue
+        parts.append(f"<h3>{_e(dimension_label(dim, scheme, language))}</h3>")
+        parts.append(_breakdown_table(tally, scheme, dim, language))
+        if dim == "domain":
+            parts.append(f'<p class="note">{_e(_t("multi_note", language))}</p>')
+    # charts
+    parts.append(f'<h2 style="page-break-before: always">{_e(_t("charts", language))}</h2>')
+    for i, fig in enumerate(figs):  # two per page: an image is never split across pages
+        style = ' style="page-break-before: always"' if i and i % 2 == 0 else ""
+        parts.append(f"<h3{style}>{_e(fig.title)}</h3>")
+        parts.append(f'<p><img src="chart:{fig.key}" width="{CHART_W}" height="{CHART_H}"/></p>')
+        if fig.note:
+            parts.append(f'<p class="note">{_e(fig.note)}</p>')
+    # signature
+    parts.append(f'<h2 style="page-break-before: always">{_e(_t("sign_title", language))}</h2>')
+    parts.append(f"<p>{_e(_t('sign_text', language))}</p><br/><br/><br/><br/><br/>")
+    parts.append(
+        '<table width="100%" cellpadding="2"><tr><td style="border-top: 1px solid black">'
+        f"{_e(_t('sign', language))}</td></tr></table>"
+    )
+    parts.append("</body></html>")
+    return "".join(parts), figs
+
+
+def pdf_bytes(
+    tally: Tally,
+    scheme: Scheme,
+    office_name: str,
+    office_id: str,
+    trend: list[QuarterFigures],
+    language: str = "de",
+    *,
+    created: dt.datetime | None = None,
+) -> bytes:
+    created = created or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    text, figs = office_html(tally, scheme, office_name, office_id, trend, language, created)
+    doc = QTextDocument()
+    for fig in figs:
+        doc.addResource(
+            QTextDocument.ResourceType.ImageResource,
+            QUrl(f"chart:{fig.key}"),
+            charts.image(fig, CHART_W, CHART_H),
+        )
+    doc.setHtml(text)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(f"{_t('title', language)} {office_name} {tally.period.label}")
+    writer.setCreator("Fallzahl")
+    writer.setResolution(96)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 16, 18, 16),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    layout = writer.pageLayout()
+    rect = layout.paintRectPixels(writer.resolution())
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    doc.print_(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_office_pdf(
+    path: str | os.PathLike[str],
+    tally: Tally,
+    scheme: Scheme,
+    office_name: str,
+    office_id: str,
+    trend: list[QuarterFigures],
+    language: str = "de",
+    *,
+    created: dt.datetime | None = None,
+) -> None:
+    """Write the PDF report to ``path`` atomically (FallzahlError on I/O failure)."""
+    data = pdf_bytes(tally, scheme, office_name, office_id, trend, language, created=created)
+    try:
+        write_bytes(path, data)
+    except OSError as exc:  # a missing folder fails before the atomic writer's own handling
+        raise storage_error_for(exc, Path(path)) from exc
