@@ -430,7 +430,7 @@ def _read_zip(zip_bytes: bytes) -> dict[str, bytes]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(zip_bytes))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as exc:
         raise PackageDamaged(
             f"Das entschlüsselte Paket ist kein lesbares ZIP-Archiv ({exc}).",
             f"The decrypted package is not a readable ZIP archive ({exc}).",

@@ -286,6 +286,16 @@ def test_mutations_are_refused(valid_package, target, mutations):
     assert target == "zip" and again.files == original.files and again.manifest == original.manifest
 
 
+def test_a_zip_needing_an_unknown_version_is_refused_not_crashed(valid_package):
+    """zipfile raises NotImplementedError for a 'version needed' it does not know."""
+    blob, trusted = valid_package
+    raw = bytearray(package.decrypt_package(blob, [IDENTITY.read_text()]))
+    central = raw.index(b"PK\x01\x02")
+    raw[central + 6] = 0xFE  # version needed to extract: 25.4
+    with pytest.raises(PackageRefused, match="ZIP"):
+        package.verify_zip(bytes(raw), trusted, hashlib.sha256(blob).hexdigest())
+
+
 # The standard tools can decrypt and verify by hand
 
 
