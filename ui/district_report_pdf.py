@@ -100,12 +100,12 @@ def district_pdf_bytes(rep: DistrictReport, scheme: Scheme, language: str | None
             foot = QRectF(0, body.height() - footer_h * 0.6, page.width(), footer_h * 0.6)
             painter.drawLine(foot.topLeft(), foot.topRight())
             flags = Qt.AlignmentFlag.AlignBottom
-            painter.drawText(foot, flags | Qt.AlignmentFlag.AlignLeft, footer_left)
-            painter.drawText(
-                foot,
-                flags | Qt.AlignmentFlag.AlignRight,
-                t(f"Seite {i + 1} von {pages}", f"Page {i + 1} of {pages}"),
-            )
+            number = t(f"Seite {i + 1} von {pages}", f"Page {i + 1} of {pages}")
+            metrics = painter.fontMetrics()
+            room = int(foot.width() - metrics.horizontalAdvance(number + "    "))
+            left = metrics.elidedText(footer_left, Qt.TextElideMode.ElideRight, room)
+            painter.drawText(foot, flags | Qt.AlignmentFlag.AlignLeft, left)
+            painter.drawText(foot, flags | Qt.AlignmentFlag.AlignRight, number)
     finally:
         painter.end()
     buffer.close()
@@ -184,7 +184,7 @@ def _table(
     return "\n".join(out)
 
 
-def _bars(rows: list[tuple[str, int | None]], top: int, t) -> str:
+def _bars(rows: list[tuple[str, int | None]], top: int) -> str:
     """A small table: label, value, a bar in proportion (none for hidden cells)."""
     out = ['<table width="100%" cellspacing="0" cellpadding="3">']
     for label, value in rows:
@@ -309,6 +309,7 @@ def _html(rep: DistrictReport, scheme: Scheme, language: str) -> str:
                 [measure_label(m, language), _cell(v)]
                 for m, v in zip(rep.measures, rep.district_totals, strict=True)
             ],
+            first_width=70,
         )
     )
 
@@ -347,7 +348,7 @@ def _html(rep: DistrictReport, scheme: Scheme, language: str) -> str:
         f"<p>{esc(measure_label(case_measure, language))} "
         f"{esc(t('nach Anzahl der Lebensbereiche', 'by number of life domains'))}</p>"
     )
-    parts.append(_bars(class_rows, top, t))
+    parts.append(_bars(class_rows, top))
     share = _multi_share(rep, classes, case_measure, threshold, language)
     parts.append(
         "<p><b>"
@@ -377,7 +378,7 @@ def _html(rep: DistrictReport, scheme: Scheme, language: str) -> str:
     ]
     top = max((v for _, v in muni_rows if v), default=0)
     parts.append(f"<p>{esc(measure_label(case_measure, language))}</p>")
-    parts.append(_bars(muni_rows, top, t))
+    parts.append(_bars(muni_rows, top))
 
     # Trend
     if rep.trend:
