@@ -76,11 +76,13 @@ def _run(bundle: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProces
     )
 
 
-def test_bundle_self_test_passes(bundle, tmp_path):
-    result = _run(bundle, tmp_path, "fallzahl", "--self-test")
+@pytest.mark.parametrize("program", ["fallzahl", "fallzahl-cli"])
+def test_bundle_self_test_passes(bundle, tmp_path, program):
+    result = _run(bundle, tmp_path, program, "--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == "", result.stderr
-    for check in ("resources", "crypto", "vault", "records", "tally", "provisioning", "qt"):
+    checks = ("resources", "crypto", "vault", "records", "tally", "provisioning", "backup")
+    for check in (*checks, "package", "qt"):
         assert f"ok   {check}:" in result.stdout, result.stdout
     assert result.stdout.rstrip().endswith("self-test passed")
 

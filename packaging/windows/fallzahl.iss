@@ -3,6 +3,9 @@
 ;   iscc /DAppVersion=0.1.0 packaging\windows\fallzahl.iss
 ; Silent install with a provisioning file for the first-run wizard:
 ;   Fallzahl-0.1.0-Setup.exe /SILENT /PROVISION="\\server\it\HZ-QLB-01.fallzahl-provisioning"
+; A district with its own keys also hands IT its public key (the trust anchor); it replaces
+; the shipped demo anchor:
+;   Fallzahl-0.1.0-Setup.exe /SILENT /TRUST="\\server\it\harz-district.pub" /PROVISION="..."
 ; Uninstalling removes the program only; the data (vault, backups, settings) in each
 ; user's data folder stays.
 
@@ -45,13 +48,17 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 Source: "{code:ProvisionFile}"; DestDir: "{commonappdata}\Fallzahl\provisioning"; \
   Flags: external ignoreversion; Check: HasProvisionFile
 
+; the district's own trust anchor (/TRUST="path\district.pub") replaces the demo anchor
+Source: "{code:TrustFile}"; DestDir: "{app}\resources\trust"; \
+  Flags: external ignoreversion; Check: HasTrustFile
+
 [Dirs]
 Name: "{commonappdata}\Fallzahl\provisioning"; Permissions: users-readexec
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
-Name: "{autoprograms}\{#AppName} (Selbsttest)"; Filename: "{app}\fallzahl-cli.exe"; \
-  Parameters: "--help"; Flags: excludefromshowinnewinstall
+Name: "{autoprograms}\{#AppName} (Selbsttest)"; Filename: "{cmd}"; \
+  Parameters: "/k ""{app}\fallzahl-cli.exe"" --self-test"; Flags: excludefromshowinnewinstall
 
 [Registry]
 ; packages (.fallzahl.age) and receipts (.receipt) open in Fallzahl
@@ -92,6 +99,16 @@ begin
   Result := (ProvisionFile('') <> '') and FileExists(ProvisionFile(''));
 end;
 
+function TrustFile(Param: String): String;
+begin
+  Result := ExpandConstant('{param:TRUST|}');
+end;
+
+function HasTrustFile: Boolean;
+begin
+  Result := (TrustFile('') <> '') and FileExists(TrustFile(''));
+end;
+
 function InitializeSetup: Boolean;
 begin
   Result := True;
@@ -101,4 +118,17 @@ begin
       ProvisionFile(''), mbError, MB_OK, IDOK);
     Result := False;
   end;
+  if Result and (TrustFile('') <> '') and not FileExists(TrustFile('')) then
+  begin
+    SuppressibleMsgBox('Vertrauensanker nicht gefunden / trust anchor not found: ' +
+      TrustFile(''), mbError, MB_OK, IDOK);
+    Result := False;
+  end;
+end;
+
+procedure CurStepChanged(CurStep: TSetupStep);
+begin
+  // with the district's own anchor installed, the demo anchor must no longer be trusted
+  if (CurStep = ssPostInstall) and HasTrustFile then
+    DeleteFile(ExpandConstant('{app}\resources\trust\district-demo.pub'));
 end;
