@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -36,6 +35,7 @@ from app.district_board import STATUS_LABELS, Board
 from app.errors import FallzahlError
 from app.office import Policy
 from ui import dialogs
+from ui.district_report_pdf import write_district_pdf
 
 COLOURS = {
     "missing": QColor("#f2f2f2"),
@@ -43,6 +43,9 @@ COLOURS = {
     "received": QColor("#cdebd3"),
     "corrected": QColor("#fbe3a6"),
 }
+
+# File name suffix -> report format (app.district_report.render, or the PDF).
+REPORT_SUFFIXES = {".xlsx": "xlsx", ".pdf": "pdf", ".csv": "sdmx", ".xml": "adx"}
 
 
 def _t(de: str, en: str) -> str:
@@ -363,25 +366,28 @@ class DistrictWindow(QMainWindow):
 
     # report and receipts
     def export_report(self, period: str, fmt: str, target: str) -> Path:
+        """Write the district report for ``period`` as xlsx, sdmx, adx or pdf (atomically)."""
         rep = district_report.report(self.session, period)
+        if fmt == "pdf":
+            return write_district_pdf(target, rep, self.session.scheme, lang.current())
         write_bytes(target, district_report.render(rep, self.session.scheme, fmt))
         return Path(target)
 
     def report_dialog(self) -> None:
         period = self.model.headerData(self.model.columnCount() - 1, Qt.Orientation.Horizontal)
-        name, chosen = QFileDialog.getSaveFileName(
+        name = dialogs.save_file(
             self,
             _t("Bericht speichern", "Save report"),
             f"bericht_{period}.xlsx",
-            "XLSX (*.xlsx);;SDMX-CSV (*.csv);;ADX (*.xml)",
+            "XLSX (*.xlsx);;PDF (*.pdf);;SDMX-CSV (*.csv);;ADX (*.xml)",
         )
         if not name:
             return
-        fmt = "sdmx" if name.endswith(".csv") else "adx" if name.endswith(".xml") else "xlsx"
+        fmt = REPORT_SUFFIXES.get(Path(name).suffix.lower(), "xlsx")
         try:
             self.export_report(str(period), fmt, name)
         except FallzahlError as exc:
-            QMessageBox.warning(self, "Fallzahl", exc.message())
+            dialogs.error(self, exc)
             return
         self._item(_t(f"Bericht gespeichert: {name}", f"Report saved: {name}"), ok=True)
 
