@@ -116,7 +116,7 @@
     <message>
         <location filename="../../ui/admin_dialog.py" line="300"/>
         <source>Ü&amp;bernehmen</source>
-        <translation>A&amp;pply</translation>
+        <translation>Appl&amp;y</translation>
     </message>
     <message>
         <location filename="../../ui/admin_dialog.py" line="304"/>
@@ -235,181 +235,1139 @@
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../ui/case_editor.py" line="112"/>
+        <location filename="../../ui/case_editor.py" line="116"/>
+        <source>Vollständigkeit</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="137"/>
+        <location filename="../../ui/case_editor.py" line="249"/>
+        <source>abgeschlossen am</source>
+        <translation>closed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="169"/>
+        <source>Lebensbereiche und Fallklasse</source>
+        <translation>Life domains and case class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="176"/>
+        <location filename="../../ui/case_editor.py" line="182"/>
+        <source>Erläuterung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="192"/>
+        <source>Fall speichern (Strg+S)</source>
+        <translation>Save case (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="193"/>
+        <location filename="../../ui/case_editor.py" line="295"/>
+        <source>Fall speichern</source>
+        <translation>Save case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="214"/>
+        <location filename="../../ui/case_editor.py" line="233"/>
+        <source>Fallnummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="245"/>
+        <source>weitere Beratungsfelder</source>
+        <translation>Other counselling fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="246"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="248"/>
+        <source>Fall abgeschlossen</source>
+        <translation>Case closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="291"/>
+        <location filename="../../ui/case_editor.py" line="292"/>
+        <source>Problemlagen nach Lebensbereich</source>
+        <translation>Problems by life domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="321"/>
+        <source>– nicht erfasst –</source>
+        <translation>– not recorded –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="353"/>
+        <source>Kein Fall gewählt</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="360"/>
+        <source>Fall %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="454"/>
+        <source>1 Lebensbereich</source>
+        <translation>1 life domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="456"/>
+        <source>%1 Lebensbereiche</source>
+        <translation>%1 life domains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="458"/>
+        <source>Multiproblemfall</source>
+        <translation>multi-problem case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="458"/>
+        <source>kein Multiproblemfall</source>
+        <translation>not a multi-problem case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="460"/>
+        <source>(Klasse %1)</source>
+        <translation>(class %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="477"/>
+        <source>Es fehlt noch: %1</source>
+        <translation>Still missing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="480"/>
+        <source>Vollständig erfasst</source>
+        <translation>Fully recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="528"/>
+        <source>Wofür die Planung das braucht:</source>
+        <translation>Why planning needs this:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="537"/>
+        <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
+        <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ui/case_model.py" line="149"/>
+        <source>Fallnummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="150"/>
+        <source>Beratungsfeld</source>
+        <translation>Counselling field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="151"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="152"/>
+        <source>letzter Kontakt</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="153"/>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="154"/>
+        <source>Lebensbereiche</source>
+        <translation>Life domains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="155"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="177"/>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="177"/>
+        <source>abgeschlossen</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="190"/>
+        <source>Multiproblemfall</source>
+        <translation>Multi-problem case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="197"/>
+        <source>vollständig erfasst</source>
+        <translation>fully recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="199"/>
+        <source>fast vollständig erfasst</source>
+        <translation>almost fully recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="200"/>
+        <source>unvollständig erfasst</source>
+        <translation>incompletely recorded</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="78"/>
+        <source>Kategorien und Definitionen</source>
+        <translation>Categories and definitions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="83"/>
+        <source>Kategorienschema %1, Version %2</source>
+        <translation>Category scheme %1, version %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="91"/>
+        <source>Kategorien</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="93"/>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="122"/>
+        <source>Lebensbereich: %1</source>
+        <translation>Life domain: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="127"/>
+        <source>Quelle: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="363"/>
+        <location filename="../../ui/wizard.py" line="671"/>
         <source>Schlüssel notiert?</source>
         <translation>Key written down?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="365"/>
+        <location filename="../../ui/wizard.py" line="673"/>
         <source>Zur Sicherheit: Geben Sie zwei Gruppen des Schlüssels von Ihrem Ausdruck ein.</source>
         <translation>To be safe: enter two groups of the key from your printout.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="377"/>
+        <location filename="../../ui/wizard.py" line="685"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="388"/>
+        <location filename="../../ui/wizard.py" line="696"/>
         <source>Gruppe &amp;{n}:</source>
         <translation>Group &amp;{n}:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="389"/>
+        <location filename="../../ui/wizard.py" line="697"/>
         <source>Gruppe {n}:</source>
         <translation>Group {n}:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="390"/>
-        <location filename="../../ui/wizard.py" line="391"/>
+        <location filename="../../ui/wizard.py" line="698"/>
+        <location filename="../../ui/wizard.py" line="699"/>
         <source>Gruppe {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="404"/>
+        <location filename="../../ui/wizard.py" line="712"/>
         <source>Die Gruppen {a} und {b} stimmen nicht mit dem Schlüssel überein. Prüfen Sie Ihren Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut.</source>
         <translation>Groups {a} and {b} do not match the key. Check your printout, or go back and write the key down again.</translation>
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="28"/>
+        <source>Kontakt bearbeiten</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="48"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="51"/>
+        <source>Personen</source>
+        <translation>Persons</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <location filename="../../ui/case_model.py" line="329"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="330"/>
+        <source>Kontaktart</source>
+        <translation>Contact type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="331"/>
+        <source>Dauer</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="332"/>
+        <source>Personen</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="333"/>
+        <source>Berater*in</source>
+        <translation>Counsellor</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/controller.py" line="151"/>
+        <location filename="../../ui/controller.py" line="155"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="192"/>
+        <location filename="../../ui/controller.py" line="196"/>
         <source>Die Verwaltung ist der Leitung vorbehalten. Bitten Sie eine Leitung, Benutzer, Richtlinien oder Sicherungen zu ändern.</source>
         <translation>Administration is reserved for a lead. Ask a lead to change users, policy or backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="274"/>
+        <location filename="../../ui/controller.py" line="278"/>
         <source>Die Sicherung {file} ist wiederhergestellt. Der vorherige Stand liegt in {kept}.</source>
         <translation>The backup {file} has been restored. The previous state is kept in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="292"/>
+        <location filename="../../ui/controller.py" line="296"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
     </message>
 </context>
 <context>
-    <name>LeadPage</name>
+    <name>Dashboard</name>
     <message>
-        <location filename="../../ui/wizard.py" line="121"/>
-        <source>Erste Leitung</source>
-        <translation>First lead</translation>
+        <location filename="../../ui/dashboard.py" line="166"/>
+        <source>Jahr</source>
+        <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="124"/>
-        <source>Wer die Beratungsstelle leitet, richtet später weitere Benutzer ein und schließt Berichtszeiträume ab.</source>
-        <translation>The office lead later adds further users and closes reporting periods.</translation>
+        <location filename="../../ui/dashboard.py" line="168"/>
+        <source>Quartal</source>
+        <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="129"/>
-        <source>&amp;Anlegen</source>
-        <translation>&amp;Create</translation>
+        <location filename="../../ui/dashboard.py" line="171"/>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="131"/>
-        <source>Kürzel, z. B. AB</source>
-        <translation>Initials, e.g. AB</translation>
+        <location filename="../../ui/dashboard.py" line="269"/>
+        <source>ganzes Jahr</source>
+        <translation>whole year</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="132"/>
-        <source>Benutzername</source>
-        <translation>User name</translation>
+        <location filename="../../ui/dashboard.py" line="271"/>
+        <source>%1. Quartal</source>
+        <translation>Quarter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="136"/>
-        <source>Fortschritt</source>
-        <translation>Progress</translation>
+        <location filename="../../ui/dashboard.py" line="355"/>
+        <source>%1: %2 bis %3</source>
+        <translation>%1: %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="139"/>
-        <source>Datenbestand wird angelegt und der Schlüssel abgeleitet …</source>
-        <translation>Creating the vault and deriving the key …</translation>
+        <location filename="../../ui/dashboard.py" line="370"/>
+        <source>%1 der Fälle im Zeitraum</source>
+        <translation>%1 of the cases in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="143"/>
+        <location filename="../../ui/dashboard.py" line="373"/>
+        <source>Für diesen Zeitraum sind keine Fälle und keine Kontakte erfasst.</source>
+        <translation>No cases and no contacts are recorded for this period.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="335"/>
+        <source>Landkreis (Sozialplanung)</source>
+        <translation>District (social planning)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="338"/>
+        <source>Der Datenbestand der Auswertungsstelle: Er hält die Schlüssel des Landkreises, mit denen die Pakete der Beratungsstellen geöffnet werden.</source>
+        <translation>The vault of the evaluating office: it holds the district&apos;s keys, which open the counselling offices&apos; packages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="343"/>
+        <source>z. B. Landkreis Harz</source>
+        <translation>e.g. Landkreis Harz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="344"/>
+        <source>Name des Landkreises</source>
+        <translation>District name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="345"/>
+        <source>&amp;Demo-Schlüssel verwenden (nur zum Ausprobieren)</source>
+        <translation>&amp;Use demo keys (for trying out only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="346"/>
+        <source>Demo-Schlüssel verwenden</source>
+        <translation>Use demo keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="349"/>
+        <source>Mit den Demo-Schlüsseln lassen sich die Pakete der Demo-Beratungsstellen öffnen. Sie sind öffentlich bekannt: Für echte Daten nicht ankreuzen, dann werden eigene Schlüssel erzeugt und verschlüsselt gespeichert.</source>
+        <translation>The demo keys open the packages of the demo counselling offices. They are publicly known: leave this unticked for real data, and keys of your own are generated and stored encrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="358"/>
+        <source>Ordner des Datenbestands: {folder}</source>
+        <translation>Vault folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="364"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="145"/>
+        <location filename="../../ui/wizard.py" line="366"/>
+        <source>&amp;Name des Landkreises:</source>
+        <translation>&amp;District name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="381"/>
+        <source>Bitte geben Sie den Namen des Landkreises ein.</source>
+        <translation>Please enter the name of the district.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWindow</name>
+    <message>
+        <location filename="../../ui/district_window.py" line="256"/>
+        <source>Bereitstellungsdatei erstellen …</source>
+        <translation>Create provisioning file …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="428"/>
+        <source>Kein Speicherort gewählt.</source>
+        <translation>No save location chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="437"/>
+        <source>Bereitstellungsdatei gespeichert: {path}</source>
+        <translation>Provisioning file saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="146"/>
+        <location filename="../../ui/help_dialog.py" line="149"/>
+        <source>Benutzerhandbuch</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="156"/>
+        <source>Das Benutzerhandbuch fehlt: %1</source>
+        <translation>The user guide is missing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KindPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="69"/>
+        <source>Willkommen bei Fallzahl</source>
+        <translation>Welcome to Fallzahl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="71"/>
+        <source>Dieser Assistent richtet den verschlüsselten Datenbestand ein. Für wen?</source>
+        <translation>This wizard sets up the encrypted vault. Who is it for?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="73"/>
+        <source>&amp;Beratungsstelle</source>
+        <translation>&amp;Counselling office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="77"/>
+        <source>Fälle und Kontakte erfassen, Berichtszeiträume abschließen und die Auszählung signiert an den Landkreis senden.</source>
+        <translation>Record cases and contacts, close reporting periods and send the signed tally to the district.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="82"/>
+        <source>&amp;Landkreis (Sozialplanung)</source>
+        <translation>&amp;District (social planning)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="85"/>
+        <source>Die Pakete der Beratungsstellen einlesen und prüfen, den Eingang überblicken, den Kreisbericht erstellen und Bereitstellungsdateien für neue Stellen ausgeben.</source>
+        <translation>Import and check the counselling offices&apos; packages, keep track of what has arrived, create the district report and issue provisioning files for new offices.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="397"/>
+        <location filename="../../ui/wizard.py" line="442"/>
+        <source>Erste Leitung</source>
+        <translation>First lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="400"/>
+        <location filename="../../ui/wizard.py" line="445"/>
+        <source>Wer die Beratungsstelle leitet, richtet später weitere Benutzer ein und schließt Berichtszeiträume ab.</source>
+        <translation>The lead of the counselling office later adds further users and closes reporting periods.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="405"/>
+        <source>&amp;Anlegen</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="407"/>
+        <source>Kürzel, z. B. AB</source>
+        <translation>Initials, e.g. AB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="408"/>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="412"/>
+        <source>Fortschritt</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="415"/>
+        <source>Datenbestand wird angelegt und der Schlüssel abgeleitet …</source>
+        <translation>Creating the vault and deriving the key …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="419"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="421"/>
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="434"/>
+        <source>Erste Planerin oder erster Planer</source>
+        <translation>First planner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="437"/>
+        <source>Wer die Sozialplanung leitet, liest die Pakete ein, trägt Beratungsstellen ein und erstellt Berichte und Bereitstellungsdateien.</source>
+        <translation>The social planning lead imports the packages, enrols counselling offices and creates reports and provisioning files.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>Fallzahl</source>
+        <translation>Fallzahl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktart, Dauer, Enter</source>
+        <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact type, duration, Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <source>Fallnummer suchen (Strg+F)</source>
+        <translation>Search case number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>Fallnummer suchen</source>
+        <translation>Search case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>Beratungsfeld</source>
+        <translation>Counselling field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <source>offen und abgeschlossen</source>
+        <translation>open and closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <source>nur offene</source>
+        <translation>open only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>nur abgeschlossene</source>
+        <translation>closed only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>nur meine Fälle</source>
+        <translation>my cases only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <source>Fälle</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>Fall und Kontakte</source>
+        <translation>Case and contacts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>&amp;Fall</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Kontakte des Falls</source>
+        <translation>Contacts of the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <source>Kontakt bearbeiten…</source>
+        <translation>Edit contact…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>Kontakt bearbeiten</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>Kontakt löschen…</source>
+        <translation>Delete contact…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <source>Kontakt löschen</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="484"/>
+        <source>&amp;Kontakte</source>
+        <translation>Con&amp;tacts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>Übersicht und Erfassung</source>
+        <translation>Overview and entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>&amp;Übersicht</source>
+        <translation>&amp;Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>&amp;Erfassung</source>
+        <translation>Ent&amp;ry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="253"/>
+        <source>&amp;Neuer Fall</source>
+        <translation>&amp;New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
+        <source>&amp;Schnellerfassung</source>
+        <translation>Quick &amp;entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="260"/>
+        <source>Ü&amp;bersicht zeigen</source>
+        <translation>Show &amp;overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <source>Be&amp;richt…</source>
+        <translation>&amp;Report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>S&amp;perren</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>&amp;Rückgängig</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>Fall &amp;speichern</source>
+        <translation>&amp;Save case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>Fall s&amp;uchen</source>
+        <translation>&amp;Find case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>Kontakt &amp;bearbeiten…</source>
+        <translation>&amp;Edit contact…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <source>&amp;Kontakt löschen…</source>
+        <translation>&amp;Delete contact…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>&amp;Fall löschen…</source>
+        <translation>Delete &amp;case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <source>&amp;Meldung</source>
+        <translation>&amp;Submission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>Zeitraum &amp;abschließen…</source>
+        <translation>&amp;Close period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>Zeitraum wieder ö&amp;ffnen…</source>
+        <translation>Re&amp;open period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="299"/>
+        <source>Meldung &amp;exportieren…</source>
+        <translation>&amp;Export submission…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>&amp;Gesendete Meldungen…</source>
+        <translation>&amp;Sent submissions…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <source>&amp;Schlüssel der Beratungsstelle…</source>
+        <translation>Counselling office &amp;key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313"/>
+        <source>&amp;Verwaltung</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <source>&amp;Verwaltung…</source>
+        <translation>&amp;Administration…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="318"/>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <source>&amp;Benutzerhandbuch</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="326"/>
+        <source>&amp;Tastenkürzel</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="329"/>
+        <source>&amp;Kategorien und Definitionen</source>
+        <translation>&amp;Categories and definitions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="345"/>
+        <source>Tab / Umschalt+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="345"/>
+        <source>zum nächsten / vorigen Feld</source>
+        <translation>to the next / previous field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346"/>
+        <source>Ziffer</source>
+        <translation>Digit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346"/>
+        <source>Kontaktart bzw. Dauer in der Schnellerfassung</source>
+        <translation>Contact type or duration in quick entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="347"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="347"/>
+        <source>Kontakt in der Schnellerfassung speichern</source>
+        <translation>Save the contact in quick entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="348"/>
+        <source>Leertaste</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="348"/>
+        <source>Problemlage oder Beratungsfeld an-/abhaken</source>
+        <translation>Tick or untick a problem or counselling field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="349"/>
+        <source>Alt+F / Alt+K</source>
+        <translation>Alt+C / Alt+T</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="349"/>
+        <source>Reiter Fall / Kontakte</source>
+        <translation>Case / Contacts tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350"/>
+        <source>Alt+Ü / Alt+E</source>
+        <translation>Alt+O / Alt+R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350"/>
+        <source>Übersicht / Erfassung</source>
+        <translation>Overview / Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375"/>
+        <source>Leitung</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375"/>
+        <source>Berater*in</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <source>Benutzer: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="384"/>
+        <source>Beratungsstelle: %1</source>
+        <translation>Counselling office: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>alle Zeiträume</source>
+        <translation>all periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="418"/>
+        <source>alle Beratungsfelder</source>
+        <translation>all counselling fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="437"/>
+        <source>%1 Fälle</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="439"/>
+        <source>%1 von %2 Fällen</source>
+        <translation>%1 of %2 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="470"/>
+        <source>Die Änderungen an Fall %1 speichern?</source>
+        <translation>Save the changes to case %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="484"/>
+        <source>&amp;Kontakte (%1)</source>
+        <translation>Con&amp;tacts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <source>Fall gespeichert.</source>
+        <translation>Case saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="540"/>
+        <source>Zeitraum %1 abgeschlossen.</source>
+        <translation>Period %1 closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="552"/>
+        <source>Zeitraum %1 wieder geöffnet.</source>
+        <translation>Period %1 reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="564"/>
+        <source>Meldung gespeichert: %1</source>
+        <translation>Submission saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="609"/>
+        <source>Fall</source>
+        <translation>case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="609"/>
+        <source>Kontakt</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="611"/>
+        <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
+        <translation>Undone: last save (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="621"/>
+        <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
+        <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="640"/>
+        <source>Fall %1 gelöscht.</source>
+        <translation>Case %1 deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="674"/>
+        <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
+        <translation>First select a contact on the “Contacts” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="654"/>
+        <source>Den Kontakt vom %1 endgültig löschen?</source>
+        <translation>Permanently delete the contact of %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="668"/>
+        <source>Kontakt gelöscht.</source>
+        <translation>Contact deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="705"/>
+        <source>Die Änderungen am geöffneten Fall speichern?</source>
+        <translation>Save the changes to the open case?</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeyDialog</name>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="30"/>
+        <source>Schlüssel der Beratungsstelle</source>
+        <translation>Counselling office key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="36"/>
+        <source>Mit diesem Schlüssel signiert die Beratungsstelle ihre Meldungen. Der Landkreis trägt ihn einmal ein; bestätigen Sie ihm die Schlüssel-ID auf einem zweiten Weg (Brief, Telefon).</source>
+        <translation>The counselling office signs its submissions with this key. The district enrols it once; confirm the key id to the district by a second channel (letter, phone).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="49"/>
+        <source>Schlüssel-ID</source>
+        <translation>Key id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="52"/>
+        <source>Öffentlicher Schlüssel</source>
+        <translation>Public key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="59"/>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="60"/>
+        <source>Schlüssel in die Zwischenablage kopieren</source>
+        <translation>Copy the key to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="61"/>
+        <source>&amp;Drucken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="62"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="70"/>
+        <source>Schlüssel-ID:</source>
+        <translation>Key id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="95"/>
+        <source>In die Zwischenablage kopiert.</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="105"/>
+        <source>Gedruckt.</source>
+        <translation>Printed.</translation>
     </message>
 </context>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="60"/>
-        <source>Willkommen bei Fallzahl</source>
-        <translation>Welcome to Fallzahl</translation>
+        <location filename="../../ui/wizard.py" line="110"/>
+        <source>Beratungsstelle</source>
+        <translation>Counselling office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="63"/>
-        <source>Dieser Assistent richtet den verschlüsselten Datenbestand Ihrer Beratungsstelle ein.</source>
-        <translation>This wizard sets up your counselling office&apos;s encrypted vault.</translation>
+        <location filename="../../ui/wizard.py" line="113"/>
+        <source>Kennung und Name der Beratungsstelle, oder die Bereitstellungsdatei, die Sie vom Landkreis oder Ihrer IT erhalten haben.</source>
+        <translation>The counselling office&apos;s id and name, or the provisioning file you received from the district or your IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="69"/>
+        <location filename="../../ui/wizard.py" line="119"/>
         <source>Fallzahl speichert anonyme Fälle und Kontakte verschlüsselt auf diesem Rechner. Als Kategorienschema und Landkreis gelten zunächst die mit dem Programm gelieferten (Landkreis Harz).</source>
         <translation>Fallzahl stores anonymous cases and contacts encrypted on this computer. The category scheme and district shipped with the program (Landkreis Harz) apply at first.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="77"/>
+        <location filename="../../ui/wizard.py" line="127"/>
         <source>z. B. HZ-QLB-01</source>
         <translation>e.g. HZ-QLB-01</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="78"/>
+        <location filename="../../ui/wizard.py" line="128"/>
         <source>Kennung der Beratungsstelle</source>
         <translation>Office id</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="80"/>
+        <location filename="../../ui/wizard.py" line="130"/>
         <source>z. B. Beratungsstelle Quedlinburg</source>
         <translation>e.g. Beratungsstelle Quedlinburg</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="81"/>
+        <location filename="../../ui/wizard.py" line="131"/>
         <source>Name der Beratungsstelle</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="82"/>
+        <location filename="../../ui/wizard.py" line="132"/>
         <source>Ordner des Datenbestands: {folder}</source>
         <translation>Vault folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="85"/>
+        <location filename="../../ui/wizard.py" line="135"/>
         <source>Ordner des Datenbestands</source>
         <translation>Vault folder</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="87"/>
+        <location filename="../../ui/wizard.py" line="137"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="89"/>
+        <location filename="../../ui/wizard.py" line="138"/>
+        <source>Mit &amp;Bereitstellungsdatei einrichten …</source>
+        <translation>Set up with a &amp;provisioning file …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="143"/>
+        <source>Gefundene Datei &amp;verwenden</source>
+        <translation>&amp;Use the file found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="148"/>
         <source>&amp;Kennung:</source>
         <translation>&amp;Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="90"/>
+        <location filename="../../ui/wizard.py" line="149"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
+        <translation>N&amp;ame:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="105"/>
+        <location filename="../../ui/wizard.py" line="168"/>
+        <source>Vom Installationsprogramm abgelegt: {path}</source>
+        <translation>Placed by the installer: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="177"/>
+        <source>Bereitstellungsdatei wählen</source>
+        <translation>Choose a provisioning file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="179"/>
+        <source>Bereitstellungsdateien (*{suffix});;Alle Dateien (*)</source>
+        <translation>Provisioning files (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="202"/>
         <source>Bitte geben Sie den Namen der Beratungsstelle ein.</source>
-        <translation>Please enter the name of the office.</translation>
+        <translation>Please enter the name of the counselling office.</translation>
     </message>
 </context>
 <context>
@@ -496,6 +1454,281 @@
     </message>
 </context>
 <context>
+    <name>ProvisionDialog</name>
+    <message>
+        <location filename="../../ui/district_window.py" line="175"/>
+        <source>Bereitstellungsdatei erstellen</source>
+        <translation>Create provisioning file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="177"/>
+        <source>z. B. HZ-QLB-01</source>
+        <translation>e.g. HZ-QLB-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="179"/>
+        <source>z. B. Beratungsstelle Quedlinburg</source>
+        <translation>e.g. Beratungsstelle Quedlinburg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="183"/>
+        <source> Minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="185"/>
+        <source>&amp;Wählen …</source>
+        <translation>&amp;Choose …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="193"/>
+        <source>Die Datei wird mit dem Schlüssel des Landkreises signiert und ist 90 Tage gültig. Geben Sie sie der IT der Stelle (Installation mit /PROVISION=…).</source>
+        <translation>The file is signed with the district&apos;s key and is valid for 90 days. Give it to the office&apos;s IT (installation with /PROVISION=…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="200"/>
+        <source>&amp;Kennung:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="201"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="202"/>
+        <source>Automatische &amp;Sperre nach:</source>
+        <translation>Auto-&amp;lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="203"/>
+        <source>&amp;Speichern unter:</source>
+        <translation>&amp;Save as:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="222"/>
+        <source>Bereitstellungsdatei speichern</source>
+        <translation>Save provisioning file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="224"/>
+        <source>Bereitstellungsdateien (*{suffix})</source>
+        <translation>Provisioning files (*{suffix})</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="220"/>
+        <source>Bereitstellungsdatei</source>
+        <translation>Provisioning file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="223"/>
+        <source>Diese Angaben kommen aus der signierten Datei des Landkreises und lassen sich hier nicht ändern.</source>
+        <translation>These details come from the district&apos;s signed file and cannot be changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="236"/>
+        <source>Kennung der Beratungsstelle</source>
+        <translation>Office id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="237"/>
+        <source>Name der Beratungsstelle</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="238"/>
+        <source>Landkreis</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="239"/>
+        <source>Weitere Angaben</source>
+        <translation>Further details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="248"/>
+        <source>Kennung:</source>
+        <translation>Id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="249"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="250"/>
+        <source>Landkreis:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="251"/>
+        <source>Außerdem:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="253"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="254"/>
+        <source>&amp;Andere Datei wählen …</source>
+        <translation>Choose &amp;another file …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="280"/>
+        <source>Datei: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="287"/>
+        <source>Sie können eine andere Datei wählen.</source>
+        <translation>You can choose another file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="298"/>
+        <source>Automatische Sperre nach {minutes} Minuten; signiert vom Schlüssel {kid}; gültig bis {expires}.</source>
+        <translation>Auto-lock after {minutes} minutes; signed by key {kid}; valid until {expires}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="314"/>
+        <source>Bereitstellungsdatei wählen</source>
+        <translation>Choose a provisioning file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="316"/>
+        <source>Bereitstellungsdateien (*{suffix});;Alle Dateien (*)</source>
+        <translation>Provisioning files (*{suffix});;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntry</name>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="103"/>
+        <source>z. B. 2026-0042, 42 oder „neu“</source>
+        <translation>e.g. 2026-0042, 42 or “new”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="130"/>
+        <source>ohne Fall</source>
+        <translation>without case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="134"/>
+        <location filename="../../ui/quick_entry.py" line="175"/>
+        <source>Neuer Fall</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="136"/>
+        <source>Speichern ↵</source>
+        <translation>Save ↵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="141"/>
+        <source>Zuletzt gespeichert</source>
+        <translation>Last saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="145"/>
+        <source>&amp;Fallnummer</source>
+        <translation>Case &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="146"/>
+        <source>&amp;Kontaktart</source>
+        <translation>Contact t&amp;ype</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="147"/>
+        <source>Da&amp;uer</source>
+        <translation>D&amp;uration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="148"/>
+        <source>&amp;Personen</source>
+        <translation>&amp;Persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="149"/>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="150"/>
+        <source>&amp;Beratungsfeld</source>
+        <translation>Counselling f&amp;ield</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="174"/>
+        <source>Kurzkontakt ohne Fall</source>
+        <translation>Brief contact without a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="176"/>
+        <source>Kontakt speichern</source>
+        <translation>Save contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="240"/>
+        <source>neuer Fall</source>
+        <translation>new case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="242"/>
+        <source>kein Fall</source>
+        <translation>no such case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="245"/>
+        <source>, abgeschlossen</source>
+        <translation>, closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="291"/>
+        <source>Neuer Fall %1 angelegt – ergänzen Sie die Angaben im Fall.</source>
+        <translation>New case %1 created – complete its details in the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="316"/>
+        <source>Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.</source>
+        <translation>There is no case “%1”. Enter an existing case number, “new” for a new case, or tick “without case”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="325"/>
+        <source>Bitte die Kontaktart als Ziffer eingeben: %1</source>
+        <translation>Please enter the contact type as a digit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="333"/>
+        <source>Bitte die Dauer als Ziffer eingeben: %1</source>
+        <translation>Please enter the duration as a digit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="358"/>
+        <source>ohne Fall (%1)</source>
+        <translation>without case (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="361"/>
+        <source>1 Person</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="363"/>
+        <source>%1 Personen</source>
+        <translation>%1 persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="366"/>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../ui/unlock_dialog.py" line="198"/>
@@ -546,71 +1779,232 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="226"/>
+        <location filename="../../ui/wizard.py" line="537"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="229"/>
+        <location filename="../../ui/wizard.py" line="540"/>
         <source>Nur jetzt sichtbar: Drucken Sie ihn aus oder speichern Sie ihn als PDF, und verwahren Sie ihn verschlossen.</source>
         <translation>Visible only now: print it or save it as PDF, and keep it locked away.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="235"/>
+        <location filename="../../ui/wizard.py" line="546"/>
         <source>Mit diesem Schlüssel lässt sich jede Passphrase zurücksetzen, wenn sie vergessen wurde. Ohne Passphrase und ohne diesen Schlüssel sind die Daten verloren – niemand kann sie dann wiederherstellen.</source>
         <translation>This key resets any passphrase that was forgotten. Without a passphrase and without this key the data is lost – nobody can recover it then.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="253"/>
+        <location filename="../../ui/wizard.py" line="564"/>
         <source>Gruppe {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="258"/>
+        <location filename="../../ui/wizard.py" line="569"/>
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="259"/>
-        <location filename="../../ui/wizard.py" line="314"/>
+        <location filename="../../ui/wizard.py" line="570"/>
+        <location filename="../../ui/wizard.py" line="622"/>
         <source>Wiederherstellungsschlüssel drucken</source>
         <translation>Print the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="260"/>
+        <location filename="../../ui/wizard.py" line="571"/>
         <source>Als &amp;PDF speichern …</source>
         <translation>Save as P&amp;DF …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="261"/>
+        <location filename="../../ui/wizard.py" line="572"/>
         <source>Wiederherstellungsschlüssel als PDF speichern</source>
         <translation>Save the recovery key as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="296"/>
-        <location filename="../../ui/wizard.py" line="346"/>
+        <location filename="../../ui/wizard.py" line="604"/>
+        <location filename="../../ui/wizard.py" line="654"/>
         <source>Fallzahl – Wiederherstellungsschlüssel</source>
         <translation>Fallzahl – recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="300"/>
+        <location filename="../../ui/wizard.py" line="608"/>
         <source>Verschlossen aufbewahren. Wer diesen Schlüssel hat, kann jede Passphrase zurücksetzen und alle Daten lesen. Bei Verlust von Passphrase und Schlüssel sind die Daten nicht wiederherstellbar.</source>
         <translation>Keep locked away. Whoever has this key can reset any passphrase and read all data. If both passphrase and key are lost, the data cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="324"/>
+        <location filename="../../ui/wizard.py" line="632"/>
         <source>Als PDF speichern</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="324"/>
+        <location filename="../../ui/wizard.py" line="632"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="356"/>
+        <location filename="../../ui/wizard.py" line="664"/>
         <source>Gespeichert: {path}</source>
         <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenPeriodDialog</name>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="30"/>
+        <source>Zeitraum wieder öffnen</source>
+        <translation>Reopen period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="33"/>
+        <source>Abgeschlossener Zeitraum</source>
+        <translation>Closed period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="40"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="42"/>
+        <source>z. B. Nachträge zu Fällen aus dem Quartal (wird protokolliert)</source>
+        <translation>e.g. late additions to cases from the quarter (is logged)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="45"/>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="46"/>
+        <source>&amp;Grund:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="49"/>
+        <source>Danach lassen sich Fälle und Kontakte des Zeitraums wieder ändern. Schließen Sie ihn anschließend erneut ab und senden Sie die Meldung als Korrektur.</source>
+        <translation>The period&apos;s cases and contacts can then be changed again. Afterwards close it again and send the submission as a correction.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="53"/>
+        <source>Es ist kein Zeitraum abgeschlossen.</source>
+        <translation>No period is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="59"/>
+        <source>Wieder ö&amp;ffnen</source>
+        <translation>Re&amp;open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_period_dialog.py" line="60"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="43"/>
+        <source>Bericht erstellen</source>
+        <translation>Create report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="48"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="56"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="57"/>
+        <source>PDF-Bericht zum Drucken (.pdf)</source>
+        <translation>PDF report for printing (.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="58"/>
+        <source>Excel-Arbeitsmappe (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="60"/>
+        <source>Zieldatei</source>
+        <translation>Target file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="61"/>
+        <source>&amp;Wählen…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="62"/>
+        <source>Zieldatei wählen</source>
+        <translation>Choose the target file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="67"/>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="68"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="69"/>
+        <source>&amp;Datei:</source>
+        <translation>F&amp;ile:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="75"/>
+        <source>Interne Auswertung der Beratungsstelle mit allen Zahlen (nichts geschwärzt); die Meldung an den Landkreis ist davon getrennt.</source>
+        <translation>The counselling office&apos;s internal evaluation with all figures (nothing redacted); the submission to the district is separate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="85"/>
+        <source>Bericht &amp;erstellen</source>
+        <translation>Create &amp;report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="87"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="118"/>
+        <source>Bericht</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="122"/>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="122"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="123"/>
+        <source>Bericht speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="170"/>
+        <source>Bericht gespeichert: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="180"/>
+        <source>Abgebrochen.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="188"/>
+        <source>Der Bericht für %1 wird erstellt …</source>
+        <translation>Creating the report for %1 …</translation>
     </message>
 </context>
 <context>
@@ -651,36 +2045,157 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
     </message>
 </context>
 <context>
+    <name>SentPackagesDialog</name>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="115"/>
+        <source>Gesendete Meldungen</source>
+        <translation>Sent submissions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="130"/>
+        <source>&amp;Empfangsbestätigung einlesen…</source>
+        <translation>&amp;Import receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="131"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="150"/>
+        <source>Aus diesem Datenbestand wurde noch keine Meldung gesendet.</source>
+        <translation>No submission has been sent from this vault yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="153"/>
+        <source>%1 Meldungen gesendet, %2 vom Landkreis bestätigt.</source>
+        <translation>%1 submissions sent, %2 confirmed by the district.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="166"/>
+        <source>Empfangsbestätigung des Landkreises</source>
+        <translation>Receipt from the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="168"/>
+        <source>Empfangsbestätigungen (*.receipt);;Alle Dateien (*)</source>
+        <translation>Receipts (*.receipt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="176"/>
+        <source>Nicht eingelesen: %1</source>
+        <translation>Not imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="181"/>
+        <source>Die Datei %1 lässt sich nicht lesen (%2).</source>
+        <translation>The file %1 cannot be read (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="189"/>
+        <source>Eingelesen: %1 – %2</source>
+        <translation>Imported: %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>SentPackagesModel</name>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="68"/>
+        <source>angenommen vom Landkreis am %1</source>
+        <translation>accepted by the district on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="69"/>
+        <source>gesendet</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="80"/>
+        <source> (Korrektur)</source>
+        <translation> (correction)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="99"/>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="100"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="101"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="102"/>
+        <source>Erstellt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="103"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/wizard.py" line="423"/>
+        <location filename="../../ui/wizard.py" line="731"/>
         <source>Fallzahl einrichten</source>
         <translation>Set up Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="433"/>
+        <location filename="../../ui/wizard.py" line="754"/>
         <source>&amp;Weiter &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="434"/>
+        <location filename="../../ui/wizard.py" line="755"/>
         <source>&lt; &amp;Zurück</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="435"/>
+        <location filename="../../ui/wizard.py" line="756"/>
         <source>&amp;Fertig</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="436"/>
+        <location filename="../../ui/wizard.py" line="757"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="452"/>
+        <location filename="../../ui/wizard.py" line="781"/>
+        <source>{name} (Sozialplanung)</source>
+        <translation>{name} (social planning)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="800"/>
         <source>Der Datenbestand ist angelegt. Haben Sie den Wiederherstellungsschlüssel ausgedruckt oder sicher notiert? Er wird nicht noch einmal angezeigt.</source>
         <translation>The vault has been created. Have you printed the recovery key or written it down safely? It will not be shown again.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="56"/>
+        <location filename="../../ui/help_dialog.py" line="59"/>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="60"/>
+        <source>Taste</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="60"/>
+        <source>Wirkung</source>
+        <translation>Action</translation>
     </message>
 </context>
 <context>
@@ -698,7 +2213,7 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
     <message>
         <location filename="../../ui/unlock_dialog.py" line="109"/>
         <source>&amp;Benutzer:</source>
-        <translation>&amp;User:</translation>
+        <translation>U&amp;ser:</translation>
     </message>
     <message>
         <location filename="../../ui/unlock_dialog.py" line="110"/>
@@ -756,7 +2271,7 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <translation>No user is set up in this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_shell.py" line="77"/>
+        <location filename="../../ui/screenshot_shell.py" line="122"/>
         <location filename="../../ui/unlock_dialog.py" line="152"/>
         <source>Bitte geben Sie Ihre Passphrase ein.</source>
         <translation>Please enter your passphrase.</translation>
@@ -821,6 +2336,29 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
     </message>
 </context>
 <context>
+    <name>_Panel</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="100"/>
+        <source>Tabelle zum Diagramm</source>
+        <translation>Table for the chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="102"/>
+        <source>Diagramm</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="135"/>
+        <source>Tabelle: %1</source>
+        <translation>Table: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="136"/>
+        <source>Diagramm: %1</source>
+        <translation>Chart: %1</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../ui/crash.py" line="89"/>
@@ -842,6 +2380,22 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <location filename="../../ui/dialogs.py" line="76"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
+    </message>
+</context>
+<context>
+    <name>feedback</name>
+    <message>
+        <location filename="../../ui/feedback.py" line="43"/>
+        <source>Fallzahl – Fehler</source>
+        <translation>Fallzahl – Error</translation>
+    </message>
+</context>
+<context>
+    <name>worker</name>
+    <message>
+        <location filename="../../ui/worker.py" line="74"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

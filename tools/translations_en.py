@@ -1,0 +1,453 @@
+"""English for the UI's German source strings, written into the Qt translation file.
+
+After ``pyside6-lupdate ui/*.py -no-obsolete -ts resources/translations/fallzahl_en.ts``
+has added new (unfinished) messages, add their English below and run
+
+    python tools/translations_en.py
+    pyside6-lupdate ui/*.py -no-obsolete -ts resources/translations/fallzahl_en.ts
+    pyside6-lrelease resources/translations/fallzahl_en.ts -qm resources/translations/fallzahl_en.qm
+
+(the second lupdate only puts the file back into Qt's own layout). Messages listed here
+are set (and marked finished) whether new or old; all others keep what the .ts holds.
+The script names every message that is still unfinished and exits 1 if there is one.
+
+Glossary: Beratungsstelle = counselling office, Fall = case, Kontakt = contact,
+Beratungsfeld = counselling field, Lebensbereich = life domain, Problemlage = problem,
+Multiproblemfall = multi-problem case, Leitung = lead, Berater*in = counsellor,
+Landkreis = district, Meldung = submission (but "message" as the name of a status label),
+Zeitraum = period, Empfangsbestätigung/Quittung = receipt, Bereitstellungsdatei =
+provisioning file, Wiederherstellungsschlüssel = recovery key, Sperren = lock,
+Datenbestand = vault, Kennung = id (as in app/: "office id", "key id").
+
+Accelerators (&) are chosen so that no two controls visible at once share a letter.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "fallzahl_en.ts"
+
+# source -> English, for every context that has no entry in BY_CONTEXT
+EN: dict[str, str] = {
+    # case editor
+    "Vollständigkeit": "Completeness",
+    "abgeschlossen am": "closed on",
+    "Lebensbereiche und Fallklasse": "Life domains and case class",
+    "Erläuterung": "Explanation",
+    "Fall speichern (Strg+S)": "Save case (Ctrl+S)",
+    "Fall speichern": "Save case",
+    "Fallnummer": "Case number",
+    "weitere Beratungsfelder": "Other counselling fields",
+    "Beginn": "Start",
+    "Fall abgeschlossen": "Case closed",
+    "Problemlagen nach Lebensbereich": "Problems by life domain",
+    "– nicht erfasst –": "– not recorded –",
+    "Kein Fall gewählt": "No case selected",
+    "Fall %1": "Case %1",
+    "1 Lebensbereich": "1 life domain",
+    "%1 Lebensbereiche": "%1 life domains",
+    "Multiproblemfall": "Multi-problem case",
+    "kein Multiproblemfall": "not a multi-problem case",
+    "(Klasse %1)": "(class %1)",
+    "Es fehlt noch: %1": "Still missing: %1",
+    "Vollständig erfasst": "Fully recorded",
+    "Wofür die Planung das braucht:": "Why planning needs this:",
+    "Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung "
+    "beendet wurde; dann auch die Art der Beendigung angeben.": (
+        "Start: the day of the first contact in the case. End: the day the counselling "
+        "ended; then also state how it ended."
+    ),
+    # case and contact tables
+    "Beratungsfeld": "Counselling field",
+    "letzter Kontakt": "Last contact",
+    "Kontakte": "Contacts",
+    "Lebensbereiche": "Life domains",
+    "Status": "Status",
+    "offen": "open",
+    "abgeschlossen": "closed",
+    "vollständig erfasst": "fully recorded",
+    "fast vollständig erfasst": "almost fully recorded",
+    "unvollständig erfasst": "incompletely recorded",
+    "Datum": "Date",
+    "Kontaktart": "Contact type",
+    "Dauer": "Duration",
+    "Personen": "Persons",
+    # help
+    "Kategorien und Definitionen": "Categories and definitions",
+    "Kategorienschema %1, Version %2": "Category scheme %1, version %2",
+    "Kategorien": "Categories",
+    "Definition": "Definition",
+    "Lebensbereich: %1": "Life domain: %1",
+    "Quelle: %1": "Source: %1",
+    "Benutzerhandbuch": "User guide",
+    "Das Benutzerhandbuch fehlt: %1": "The user guide is missing: %1",
+    "Tastenkürzel": "Keyboard shortcuts",
+    "Taste": "Key",
+    "Wirkung": "Action",
+    # contact dialog
+    "Kontakt bearbeiten": "Edit contact",
+    # dashboard
+    "Jahr": "Year",
+    "Quartal": "Quarter",
+    "&Zeitraum:": "&Period:",
+    "ganzes Jahr": "whole year",
+    "%1. Quartal": "Quarter %1",
+    "%1: %2 bis %3": "%1: %2 to %3",
+    "%1 der Fälle im Zeitraum": "%1 of the cases in the period",
+    "Für diesen Zeitraum sind keine Fälle und keine Kontakte erfasst.": (
+        "No cases and no contacts are recorded for this period."
+    ),
+    "Tabelle zum Diagramm": "Table for the chart",
+    "Diagramm": "Chart",
+    "Tabelle: %1": "Table: %1",
+    "Diagramm: %1": "Chart: %1",
+    # words that older dialogs already use
+    "Fallzahl": "Fallzahl",
+    "Fallzahl – Fehler": "Fallzahl – Error",
+    "Berater*in": "Counsellor",
+    "Leitung": "Lead",
+    "Schließen": "Close",
+    "Abbrechen": "Cancel",
+    "PDF-Dateien (*.pdf)": "PDF files (*.pdf)",
+    "Ordner des Datenbestands: {folder}": "Vault folder: {folder}",
+    "z. B. HZ-QLB-01": "e.g. HZ-QLB-01",
+    "z. B. Beratungsstelle Quedlinburg": "e.g. Beratungsstelle Quedlinburg",
+    "Kennung der Beratungsstelle": "Office id",
+    "Name der Beratungsstelle": "Office name",
+    "&Kennung:": "&Id:",
+    "&Name:": "&Name:",
+    # the name of a status or error label (not a submission)
+    "Meldung": "Message",
+    # setup wizard: kind of vault, district
+    "Willkommen bei Fallzahl": "Welcome to Fallzahl",
+    "Dieser Assistent richtet den verschlüsselten Datenbestand ein. Für wen?": (
+        "This wizard sets up the encrypted vault. Who is it for?"
+    ),
+    "&Beratungsstelle": "&Counselling office",
+    "Fälle und Kontakte erfassen, Berichtszeiträume abschließen und die Auszählung "
+    "signiert an den Landkreis senden.": (
+        "Record cases and contacts, close reporting periods and send the signed tally to "
+        "the district."
+    ),
+    "&Landkreis (Sozialplanung)": "&District (social planning)",
+    "Die Pakete der Beratungsstellen einlesen und prüfen, den Eingang überblicken, den "
+    "Kreisbericht erstellen und Bereitstellungsdateien für neue Stellen ausgeben.": (
+        "Import and check the counselling offices' packages, keep track of what has "
+        "arrived, create the district report and issue provisioning files for new offices."
+    ),
+    "Landkreis (Sozialplanung)": "District (social planning)",
+    "Der Datenbestand der Auswertungsstelle: Er hält die Schlüssel des Landkreises, mit "
+    "denen die Pakete der Beratungsstellen geöffnet werden.": (
+        "The vault of the evaluating office: it holds the district's keys, which open the "
+        "counselling offices' packages."
+    ),
+    "z. B. Landkreis Harz": "e.g. Landkreis Harz",
+    "Name des Landkreises": "District name",
+    "&Demo-Schlüssel verwenden (nur zum Ausprobieren)": "&Use demo keys (for trying out only)",
+    "Demo-Schlüssel verwenden": "Use demo keys",
+    "Mit den Demo-Schlüsseln lassen sich die Pakete der Demo-Beratungsstellen öffnen. Sie "
+    "sind öffentlich bekannt: Für echte Daten nicht ankreuzen, dann werden eigene Schlüssel "
+    "erzeugt und verschlüsselt gespeichert.": (
+        "The demo keys open the packages of the demo counselling offices. They are publicly "
+        "known: leave this unticked for real data, and keys of your own are generated and "
+        "stored encrypted."
+    ),
+    "&Name des Landkreises:": "&District name:",
+    "Bitte geben Sie den Namen des Landkreises ein.": "Please enter the name of the district.",
+    "Erste Planerin oder erster Planer": "First planner",
+    "Wer die Sozialplanung leitet, liest die Pakete ein, trägt Beratungsstellen ein und "
+    "erstellt Berichte und Bereitstellungsdateien.": (
+        "The social planning lead imports the packages, enrols counselling offices and "
+        "creates reports and provisioning files."
+    ),
+    "{name} (Sozialplanung)": "{name} (social planning)",
+    # setup wizard: office, provisioning file
+    "Beratungsstelle": "Counselling office",
+    "Kennung und Name der Beratungsstelle, oder die Bereitstellungsdatei, die Sie vom "
+    "Landkreis oder Ihrer IT erhalten haben.": (
+        "The counselling office's id and name, or the provisioning file you received from "
+        "the district or your IT."
+    ),
+    "Mit &Bereitstellungsdatei einrichten …": "Set up with a &provisioning file …",
+    "Gefundene Datei &verwenden": "&Use the file found",
+    "Vom Installationsprogramm abgelegt: {path}": "Placed by the installer: {path}",
+    "Bereitstellungsdatei wählen": "Choose a provisioning file",
+    "Bereitstellungsdateien (*{suffix});;Alle Dateien (*)": (
+        "Provisioning files (*{suffix});;All files (*)"
+    ),
+    "Bitte geben Sie den Namen der Beratungsstelle ein.": (
+        "Please enter the name of the counselling office."
+    ),
+    "Bereitstellungsdatei": "Provisioning file",
+    "Diese Angaben kommen aus der signierten Datei des Landkreises und lassen sich hier "
+    "nicht ändern.": "These details come from the district's signed file and cannot be changed here.",
+    "Landkreis": "District",
+    "Weitere Angaben": "Further details",
+    "Kennung:": "Id:",
+    "Name:": "Name:",
+    "Landkreis:": "District:",
+    "Außerdem:": "Details:",
+    "&Andere Datei wählen …": "Choose &another file …",
+    "Datei: {path}": "File: {path}",
+    "Sie können eine andere Datei wählen.": "You can choose another file.",
+    "Automatische Sperre nach {minutes} Minuten; signiert vom Schlüssel {kid}; gültig bis "
+    "{expires}.": "Auto-lock after {minutes} minutes; signed by key {kid}; valid until {expires}.",
+    "Wer die Beratungsstelle leitet, richtet später weitere Benutzer ein und schließt "
+    "Berichtszeiträume ab.": (
+        "The lead of the counselling office later adds further users and closes reporting periods."
+    ),
+    # district window (most of it follows app.lang through its own _t helper)
+    "Bereitstellungsdatei erstellen …": "Create provisioning file …",
+    "Kein Speicherort gewählt.": "No save location chosen.",
+    "Bereitstellungsdatei gespeichert: {path}": "Provisioning file saved: {path}",
+    "Bereitstellungsdatei erstellen": "Create provisioning file",
+    " Minuten": " minutes",
+    "&Wählen …": "&Choose …",
+    "Die Datei wird mit dem Schlüssel des Landkreises signiert und ist 90 Tage gültig. "
+    "Geben Sie sie der IT der Stelle (Installation mit /PROVISION=…).": (
+        "The file is signed with the district's key and is valid for 90 days. Give it to "
+        "the office's IT (installation with /PROVISION=…)."
+    ),
+    "Automatische &Sperre nach:": "Auto-&lock after:",
+    "&Speichern unter:": "&Save as:",
+    "Bereitstellungsdatei speichern": "Save provisioning file",
+    "Bereitstellungsdateien (*{suffix})": "Provisioning files (*{suffix})",
+    # main window
+    "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktart, Dauer, Enter": (
+        "<b>Quick entry of a contact</b> – case number, Tab, contact type, duration, Enter"
+    ),
+    "Fallnummer suchen (Strg+F)": "Search case number (Ctrl+F)",
+    "Fallnummer suchen": "Search case number",
+    "Zeitraum": "Period",
+    "offen und abgeschlossen": "open and closed",
+    "nur offene": "open only",
+    "nur abgeschlossene": "closed only",
+    "nur meine Fälle": "my cases only",
+    "Fälle": "Cases",
+    "Fall und Kontakte": "Case and contacts",
+    "&Fall": "&Case",
+    "Kontakte des Falls": "Contacts of the case",
+    "Kontakt bearbeiten…": "Edit contact…",
+    "Kontakt löschen…": "Delete contact…",
+    "Kontakt löschen": "Delete contact",
+    "&Kontakte": "Con&tacts",
+    "Übersicht und Erfassung": "Overview and entry",
+    "&Übersicht": "&Overview",
+    "&Erfassung": "Ent&ry",
+    "&Datei": "&File",
+    "&Neuer Fall": "&New case",
+    "&Schnellerfassung": "Quick &entry",
+    "Ü&bersicht zeigen": "Show &overview",
+    "Be&richt…": "&Report…",
+    "S&perren": "&Lock",
+    "&Beenden": "&Quit",
+    "&Bearbeiten": "&Edit",
+    "&Rückgängig": "&Undo",
+    "Fall &speichern": "&Save case",
+    "Fall s&uchen": "&Find case",
+    "Kontakt &bearbeiten…": "&Edit contact…",
+    "&Kontakt löschen…": "&Delete contact…",
+    "&Fall löschen…": "Delete &case…",
+    "&Meldung": "&Submission",
+    "Zeitraum &abschließen…": "&Close period…",
+    "Zeitraum wieder ö&ffnen…": "Re&open period…",
+    "Meldung &exportieren…": "&Export submission…",
+    "&Gesendete Meldungen…": "&Sent submissions…",
+    "&Schlüssel der Beratungsstelle…": "Counselling office &key…",
+    "&Verwaltung": "&Administration",
+    "&Verwaltung…": "&Administration…",
+    "&Hilfe": "&Help",
+    "&Benutzerhandbuch": "&User guide",
+    "&Tastenkürzel": "&Keyboard shortcuts",
+    "&Kategorien und Definitionen": "&Categories and definitions",
+    "Tab / Umschalt+Tab": "Tab / Shift+Tab",
+    "zum nächsten / vorigen Feld": "to the next / previous field",
+    "Ziffer": "Digit",
+    "Kontaktart bzw. Dauer in der Schnellerfassung": "Contact type or duration in quick entry",
+    "Enter": "Enter",
+    "Kontakt in der Schnellerfassung speichern": "Save the contact in quick entry",
+    "Leertaste": "Space",
+    "Problemlage oder Beratungsfeld an-/abhaken": "Tick or untick a problem or counselling field",
+    "Alt+F / Alt+K": "Alt+C / Alt+T",
+    "Reiter Fall / Kontakte": "Case / Contacts tab",
+    "Alt+Ü / Alt+E": "Alt+O / Alt+R",
+    "Übersicht / Erfassung": "Overview / Entry",
+    "Benutzer: %1 (%2)": "User: %1 (%2)",
+    "Beratungsstelle: %1": "Counselling office: %1",
+    "alle Zeiträume": "all periods",
+    "alle Beratungsfelder": "all counselling fields",
+    "%1 Fälle": "%1 cases",
+    "%1 von %2 Fällen": "%1 of %2 cases",
+    "Die Änderungen an Fall %1 speichern?": "Save the changes to case %1?",
+    "&Kontakte (%1)": "Con&tacts (%1)",
+    "Fall gespeichert.": "Case saved.",
+    "Zeitraum %1 abgeschlossen.": "Period %1 closed.",
+    "Zeitraum %1 wieder geöffnet.": "Period %1 reopened.",
+    "Meldung gespeichert: %1": "Submission saved: %1",
+    "Rückgängig gemacht: letzte Speicherung (%1).": "Undone: last save (%1).",
+    "Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.": (
+        "Permanently delete case %1 with its %2 contacts? This cannot be undone."
+    ),
+    "Fall %1 gelöscht.": "Case %1 deleted.",
+    "Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.": (
+        "First select a contact on the “Contacts” tab."
+    ),
+    "Den Kontakt vom %1 endgültig löschen?": "Permanently delete the contact of %1?",
+    "Kontakt gelöscht.": "Contact deleted.",
+    "Die Änderungen am geöffneten Fall speichern?": "Save the changes to the open case?",
+    # office key
+    "Schlüssel der Beratungsstelle": "Counselling office key",
+    "Mit diesem Schlüssel signiert die Beratungsstelle ihre Meldungen. Der Landkreis trägt "
+    "ihn einmal ein; bestätigen Sie ihm die Schlüssel-ID auf einem zweiten Weg (Brief, "
+    "Telefon).": (
+        "The counselling office signs its submissions with this key. The district enrols it "
+        "once; confirm the key id to the district by a second channel (letter, phone)."
+    ),
+    "Schlüssel-ID": "Key id",
+    "Öffentlicher Schlüssel": "Public key",
+    "&Kopieren": "&Copy",
+    "Schlüssel in die Zwischenablage kopieren": "Copy the key to the clipboard",
+    "&Drucken…": "&Print…",
+    "Schlüssel-ID:": "Key id:",
+    "In die Zwischenablage kopiert.": "Copied to the clipboard.",
+    "Gedruckt.": "Printed.",
+    # quick entry
+    "z. B. 2026-0042, 42 oder „neu“": "e.g. 2026-0042, 42 or “new”",
+    "ohne Fall": "without case",
+    "Neuer Fall": "New case",
+    "Speichern ↵": "Save ↵",
+    "Zuletzt gespeichert": "Last saved",
+    "&Fallnummer": "Case &number",
+    "&Kontaktart": "Contact t&ype",
+    "Da&uer": "D&uration",
+    "&Personen": "&Persons",
+    "&Datum": "&Date",
+    "&Beratungsfeld": "Counselling f&ield",
+    "Kurzkontakt ohne Fall": "Brief contact without a case",
+    "Kontakt speichern": "Save contact",
+    "neuer Fall": "new case",
+    "kein Fall": "no such case",
+    ", abgeschlossen": ", closed",
+    "Neuer Fall %1 angelegt – ergänzen Sie die Angaben im Fall.": (
+        "New case %1 created – complete its details in the case."
+    ),
+    "Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für "
+    "einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.": (
+        "There is no case “%1”. Enter an existing case number, “new” for a new case, or "
+        "tick “without case”."
+    ),
+    "Bitte die Kontaktart als Ziffer eingeben: %1": "Please enter the contact type as a digit: %1",
+    "Bitte die Dauer als Ziffer eingeben: %1": "Please enter the duration as a digit: %1",
+    "ohne Fall (%1)": "without case (%1)",
+    "1 Person": "1 person",
+    "%1 Personen": "%1 persons",
+    "Gespeichert: %1": "Saved: %1",
+    # reopen a period
+    "Zeitraum wieder öffnen": "Reopen period",
+    "Abgeschlossener Zeitraum": "Closed period",
+    "Grund": "Reason",
+    "z. B. Nachträge zu Fällen aus dem Quartal (wird protokolliert)": (
+        "e.g. late additions to cases from the quarter (is logged)"
+    ),
+    "&Grund:": "&Reason:",
+    "Danach lassen sich Fälle und Kontakte des Zeitraums wieder ändern. Schließen Sie ihn "
+    "anschließend erneut ab und senden Sie die Meldung als Korrektur.": (
+        "The period's cases and contacts can then be changed again. Afterwards close it "
+        "again and send the submission as a correction."
+    ),
+    "Es ist kein Zeitraum abgeschlossen.": "No period is closed.",
+    "Wieder ö&ffnen": "Re&open",
+    # report
+    "Bericht erstellen": "Create report",
+    "Format": "Format",
+    "PDF-Bericht zum Drucken (.pdf)": "PDF report for printing (.pdf)",
+    "Excel-Arbeitsmappe (.xlsx)": "Excel workbook (.xlsx)",
+    "Zieldatei": "Target file",
+    "&Wählen…": "&Choose…",
+    "Zieldatei wählen": "Choose the target file",
+    "&Format:": "&Format:",
+    "&Datei:": "F&ile:",
+    "Interne Auswertung der Beratungsstelle mit allen Zahlen (nichts geschwärzt); die "
+    "Meldung an den Landkreis ist davon getrennt.": (
+        "The counselling office's internal evaluation with all figures (nothing redacted); "
+        "the submission to the district is separate."
+    ),
+    "Bericht &erstellen": "Create &report",
+    "Bericht": "Report",
+    "Excel (*.xlsx)": "Excel (*.xlsx)",
+    "Bericht speichern": "Save report",
+    "Bericht gespeichert: %1": "Report saved: %1",
+    "Abgebrochen.": "Cancelled.",
+    "Der Bericht für %1 wird erstellt …": "Creating the report for %1 …",
+    # sent submissions
+    "Gesendete Meldungen": "Sent submissions",
+    "&Empfangsbestätigung einlesen…": "&Import receipt…",
+    "Aus diesem Datenbestand wurde noch keine Meldung gesendet.": (
+        "No submission has been sent from this vault yet."
+    ),
+    "%1 Meldungen gesendet, %2 vom Landkreis bestätigt.": (
+        "%1 submissions sent, %2 confirmed by the district."
+    ),
+    "Empfangsbestätigung des Landkreises": "Receipt from the district",
+    "Empfangsbestätigungen (*.receipt);;Alle Dateien (*)": "Receipts (*.receipt);;All files (*)",
+    "Nicht eingelesen: %1": "Not imported: %1",
+    "Die Datei %1 lässt sich nicht lesen (%2).": "The file %1 cannot be read (%2).",
+    "Eingelesen: %1 – %2": "Imported: %1 – %2",
+    "angenommen vom Landkreis am %1": "accepted by the district on %1",
+    "gesendet": "sent",
+    " (Korrektur)": " (correction)",
+    "Datei": "File",
+    "Nr.": "No.",
+    "Erstellt": "Created",
+}
+
+# (context, source) -> English where a context needs other words or another accelerator
+BY_CONTEXT: dict[tuple[str, str], str] = {
+    # lower case in "2 life domains – multi-problem case (class B)"
+    ("CaseEditor", "Multiproblemfall"): "multi-problem case",
+    # in "Undone: last save (case)."
+    ("MainWindow", "Fall"): "case",
+    ("MainWindow", "Kontakt"): "contact",
+    # "&Name:" would share N with the wizard's "&Next >"
+    ("OfficePage", "&Name:"): "N&ame:",
+    # "&User:" would share U with "&Unlock"
+    ("UnlockDialog", "&Benutzer:"): "U&ser:",
+    # "A&pply" would share P with the "&Policy" tab; A is "&Auto-lock after:"
+    ("AdminDialog", "Ü&bernehmen"): "Appl&y",
+}
+
+
+def apply(path: Path = TS) -> list[tuple[str, str]]:
+    """Write the translations into ``path``; return (context, source) still unfinished."""
+    tree = ET.parse(path)
+    missing = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            english = BY_CONTEXT.get((name, source), EN.get(source))
+            if english is not None:
+                translation.text = english
+                translation.attrib.pop("type", None)
+            elif translation.get("type") == "unfinished" or not translation.text:
+                missing.append((name, source))
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
+    return missing
+
+
+def main() -> int:
+    missing = apply()
+    for context, source in missing:
+        print(f"untranslated [{context}] {source!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
