@@ -232,7 +232,11 @@ class MainWindow(QMainWindow):
         }
         for col in range(self.cases.columnCount()):
             if col == CaseTableModel.FIELD:
-                self.table.setColumnWidth(col, metrics.horizontalAdvance("Erziehungsberatung") + 8)
+                # the longest field label of the scheme, in the UI language, within reason
+                session = getattr(self, "_session", None)
+                labels = [c.label() for c in session.scheme.codes("field")] if session else []
+                widest = max((metrics.horizontalAdvance(t) for t in labels), default=120)
+                self.table.setColumnWidth(col, min(widest + 12, 300))
                 continue
             header = str(self.cases.headerData(col, Qt.Orientation.Horizontal))
             text = max(header, samples.get(col, ""), key=metrics.horizontalAdvance)
@@ -370,6 +374,7 @@ class MainWindow(QMainWindow):
         self.report_action.setEnabled(session is not None)
         self.dashboard.set_session(session)
         if session is not None:
+            self._fit_columns()
             from app.office import office_info
 
             role = self.tr("Leitung") if session.is_lead else self.tr("Berater*in")

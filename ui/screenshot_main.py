@@ -90,9 +90,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from app import lang
     from app.keys import KdfParams
+    from app.office import OfficeInfo, set_office_info
     from app.resources import resource_path
     from app.scheme import parse
     from app.vault import Vault
+    from ui import i18n
 
     lang.set_language("de")
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
@@ -108,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         )  # fmt: skip
         session = vault.unlock("mueller", "bildschirmfoto-passphrase")
         session.scheme = parse(resource_path("schemes", "lk-harz-v1.json").read_bytes())
+        set_office_info(
+            session, OfficeInfo(office_id="HZ-QLB-01", name="Beratungsstelle Quedlinburg")
+        )
         _fill(session)
         window = MainWindow(session)
         window.resize(1440, 900)
@@ -141,9 +146,32 @@ def main(argv: list[str] | None = None) -> int:
         quick.parentWidget().grab().save(str(out / "quick-entry.png"))
         window.clear()
         window.close()
+
+        # the same window in English
+        i18n.install("en")
+        lang.set_language("en")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        english = MainWindow(session)
+        english.resize(1440, 900)
+        english.show()
+        english.select_case(case.id)
+        app.processEvents()
+        english.grab().save(str(out / "main-window-en.png"))
+        english.clear()
+        english.close()
+        i18n.install("de")
+        lang.set_language("de")
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
         session.close()
         vault.close()
         _office_shots(app, Path(tmp) / "office", out)
+        # delete every window while Qt is still up: left to interpreter shutdown, PySide
+        # destroys charts and their views in no fixed order
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        for widget in app.topLevelWidgets():
+            widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     print(out)
     return 0
 
