@@ -138,7 +138,9 @@ class Session:
                     plains = [decrypt(nonce, body, ad) for _id, nonce, body, ad in rows]
                 except InvalidTag:
                     ids, plains = self._open_one_by_one(table, bad)
+                del rows  # the ciphertexts: not needed once opened (peak memory)
                 decoded = self._decode_all(table, kind, ids, plains, bad)
+                del plains
                 loaded[table] = dict(zip(ids, decoded, strict=False))
         finally:
             if was_enabled:
