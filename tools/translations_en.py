@@ -402,6 +402,11 @@ EN: dict[str, str] = {
     "Datei": "File",
     "Nr.": "No.",
     "Erstellt": "Created",
+    # the language menu (main window) and box (district desk): both names shown, so that
+    # whoever picked the wrong language finds the way back
+    "Sprache": "Language",
+    "&Sprache / Language": "&Language / Sprache",
+    "&Sprache / Language:": "&Language / Sprache:",
 }
 
 # (context, source) -> English where a context needs other words or another accelerator

@@ -4,21 +4,23 @@ No vault in the folder -> the first-run wizard; a vault -> the unlock dialog -> 
 window (an office vault) or the district desk (a district vault, Vault.mode "district"). Locking (the window's lock_requested, e.g. Ctrl+L, or no key or mouse input for
 the vault policy's auto-lock minutes) clears the window, closes and deletes it, closes
 the session (keys and plaintext forgotten, writer lock released) and shows the unlock
-dialog again. ``finished`` is emitted when the user quits.
+dialog again. ``finished`` is emitted when the user quits. A window's
+``language_requested(code)`` stores and installs the language and builds the window again
+for the same session (still unlocked; the old window is cleared and deleted).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import backup, office, store
 from app.errors import FallzahlError
 from app.vault import Vault
-from ui import dialogs, worker
+from ui import dialogs, i18n, worker
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -146,10 +148,18 @@ class Controller(QObject):
 
     def open_window(self, session) -> None:
         self.session = session
+        self._show_window(session)
+        self.idle.start(self.idle_timeout_msec())
+        self.unlocked.emit()
+
+    def _show_window(self, session, geometry: QByteArray | None = None) -> None:
         window = self._make_window(session)
         self.window = window
         window.lock_requested.connect(self.lock)
         window.admin_requested.connect(self.open_admin)
+        language_requested = getattr(window, "language_requested", None)
+        if language_requested is not None:
+            language_requested.connect(self.switch_language)
         lock_keys = QKeySequence("Ctrl+L")
         if not any(a.shortcut() == lock_keys for a in window.findChildren(QAction)):
             action = QAction(QCoreApplication.translate("Controller", "Sperren"), window)
@@ -157,9 +167,31 @@ class Controller(QObject):
             action.triggered.connect(self.lock)
             window.addAction(action)
         window.installEventFilter(self)
+        if geometry is not None:
+            window.restoreGeometry(geometry)
         window.show()
-        self.idle.start(self.idle_timeout_msec())
-        self.unlocked.emit()
+        window.raise_()
+        window.activateWindow()
+
+    def switch_language(self, language: str) -> None:
+        """Store and install ``language``, then show the session in a window built anew
+        (every text in the new language at once; the old window forgets its plaintext)."""
+        if language not in i18n.SUPPORTED:
+            return
+        old, session = self.window, self.session
+        if old is None or session is None:
+            i18n.switch(language)
+            return
+        view_state = getattr(old, "view_state", None)
+        state = view_state() if view_state is not None else None
+        geometry = old.saveGeometry()
+        self._close_admin()
+        self._retire_window()  # before the switch: no LanguageChange work for it
+        i18n.switch(language)
+        self._show_window(session, geometry)
+        restore = getattr(self.window, "restore_view", None)
+        if state is not None and restore is not None:
+            restore(state)
 
     def idle_timeout_msec(self) -> int:
         if self.idle_msec is not None:
@@ -216,13 +248,15 @@ class Controller(QObject):
             self.admin = None
 
     # locking
-    def _end_session(self) -> None:
-        self.idle.stop()
+    def _close_admin(self) -> None:
         if self.admin is not None:
             admin, self.admin = self.admin, None
             admin.finished.disconnect(self._admin_finished)
             admin.reject()
             admin.deleteLater()
+
+    def _retire_window(self) -> None:
+        """Clear (plaintext forgotten), close and delete the window."""
         window, self.window = self.window, None
         if window is not None:
             window.removeEventFilter(self)
@@ -231,6 +265,11 @@ class Controller(QObject):
                 clear()
             window.close()
             window.deleteLater()
+
+    def _end_session(self) -> None:
+        self.idle.stop()
+        self._close_admin()
+        self._retire_window()
         session, self.session = self.session, None
         if session is not None and session.is_open:
             session.close()

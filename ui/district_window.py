@@ -34,7 +34,7 @@ from app.atomic import write_bytes
 from app.district_board import STATUS_LABELS, Board
 from app.errors import FallzahlError
 from app.office import Policy
-from ui import dialogs
+from ui import dialogs, i18n
 from ui.district_report_pdf import write_district_pdf
 
 COLOURS = {
@@ -230,6 +230,7 @@ class ProvisionDialog(QDialog):
 class DistrictWindow(QMainWindow):
     lock_requested = Signal()
     admin_requested = Signal()
+    language_requested = Signal(str)  # the shell switches and builds the window again
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -262,6 +263,16 @@ class DistrictWindow(QMainWindow):
         buttons.addStretch(1)
         buttons.addWidget(QLabel(_t("Jahr:", "Year:")))
         buttons.addWidget(self.year)
+        self.language = QComboBox()
+        for code in i18n.SUPPORTED:
+            self.language.addItem(i18n.NAMES[code], code)
+        self.language.setCurrentIndex(self.language.findData(i18n.current()))
+        self.language.setAccessibleName(self.tr("Sprache"))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        language_label = QLabel(self.tr("&Sprache / Language:"))
+        language_label.setBuddy(self.language)
+        buttons.addWidget(language_label)
+        buttons.addWidget(self.language)
         self.summary = QLabel()
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -276,6 +287,24 @@ class DistrictWindow(QMainWindow):
         self.setCentralWidget(split)
         self._fill_years()
         self.refresh()
+
+    def _language_chosen(self, _index: int) -> None:
+        code = self.language.currentData()
+        if code and code != i18n.current():
+            self.language_requested.emit(code)
+
+    def view_state(self) -> dict:
+        """The year shown and the import messages, for the window built after a language
+        switch (file names and office ids, no record content)."""
+        items = [self.results.item(i).clone() for i in range(self.results.count())]
+        return {"year": self.year.currentData(), "results": items}
+
+    def restore_view(self, state: dict) -> None:
+        for item in state.get("results", ()):
+            self.results.addItem(item)
+        index = self.year.findData(state.get("year"))
+        if index >= 0:
+            self.year.setCurrentIndex(index)
 
     # board
     def _fill_years(self) -> None:

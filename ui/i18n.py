@@ -4,7 +4,9 @@ German is the source language of every string, so German needs only Qt's qtbase_
 English loads resources/translations/fallzahl_en.qm and qtbase_en. Installing a
 translator makes Qt send a LanguageChange event to every widget; widgets that implement
 ``retranslate()`` (called from their changeEvent) update their texts at once. app/ error
-texts follow via app.lang.
+texts follow via app.lang. The main window and the district desk offer the choice
+(``language_actions``) and ask the shell (ui/controller.py) to switch: it stores the choice,
+installs it and builds the window again for the same session.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
 
 from app import lang as app_lang
 from ui import settings
@@ -83,3 +86,17 @@ def switch(language: str) -> None:
     """Store the choice and apply it now; open widgets retranslate themselves."""
     settings.put(settings.LANGUAGE, language)
     install(language)
+
+
+def language_actions(parent: QObject) -> QActionGroup:
+    """Deutsch / English as checkable, exclusive actions (data: the code), the current one
+    checked. The names are not translated: each is shown in its own language."""
+    group = QActionGroup(parent)
+    group.setExclusive(True)
+    for code in SUPPORTED:
+        action = QAction(NAMES[code], parent)
+        action.setCheckable(True)
+        action.setData(code)
+        action.setChecked(code == _current)
+        group.addAction(action)
+    return group

@@ -1,9 +1,11 @@
 """The counsellor's main window: quick entry on top, cases on the left, the case on the right.
 
 Contract with the shell (ui/controller.py): ``MainWindow(session)``; signals
-``lock_requested`` (Ctrl+L, Datei > Sperren) and ``admin_requested`` (Verwaltung…, leads
-only); ``clear()`` resets every model and editor and forgets the plaintext Qt holds, so
-the shell can lock and later call ``set_session`` with the newly unlocked session.
+``lock_requested`` (Ctrl+L, Datei > Sperren), ``admin_requested`` (Verwaltung…, leads
+only) and ``language_requested(code)`` (Hilfe > Sprache / Language: the shell switches and
+builds the window again, handing over ``view_state()`` to ``restore_view()``);
+``clear()`` resets every model and editor and forgets the plaintext Qt holds, so the shell
+can lock and later call ``set_session`` with the newly unlocked session.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 from app import case_overview as ov
 from app.errors import FallzahlError
 from app.undo import CASES, CONTACTS, UndoLog
-from ui import feedback
+from ui import feedback, i18n
 from ui.case_editor import CaseEditor
 from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
 from ui.contact_editor import ContactDialog
@@ -55,6 +57,7 @@ QPushButton:focus, QCheckBox:focus { outline: 2px solid palette(highlight); }
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     admin_requested = Signal()
+    language_requested = Signal(str)
     OVERVIEW_PAGE, ENTRY_PAGE = 0, 1
 
     def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
@@ -332,6 +335,23 @@ class MainWindow(QMainWindow):
         self.categories_action = self._action(
             help_menu, self.tr("&Kategorien und Definitionen"), self.show_categories, "Ctrl+F1"
         )
+        help_menu.addSeparator()
+        self.language_menu = help_menu.addMenu(self.tr("&Sprache / Language"))
+        self.language_group = i18n.language_actions(self)
+        self.language_menu.addActions(self.language_group.actions())
+        self.language_group.triggered.connect(self._language_chosen)
+
+    def language_action(self, code: str) -> QAction:
+        return next(a for a in self.language_group.actions() if a.data() == code)
+
+    def _language_chosen(self, action: QAction) -> None:
+        code = action.data()
+        if code == i18n.current():
+            return
+        if not self._save_or_discard():  # the window is built again in the new language
+            self.language_action(i18n.current()).setChecked(True)
+            return
+        self.language_requested.emit(code)
 
     def shortcuts(self) -> list[tuple[str, str]]:
         """(keys, what) for the shortcuts dialog, read from the actions themselves."""
@@ -391,6 +411,16 @@ class MainWindow(QMainWindow):
             self.own_only.setChecked(not session.is_lead)
             self._update_count()
             self.quick.start()
+
+    def view_state(self) -> dict:
+        """What the user looks at (no record content): for the window built after a
+        language switch."""
+        return {"page": self.pages.currentIndex(), "case": self.current_case_id()}
+
+    def restore_view(self, state: dict) -> None:
+        if state.get("case"):
+            self.select_case(state["case"])
+        self.pages.setCurrentIndex(state.get("page", self.ENTRY_PAGE))
 
     def clear(self) -> None:
         """Forget everything shown: models, editors, filters, the undo log, the session."""
@@ -705,10 +735,16 @@ class MainWindow(QMainWindow):
     def show_guide(self) -> None:
         self._exec(GuideDialog(None, self))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def _save_or_discard(self) -> bool:
+        """Ask about unsaved changes to the open case; False if saving them failed."""
         if self.editor.is_dirty():
             question = self.tr("Die Änderungen am geöffneten Fall speichern?")
             if feedback.ask(self, question) and self.editor.save() is None:
-                event.ignore()
-                return
+                return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._save_or_discard():
+            event.ignore()
+            return
         super().closeEvent(event)
