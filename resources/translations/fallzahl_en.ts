@@ -671,17 +671,22 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="256"/>
+        <location filename="../../ui/district_window.py" line="254"/>
+        <source>Schlüssel der Stellen …</source>
+        <translation>Office keys …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="257"/>
         <source>Bereitstellungsdatei erstellen …</source>
         <translation>Create provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="428"/>
+        <location filename="../../ui/district_window.py" line="436"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="437"/>
+        <location filename="../../ui/district_window.py" line="445"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -893,7 +898,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="176"/>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
@@ -913,308 +918,308 @@
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Ü&amp;bersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Kontaktart bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact type or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="710"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -1222,59 +1227,245 @@
 <context>
     <name>OfficeKeyDialog</name>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="30"/>
+        <location filename="../../ui/office_key_dialog.py" line="32"/>
         <source>Schlüssel der Beratungsstelle</source>
         <translation>Counselling office key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="36"/>
+        <location filename="../../ui/office_key_dialog.py" line="38"/>
         <source>Mit diesem Schlüssel signiert die Beratungsstelle ihre Meldungen. Der Landkreis trägt ihn einmal ein; bestätigen Sie ihm die Schlüssel-ID auf einem zweiten Weg (Brief, Telefon).</source>
         <translation>The counselling office signs its submissions with this key. The district enrols it once; confirm the key id to the district by a second channel (letter, phone).</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="49"/>
+        <location filename="../../ui/office_key_dialog.py" line="51"/>
         <source>Schlüssel-ID</source>
         <translation>Key id</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="52"/>
+        <location filename="../../ui/office_key_dialog.py" line="54"/>
         <source>Öffentlicher Schlüssel</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="59"/>
+        <location filename="../../ui/office_key_dialog.py" line="61"/>
         <source>&amp;Kopieren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="60"/>
+        <location filename="../../ui/office_key_dialog.py" line="62"/>
         <source>Schlüssel in die Zwischenablage kopieren</source>
         <translation>Copy the key to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="61"/>
+        <location filename="../../ui/office_key_dialog.py" line="63"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="62"/>
+        <location filename="../../ui/office_key_dialog.py" line="64"/>
+        <source>Schlüssel &amp;wechseln…</source>
+        <translation>&amp;Rotate key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="67"/>
+        <source>Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für den Landkreis.</source>
+        <translation>Make a new key; the current one vouches for it in a statement for the district.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="72"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="70"/>
+        <location filename="../../ui/office_key_dialog.py" line="81"/>
         <source>Schlüssel-ID:</source>
         <translation>Key id:</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="95"/>
+        <location filename="../../ui/office_key_dialog.py" line="107"/>
         <source>In die Zwischenablage kopiert.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="105"/>
+        <location filename="../../ui/office_key_dialog.py" line="117"/>
         <source>Gedruckt.</source>
         <translation>Printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="124"/>
+        <source>Einen neuen Signaturschlüssel erzeugen?
+
+Der bisherige Schlüssel {old} bestätigt den neuen in einer Erklärung, die als zwei Dateien (.txt und .minisig) in einem Ordner gespeichert wird. Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor er Ihre nächste Meldung annimmt.
+
+Meldungen werden ab jetzt mit dem neuen Schlüssel signiert. Bereits exportierte, noch nicht eingelesene Meldungen sollte der Landkreis vorher einlesen; danach lehnt er den alten Schlüssel ab.</source>
+        <translation>Make a new signing key?
+
+The current key {old} vouches for the new one in a statement saved as two files (.txt and .minisig) in a folder. Send both to the district; it must read in the statement before it accepts your next submission.
+
+Submissions are signed with the new key from now on. The district should read in submissions already exported but not yet read in first; after that it refuses the old key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="133"/>
+        <location filename="../../ui/office_key_dialog.py" line="155"/>
+        <source>Schlüssel wechseln</source>
+        <translation>Rotate key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="138"/>
+        <source>Ordner für die Erklärung an den Landkreis wählen</source>
+        <translation>Choose a folder for the statement to the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="148"/>
+        <source>Neuer Schlüssel: {kid}</source>
+        <translation>New key: {kid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="152"/>
+        <source>Neuer Schlüssel: {kid}
+
+Gespeichert:
+{statement}
+{sig}
+
+Bitte beide Dateien dem Landkreis schicken.</source>
+        <translation>New key: {kid}
+
+Saved:
+{statement}
+{sig}
+
+Please send both files to the district.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeysDialog</name>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="120"/>
+        <source>Schlüssel der Stellen</source>
+        <translation>Office keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="124"/>
+        <source>Jede Beratungsstelle signiert ihre Meldungen mit ihrem aktuellen Schlüssel. Einen Schlüsselwechsel bestätigt der bisherige Schlüssel der Stelle; ein verlorener oder gestohlener Schlüssel wird widerrufen.</source>
+        <translation>Every office signs its submissions with its current key. A key rotation is vouched for by the office&apos;s previous key; a lost or stolen key is revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="140"/>
+        <source>Eingetragene Beratungsstellen und ihre Schlüssel</source>
+        <translation>Enrolled offices and their keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="143"/>
+        <source>Schlüsselwechsel &amp;einlesen…</source>
+        <translation>Read &amp;rotation statement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="144"/>
+        <source>Schlüssel &amp;widerrufen…</source>
+        <translation>Re&amp;voke key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="145"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="195"/>
+        <source>Erklärung zum Schlüsselwechsel von {office} öffnen</source>
+        <translation>Open the key rotation statement of {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="199"/>
+        <source>Erklärungen zum Schlüsselwechsel (*_key-rotation_*.txt);;Alle Dateien (*)</source>
+        <translation>Key rotation statements (*_key-rotation_*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="211"/>
+        <source>Schlüsselwechsel von {office} angenommen. Neuer Schlüssel: {kid}. Meldungen mit dem alten Schlüssel werden ab jetzt abgelehnt.</source>
+        <translation>Key rotation of {office} accepted. New key: {kid}. Submissions signed with the old key are refused from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="215"/>
+        <source>Schlüsselwechsel einlesen</source>
+        <translation>Read rotation statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="227"/>
+        <source>Den Schlüssel {kid} der Beratungsstelle {office} widerrufen?
+
+Meldungen mit diesem Schlüssel werden ab sofort abgelehnt, auch ein Schlüsselwechsel, den er bestätigt. Die Stelle muss einen neuen Schlüssel erzeugen und neu eingetragen werden (Schlüssel-ID telefonisch abgleichen). Das lässt sich nicht rückgängig machen.</source>
+        <translation>Revoke key {kid} of office {office}?
+
+Submissions signed with this key are refused from now on, and so is a key rotation it vouches for. The office must make a new key and be enrolled again (compare the key id by phone). This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="233"/>
+        <source>Schlüssel widerrufen</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="244"/>
+        <source>Schlüssel {kid} der Beratungsstelle {office} widerrufen.</source>
+        <translation>Key {kid} of office {office} revoked.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeysModel</name>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="64"/>
+        <source>gewechselt am {date}</source>
+        <translation>rotated on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="66"/>
+        <source>eingetragen am {date}</source>
+        <translation>enrolled on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="69"/>
+        <source>aktuell</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="71"/>
+        <source>widerrufen am {date}</source>
+        <translation>revoked on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="73"/>
+        <source>ersetzt am {date}</source>
+        <translation>replaced on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="87"/>
+        <source>– keiner –</source>
+        <translation>– none –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="93"/>
+        <source>Kein gültiger Schlüssel: Meldungen werden abgelehnt, bis die Stelle neu eingetragen ist.</source>
+        <translation>No valid key: submissions are refused until the office is enrolled again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="107"/>
+        <source>Beratungsstelle</source>
+        <translation>Counselling office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="108"/>
+        <source>Aktueller Schlüssel</source>
+        <translation>Current key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="109"/>
+        <source>Eingetragen seit</source>
+        <translation>Enrolled since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="110"/>
+        <source>Schlüsselverlauf</source>
+        <translation>Key history</translation>
     </message>
 </context>
 <context>
