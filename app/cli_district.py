@@ -2,6 +2,7 @@
 
 district enrol FILE --office-id ID [--office-name NAME]
 district revoke --office-id ID --key-id KID
+district rotate --office-id ID STATEMENT [--sig SIG]   (SIG default: STATEMENT.minisig)
 district import FILE... (files or folders)
 district board [--year Y] [--period P]
 district report --period P [--out FILE] [--format xlsx|sdmx|adx]
@@ -41,6 +42,22 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     session = args.open_session()
     district.revoke_key(session, args.office_id, args.key_id)
     out(t(f"Schlüssel {args.key_id} widerrufen.", f"Key {args.key_id} revoked."))
+    return 0
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    from app import district
+
+    session = args.open_session()
+    kid = district.rotate_key_files(session, args.office_id, args.statement, args.sig)
+    out(
+        t(
+            f"Schlüsselwechsel der Beratungsstelle {args.office_id} angenommen; neuer "
+            f"Schlüssel: {kid}. Pakete mit dem alten Schlüssel werden ab jetzt abgelehnt.",
+            f"Key rotation of office {args.office_id} accepted; new key: {kid}. Packages "
+            "signed with the old key are refused from now on.",
+        )
+    )
     return 0
 
 
@@ -145,6 +162,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--office-id", required=True)
     p.add_argument("--key-id", required=True)
     p.set_defaults(handler=cmd_revoke)
+
+    p = verbs.add_parser("rotate", help="accept an office's key rotation statement")
+    p.add_argument("statement", type=Path, metavar="STATEMENT")
+    p.add_argument("--office-id", required=True)
+    p.add_argument("--sig", type=Path, metavar="SIG", help="default: STATEMENT.minisig")
+    p.set_defaults(handler=cmd_rotate)
 
     p = verbs.add_parser("import", help="import package files or folders")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")

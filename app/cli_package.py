@@ -1,7 +1,7 @@
 """Verbs for closing periods and submission packages.
 
 close-period P [--accept REASON] | reopen-period P --reason TEXT | export --period P --out DIR
-office-key [--out FILE] | package verify FILE --identity FILE --trusted FILE...
+office-key [--out FILE] | office-key --rotate --out DIR | package verify FILE --identity FILE --trusted FILE...
 package show FILE --identity FILE [--trusted FILE...]
 """
 
@@ -35,7 +35,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(handler=cmd_export)
 
     p = subparsers.add_parser("office-key", help="the office's public key and key id")
-    p.add_argument("--out", type=Path, metavar="FILE", help="write the .pub file here")
+    p.add_argument(
+        "--out", type=Path, metavar="FILE", help="write the .pub file here (with --rotate: DIR)"
+    )
+    p.add_argument(
+        "--rotate",
+        action="store_true",
+        help="new key pair (leads); the old key signs a statement for the district, "
+        "written into --out DIR",
+    )
     p.set_defaults(handler=cmd_office_key)
 
     p = subparsers.add_parser("package", help="open and check a package file")
@@ -101,6 +109,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_office_key(args: argparse.Namespace) -> int:
+    if args.rotate:
+        return cmd_rotate(args)
     session = args.open_session()
     if session.is_lead:
         office_keys.ensure_office_keys(session)
@@ -108,6 +118,31 @@ def cmd_office_key(args: argparse.Namespace) -> int:
     if args.out:
         write_bytes(args.out, public)
     out(office_keys.enrolment_text(session))
+    return 0
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    if args.out is None:
+        raise UsageError(
+            "Für --rotate bitte mit --out DIR den Ordner angeben, in den die Erklärung für den "
+            "Landkreis geschrieben wird.",
+            "With --rotate, name the folder for the district's statement with --out DIR.",
+        )
+    office_keys.check_folder(args.out)
+    session = args.open_session()
+    old_kid = office_keys.office_public_key(session)[1]
+    kid, statement, sig = office_keys.rotate_to(session, args.out)
+    out(t(f"Neuer Schlüssel: {kid} (bisher {old_kid}).", f"New key: {kid} (was {old_kid})."))
+    out(str(statement))
+    out(str(sig))
+    out(
+        t(
+            "Bitte beide Dateien dem Landkreis schicken (er liest sie mit „district rotate“ "
+            "ein). Pakete werden ab jetzt mit dem neuen Schlüssel signiert.",
+            "Send both files to the district (it reads them in with 'district rotate'). "
+            "Packages are signed with the new key from now on.",
+        )
+    )
     return 0
 
 

@@ -249,6 +249,46 @@ def rotate_key(session: Session, office_id: str, statement: bytes, signature: by
     return kid
 
 
+def read_rotation_files(
+    statement_path: str | os.PathLike[str], signature_path: str | os.PathLike[str] | None = None
+) -> tuple[bytes, bytes]:
+    """(statement, signature) from the office's two files; the signature defaults to the
+    statement's name + ".minisig" (app/office_keys.write_rotation)."""
+    statement_path = Path(statement_path)
+    sig_path = Path(signature_path) if signature_path else Path(f"{statement_path}.minisig")
+    found = []
+    for path, (what_de, what_en) in (
+        (statement_path, ("Die Erklärung zum Schlüsselwechsel", "The key rotation statement")),
+        (
+            sig_path,
+            ("Die Signatur (.minisig) der Erklärung", "The statement's signature (.minisig)"),
+        ),
+    ):
+        try:
+            found.append(path.read_bytes())
+        except OSError as exc:
+            raise errors.RotationDamaged(
+                f"{what_de} {path} kann nicht gelesen werden ({exc.strerror}). Die Stelle "
+                "schickt zwei Dateien, die Erklärung und ihre .minisig-Datei; bitte beide "
+                "in denselben Ordner legen.",
+                f"{what_en} {path} cannot be read ({exc.strerror}). The office sends two "
+                "files, the statement and its .minisig file; put both in the same folder.",
+            ) from exc
+    return found[0], found[1]
+
+
+def rotate_key_files(
+    session: Session,
+    office_id: str,
+    statement_path: str | os.PathLike[str],
+    signature_path: str | os.PathLike[str] | None = None,
+) -> str:
+    """``rotate_key`` from the office's statement file and its signature file."""
+    require_district(session)
+    statement, signature = read_rotation_files(statement_path, signature_path)
+    return rotate_key(session, office_id, statement, signature)
+
+
 def _today() -> dt.date:
     return dt.date.today()
 

@@ -17,7 +17,15 @@ import datetime as dt
 import msgspec
 
 from app import signing
-from app.errors import EnrolmentRefused, KeyFileInvalid
+from app.errors import (
+    EnrolmentRefused,
+    KeyFileInvalid,
+    RotationDamaged,
+    RotationNotCurrentKey,
+    RotationOtherOffice,
+    RotationReplayed,
+    RotationRevokedKey,
+)
 from app.office import check_office_id
 
 ACTIVE, RETIRED, REVOKED = "active", "retired", "revoked"
@@ -150,12 +158,17 @@ def revoke_key(registry: Registry, office_id: str, key_id: str, today: dt.date) 
     return _replace_office(registry, msgspec.structs.replace(entry, keys=keys))
 
 
-def _statement_fields(statement: bytes) -> dict[str, str]:
+def statement_fields(statement: bytes) -> dict[str, str]:
+    """The ``name:value`` lines of a rotation statement (empty when it is not ASCII text)."""
     try:
         text = statement.decode("ascii")
     except UnicodeDecodeError:
         return {}
     return dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+
+
+def _date(day: dt.date | None) -> tuple[str, str]:
+    return (f"{day:%d.%m.%Y}", day.isoformat()) if day else ("", "")
 
 
 def rotate(
@@ -166,42 +179,94 @@ def rotate(
     today: dt.date,
 ) -> tuple[Registry, str]:
     """Accept an office's new key because its active key signed the rotation statement
-    (app/office_keys.rotate): no phone call needed. Returns the registry and the new key id."""
+    (app/office_keys.rotate): no phone call needed. Returns the registry and the new key id.
+
+    Refused (each with its own RotationRefused subclass): a statement signed by a key that
+    is not the office's current one, for another office, damaged (signature or text), signed
+    by a revoked key, or one already read in (replayed)."""
     entry = registry.office(office_id)
     if entry is None:
         raise unknown_office_for_enrolment(office_id)
     active = entry.active_key
-    if active is None:
-        raise EnrolmentRefused(
-            f"Die Beratungsstelle {office_id} hat keinen gültigen Schlüssel mehr, der den "
-            "neuen bestätigen könnte. Bitte neu eintragen (Schlüssel-ID telefonisch abgleichen).",
-            f"Office {office_id} has no valid key left to vouch for the new one. Enrol it "
-            "again (compare the key id by phone).",
+    current = active.key_id if active else "–"
+    signer = signing.signature_key_id(signature, RotationDamaged)
+    key = entry.key(signer)
+    if key is None:
+        raise RotationNotCurrentKey(
+            f"Die Erklärung zum Schlüsselwechsel ist mit dem Schlüssel {signer} signiert; "
+            f"der aktuelle Schlüssel der Beratungsstelle {office_id} ist {current}. Nur der "
+            "aktuelle Schlüssel kann einen neuen bestätigen. Richtige Stelle gewählt? Sonst "
+            "die Stelle neu eintragen (Schlüssel-ID telefonisch abgleichen).",
+            f"The key rotation statement is signed with key {signer}; the current key of "
+            f"office {office_id} is {current}. Only the current key can vouch for a new one. "
+            "Is this the right office? Otherwise enrol the office again (compare the key id "
+            "by phone).",
         )
     signing.verify(
         statement,
         signature,
-        [active.public_key.encode("ascii")],
-        errors=EnrolmentRefused,
+        [key.public_key.encode("ascii")],
+        errors=RotationDamaged,
         what=("die Erklärung zum Schlüsselwechsel", "the key rotation statement"),
     )
-    fields = _statement_fields(statement)
+    fields = statement_fields(statement)
     new_line = fields.get("new_public_key", "").strip()
-    if (
-        fields.get("format") != ROTATION_FORMAT
-        or fields.get("office") != office_id
-        or fields.get("old_key_id") != active.key_id
-        or not new_line
-    ):
-        raise EnrolmentRefused(
-            f"Die Erklärung zum Schlüsselwechsel gilt nicht für den aktuellen Schlüssel "
-            f"{active.key_id} der Beratungsstelle {office_id}.",
-            f"The key rotation statement is not for the current key {active.key_id} of "
-            f"office {office_id}.",
+    if fields.get("format") != ROTATION_FORMAT or not new_line or not fields.get("new_key_id"):
+        raise RotationDamaged(
+            "Die Erklärung zum Schlüsselwechsel ist unvollständig oder in einem unbekannten "
+            "Format. Bitte die Dateien erneut von der Stelle anfordern.",
+            "The key rotation statement is incomplete or in an unknown format. Ask the "
+            "office for the files again.",
         )
-    kid, text = read_office_key(new_line.encode("ascii"))
-    if fields.get("new_key_id") != kid or registry.owner_of(kid) is not None:
-        raise EnrolmentRefused(
+    if fields.get("office") != office_id:
+        raise RotationOtherOffice(
+            f"Die Erklärung zum Schlüsselwechsel gilt für die Beratungsstelle "
+            f"{fields.get('office')}, nicht für {office_id}. Bitte bei der richtigen Stelle "
+            "einlesen.",
+            f"The key rotation statement is for office {fields.get('office')}, not for "
+            f"{office_id}. Read it in for the right office.",
+        )
+    if key.status == REVOKED:
+        de, en = _date(key.ended)
+        raise RotationRevokedKey(
+            f"Die Erklärung zum Schlüsselwechsel ist mit dem Schlüssel {key.key_id} signiert, "
+            f"der am {de} widerrufen wurde. Ein widerrufener Schlüssel kann keinen neuen "
+            "bestätigen: bitte die Stelle mit ihrem neuen Schlüssel neu eintragen (Schlüssel-ID "
+            "telefonisch abgleichen).",
+            f"The key rotation statement is signed with key {key.key_id}, which was revoked "
+            f"on {en}. A revoked key cannot vouch for a new one: enrol the office again with "
+            "its new key (compare the key id by phone).",
+        )
+    known = entry.key(fields["new_key_id"].strip().upper())
+    if key.status != ACTIVE and known is not None:
+        de, en = _date(known.added)
+        raise RotationReplayed(
+            f"Dieser Schlüsselwechsel ({key.key_id} → {known.key_id}) wurde bereits am {de} "
+            f"eingelesen. Aktueller Schlüssel der Beratungsstelle {office_id}: {current}.",
+            f"This key rotation ({key.key_id} -> {known.key_id}) was already read in on {en}. "
+            f"Current key of office {office_id}: {current}.",
+        )
+    if key.status != ACTIVE or fields.get("old_key_id") != key.key_id:
+        de, en = _date(key.ended)
+        raise RotationNotCurrentKey(
+            f"Die Erklärung zum Schlüsselwechsel ist mit dem Schlüssel {key.key_id} signiert, "
+            f"der am {de} ersetzt wurde; der aktuelle Schlüssel der Beratungsstelle "
+            f"{office_id} ist {current}. Nur der aktuelle Schlüssel kann einen neuen bestätigen.",
+            f"The key rotation statement is signed with key {key.key_id}, which was replaced "
+            f"on {en}; the current key of office {office_id} is {current}. Only the current "
+            "key can vouch for a new one.",
+        )
+    try:
+        kid, text = read_office_key(new_line.encode("ascii"))
+    except (EnrolmentRefused, UnicodeEncodeError) as exc:
+        raise RotationDamaged(
+            "Der neue Schlüssel in der Erklärung zum Schlüsselwechsel ist unlesbar. Bitte die "
+            "Dateien erneut von der Stelle anfordern.",
+            "The new key in the key rotation statement cannot be read. Ask the office for "
+            "the files again.",
+        ) from exc
+    if fields["new_key_id"].strip().upper() != kid or registry.owner_of(kid) is not None:
+        raise RotationDamaged(
             f"Der neue Schlüssel {kid} passt nicht zur Erklärung oder ist bereits eingetragen.",
             f"The new key {kid} does not match the statement or is already enrolled.",
         )

@@ -213,6 +213,30 @@ class EnrolmentRefused(FallzahlError):
     """An office cannot be enrolled, or a key not revoked or rotated."""
 
 
+class RotationRefused(EnrolmentRefused):
+    """A key rotation statement the district does not accept (app/district_registry.rotate)."""
+
+
+class RotationNotCurrentKey(RotationRefused):
+    pass
+
+
+class RotationOtherOffice(RotationRefused):
+    pass
+
+
+class RotationDamaged(RotationRefused):
+    pass
+
+
+class RotationRevokedKey(RotationRefused):
+    pass
+
+
+class RotationReplayed(RotationRefused):
+    pass
+
+
 class ImportRefused(PackageRefused):
     """A package the district desk does not accept; the message says why and what to do."""
 

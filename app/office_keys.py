@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
 import pyrage
 
 from app import signing
-from app.errors import FallzahlError
+from app.atomic import write_bytes
+from app.errors import FallzahlError, UsageError
 from app.office import office_info
 
 if TYPE_CHECKING:
@@ -157,8 +160,53 @@ def rotate(session: Session) -> Rotation:
         statement, old_secret, f"rotation\toffice:{_office_id(session)}\tnew:{new_kid}"
     )
     rotation = Rotation(statement=statement, signature=signature)
-    session.put_lead_secret(SIGNING_KEY, secret)
-    session.put_setting(PUBLIC_KEY, public)
-    session.put_setting(ROTATIONS, msgspec.msgpack.encode([*rotations(session), rotation]))
-    session.audit("office.key_rotated", f"{old_kid} -> {new_kid}")
+    with session.store.transaction():
+        session.put_lead_secret(SIGNING_KEY, secret)
+        session.put_setting(PUBLIC_KEY, public)
+        session.put_setting(ROTATIONS, msgspec.msgpack.encode([*rotations(session), rotation]))
+        session.audit("office.key_rotated", f"{old_kid} -> {new_kid}")
     return rotation
+
+
+def rotation_fields(rotation: Rotation) -> dict[str, str]:
+    """The ``name:value`` lines of a rotation statement."""
+    text = rotation.statement.decode("ascii")
+    return dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+
+
+def rotation_file_name(rotation: Rotation) -> str:
+    """``<office id>_key-rotation_<new key id>.txt``; its signature is that + ".minisig"."""
+    fields = rotation_fields(rotation)
+    return f"{fields['office']}_key-rotation_{fields['new_key_id']}.txt"
+
+
+def check_folder(folder: str | os.PathLike[str]) -> Path:
+    """The folder the rotation files go to; refused before the key is changed if missing."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise UsageError(
+            f"Der Ordner {path} existiert nicht. Bitte einen vorhandenen Ordner wählen.",
+            f"The folder {path} does not exist. Choose an existing folder.",
+        )
+    return path
+
+
+def write_rotation(rotation: Rotation, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """Write the statement and its signature (``.minisig``) into ``folder`` for the district:
+    (statement file, signature file). The format is in docs/keys.md."""
+    target = check_folder(folder) / rotation_file_name(rotation)
+    sig = target.with_name(target.name + ".minisig")
+    write_bytes(target, rotation.statement)
+    write_bytes(sig, rotation.signature)
+    return target, sig
+
+
+def rotate_to(session: Session, folder: str | os.PathLike[str]) -> tuple[str, Path, Path]:
+    """Rotate the signing key and write the two files for the district into ``folder``:
+    (new key id, statement file, signature file). Packages exported afterwards are signed
+    with the new key. The folder is checked first; should writing fail after the change,
+    ``write_rotation(rotations(session)[-1], folder)`` writes the files again."""
+    check_folder(folder)
+    rotation = rotate(session)
+    statement, sig = write_rotation(rotation, folder)
+    return rotation_fields(rotation)["new_key_id"], statement, sig

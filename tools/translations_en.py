@@ -407,6 +407,73 @@ EN: dict[str, str] = {
     "Sprache": "Language",
     "&Sprache / Language": "&Language / Sprache",
     "&Sprache / Language:": "&Language / Sprache:",
+    # office key rotation (office key dialog; the district's office keys dialog)
+    "Schlüssel der Stellen …": "Office keys …",
+    "Schlüssel &wechseln…": "&Rotate key…",
+    "Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für den "
+    "Landkreis.": "Make a new key; the current one vouches for it in a statement for the district.",
+    "Einen neuen Signaturschlüssel erzeugen?\n\nDer bisherige Schlüssel {old} bestätigt den "
+    "neuen in einer Erklärung, die als zwei Dateien (.txt und .minisig) in einem Ordner "
+    "gespeichert wird. Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor "
+    "er Ihre nächste Meldung annimmt.\n\nMeldungen werden ab jetzt mit dem neuen Schlüssel "
+    "signiert. Bereits exportierte, noch nicht eingelesene Meldungen sollte der Landkreis "
+    "vorher einlesen; danach lehnt er den alten Schlüssel ab.": (
+        "Make a new signing key?\n\nThe current key {old} vouches for the new one in a "
+        "statement saved as two files (.txt and .minisig) in a folder. Send both to the "
+        "district; it must read in the statement before it accepts your next submission.\n\n"
+        "Submissions are signed with the new key from now on. The district should read in "
+        "submissions already exported but not yet read in first; after that it refuses the "
+        "old key."
+    ),
+    "Schlüssel wechseln": "Rotate key",
+    "Ordner für die Erklärung an den Landkreis wählen": "Choose a folder for the statement to the district",
+    "Neuer Schlüssel: {kid}": "New key: {kid}",
+    "Neuer Schlüssel: {kid}\n\nGespeichert:\n{statement}\n{sig}\n\n"
+    "Bitte beide Dateien dem Landkreis schicken.": (
+        "New key: {kid}\n\nSaved:\n{statement}\n{sig}\n\nPlease send both files to the district."
+    ),
+    "Schlüssel der Stellen": "Office keys",
+    "Jede Beratungsstelle signiert ihre Meldungen mit ihrem aktuellen Schlüssel. Einen "
+    "Schlüsselwechsel bestätigt der bisherige Schlüssel der Stelle; ein verlorener oder "
+    "gestohlener Schlüssel wird widerrufen.": (
+        "Every office signs its submissions with its current key. A key rotation is vouched "
+        "for by the office's previous key; a lost or stolen key is revoked."
+    ),
+    "Eingetragene Beratungsstellen und ihre Schlüssel": "Enrolled offices and their keys",
+    "Schlüsselwechsel &einlesen…": "Read &rotation statement…",
+    "Schlüssel &widerrufen…": "Re&voke key…",
+    "Erklärung zum Schlüsselwechsel von {office} öffnen": "Open the key rotation statement of {office}",
+    "Erklärungen zum Schlüsselwechsel (*_key-rotation_*.txt);;Alle Dateien (*)": (
+        "Key rotation statements (*_key-rotation_*.txt);;All files (*)"
+    ),
+    "Schlüsselwechsel von {office} angenommen. Neuer Schlüssel: {kid}. Meldungen mit dem "
+    "alten Schlüssel werden ab jetzt abgelehnt.": (
+        "Key rotation of {office} accepted. New key: {kid}. Submissions signed with the old "
+        "key are refused from now on."
+    ),
+    "Schlüsselwechsel einlesen": "Read rotation statement",
+    "Den Schlüssel {kid} der Beratungsstelle {office} widerrufen?\n\nMeldungen mit diesem "
+    "Schlüssel werden ab sofort abgelehnt, auch ein Schlüsselwechsel, den er bestätigt. Die "
+    "Stelle muss einen neuen Schlüssel erzeugen und neu eingetragen werden (Schlüssel-ID "
+    "telefonisch abgleichen). Das lässt sich nicht rückgängig machen.": (
+        "Revoke key {kid} of office {office}?\n\nSubmissions signed with this key are refused "
+        "from now on, and so is a key rotation it vouches for. The office must make a new key "
+        "and be enrolled again (compare the key id by phone). This cannot be undone."
+    ),
+    "Schlüssel widerrufen": "Revoke key",
+    "Schlüssel {kid} der Beratungsstelle {office} widerrufen.": "Key {kid} of office {office} revoked.",
+    "gewechselt am {date}": "rotated on {date}",
+    "eingetragen am {date}": "enrolled on {date}",
+    "aktuell": "current",
+    "widerrufen am {date}": "revoked on {date}",
+    "ersetzt am {date}": "replaced on {date}",
+    "– keiner –": "– none –",
+    "Kein gültiger Schlüssel: Meldungen werden abgelehnt, bis die Stelle neu eingetragen ist.": (
+        "No valid key: submissions are refused until the office is enrolled again."
+    ),
+    "Aktueller Schlüssel": "Current key",
+    "Eingetragen seit": "Enrolled since",
+    "Schlüsselverlauf": "Key history",
 }
 
 # (context, source) -> English where a context needs other words or another accelerator

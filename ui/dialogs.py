@@ -104,6 +104,15 @@ def open_file(parent: QWidget | None, title: str, start: str, filters: str) -> s
     return name
 
 
+def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str:
+    """An existing folder, or "" when cancelled."""
+    if _quiet():
+        choice = str(answers.popleft()) if answers else ""
+        _record("choose_folder", f"{title}: {choice}")
+        return choice
+    return QFileDialog.getExistingDirectory(parent, title, start)
+
+
 def print_document(parent: QWidget | None, document, title: str) -> bool:
     """Print a QTextDocument through the print dialog; False when cancelled.
 

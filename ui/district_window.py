@@ -252,6 +252,7 @@ class DistrictWindow(QMainWindow):
             (_t("Pakete einlesen …", "Import packages ..."), self.import_dialog),
             (_t("Ordner einlesen …", "Import folder ..."), self.import_folder_dialog),
             (_t("Stelle eintragen …", "Enrol office ..."), self.enrol_dialog),
+            (self.tr("Schlüssel der Stellen …"), self.office_keys_dialog),
             (_t("Bericht …", "Report ..."), self.report_dialog),
             (_t("Quittungen …", "Receipts ..."), self.receipts_dialog),
             (self.tr("Bereitstellungsdatei erstellen …"), self.provision_dialog),
@@ -392,6 +393,13 @@ class DistrictWindow(QMainWindow):
             return
         self._item(_t(f"Eingetragen, Schlüssel-ID {kid}", f"Enrolled, key id {kid}"), ok=True)
         self.refresh()
+
+    def office_keys_dialog(self) -> None:
+        from ui.office_keys_dialog import OfficeKeysDialog
+
+        self.keys_dialog = OfficeKeysDialog(self.session, self)
+        self.keys_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys_dialog.open()
 
     # report and receipts
     def export_report(self, period: str, fmt: str, target: str) -> Path:

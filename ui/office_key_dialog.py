@@ -2,6 +2,8 @@
 copy and print. The district compares the key id on a second channel (letter, phone).
 
 A lead's first look makes the key if the vault has none yet (as ``office-key`` does).
+"Schlüssel wechseln…" (leads) makes a new key that the old one vouches for and saves the
+statement for the district (as ``office-key --rotate --out DIR``; docs/keys.md).
 """
 
 from __future__ import annotations
@@ -59,10 +61,19 @@ class OfficeKeyDialog(QDialog):
         self.copy_button = QPushButton(self.tr("&Kopieren"))
         self.copy_button.setAccessibleName(self.tr("Schlüssel in die Zwischenablage kopieren"))
         self.print_button = QPushButton(self.tr("&Drucken…"))
+        self.rotate_button = QPushButton(self.tr("Schlüssel &wechseln…"))
+        self.rotate_button.setToolTip(
+            self.tr(
+                "Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für "
+                "den Landkreis."
+            )
+        )
+        self.rotate_button.setVisible(bool(session.is_lead))
         self.close_button = QPushButton(self.tr("Schließen"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.rotate_button)
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -74,6 +85,7 @@ class OfficeKeyDialog(QDialog):
         layout.addLayout(buttons)
         self.copy_button.clicked.connect(self.copy)
         self.print_button.clicked.connect(self.print_page)
+        self.rotate_button.clicked.connect(self.rotate)
         self.close_button.clicked.connect(self.accept)
         self.load()
 
@@ -103,3 +115,43 @@ class OfficeKeyDialog(QDialog):
     def print_page(self) -> None:
         if dialogs.print_document(self, self.document(), self.windowTitle()):
             self.status_label.setText(self.tr("Gedruckt."))
+
+    def rotate(self) -> bool:
+        """Ask, choose a folder, rotate and save the two files; True when done."""
+        confirmed = dialogs.question(
+            self,
+            self.tr(
+                "Einen neuen Signaturschlüssel erzeugen?\n\n"
+                "Der bisherige Schlüssel {old} bestätigt den neuen in einer Erklärung, die "
+                "als zwei Dateien (.txt und .minisig) in einem Ordner gespeichert wird. "
+                "Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor er "
+                "Ihre nächste Meldung annimmt.\n\n"
+                "Meldungen werden ab jetzt mit dem neuen Schlüssel signiert. Bereits "
+                "exportierte, noch nicht eingelesene Meldungen sollte der Landkreis vorher "
+                "einlesen; danach lehnt er den alten Schlüssel ab."
+            ).format(old=self.key_id or "–"),
+            self.tr("Schlüssel wechseln"),
+        )
+        if not confirmed:
+            return False
+        folder = dialogs.choose_folder(
+            self, self.tr("Ordner für die Erklärung an den Landkreis wählen")
+        )
+        if not folder:
+            return False
+        try:
+            kid, statement, sig = office_keys.rotate_to(self.session, folder)
+        except FallzahlError as exc:
+            dialogs.error(self, exc)
+            return False
+        self.load()
+        self.status_label.setText(self.tr("Neuer Schlüssel: {kid}").format(kid=kid))
+        dialogs.info(
+            self,
+            self.tr(
+                "Neuer Schlüssel: {kid}\n\nGespeichert:\n{statement}\n{sig}\n\n"
+                "Bitte beide Dateien dem Landkreis schicken."
+            ).format(kid=kid, statement=statement, sig=sig),
+            self.tr("Schlüssel wechseln"),
+        )
+        return True

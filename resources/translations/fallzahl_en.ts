@@ -671,27 +671,32 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="257"/>
+        <location filename="../../ui/district_window.py" line="255"/>
+        <source>Schlüssel der Stellen …</source>
+        <translation>Office keys …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="258"/>
         <source>Bereitstellungsdatei erstellen …</source>
         <translation>Create provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="270"/>
+        <location filename="../../ui/district_window.py" line="271"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="272"/>
+        <location filename="../../ui/district_window.py" line="273"/>
         <source>&amp;Sprache / Language:</source>
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="457"/>
+        <location filename="../../ui/district_window.py" line="465"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="466"/>
+        <location filename="../../ui/district_window.py" line="474"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -1237,59 +1242,245 @@
 <context>
     <name>OfficeKeyDialog</name>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="30"/>
+        <location filename="../../ui/office_key_dialog.py" line="32"/>
         <source>Schlüssel der Beratungsstelle</source>
         <translation>Counselling office key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="36"/>
+        <location filename="../../ui/office_key_dialog.py" line="38"/>
         <source>Mit diesem Schlüssel signiert die Beratungsstelle ihre Meldungen. Der Landkreis trägt ihn einmal ein; bestätigen Sie ihm die Schlüssel-ID auf einem zweiten Weg (Brief, Telefon).</source>
         <translation>The counselling office signs its submissions with this key. The district enrols it once; confirm the key id to the district by a second channel (letter, phone).</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="49"/>
+        <location filename="../../ui/office_key_dialog.py" line="51"/>
         <source>Schlüssel-ID</source>
         <translation>Key id</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="52"/>
+        <location filename="../../ui/office_key_dialog.py" line="54"/>
         <source>Öffentlicher Schlüssel</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="59"/>
+        <location filename="../../ui/office_key_dialog.py" line="61"/>
         <source>&amp;Kopieren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="60"/>
+        <location filename="../../ui/office_key_dialog.py" line="62"/>
         <source>Schlüssel in die Zwischenablage kopieren</source>
         <translation>Copy the key to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="61"/>
+        <location filename="../../ui/office_key_dialog.py" line="63"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="62"/>
+        <location filename="../../ui/office_key_dialog.py" line="64"/>
+        <source>Schlüssel &amp;wechseln…</source>
+        <translation>&amp;Rotate key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="67"/>
+        <source>Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für den Landkreis.</source>
+        <translation>Make a new key; the current one vouches for it in a statement for the district.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="72"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="70"/>
+        <location filename="../../ui/office_key_dialog.py" line="81"/>
         <source>Schlüssel-ID:</source>
         <translation>Key id:</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="95"/>
+        <location filename="../../ui/office_key_dialog.py" line="107"/>
         <source>In die Zwischenablage kopiert.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="105"/>
+        <location filename="../../ui/office_key_dialog.py" line="117"/>
         <source>Gedruckt.</source>
         <translation>Printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="124"/>
+        <source>Einen neuen Signaturschlüssel erzeugen?
+
+Der bisherige Schlüssel {old} bestätigt den neuen in einer Erklärung, die als zwei Dateien (.txt und .minisig) in einem Ordner gespeichert wird. Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor er Ihre nächste Meldung annimmt.
+
+Meldungen werden ab jetzt mit dem neuen Schlüssel signiert. Bereits exportierte, noch nicht eingelesene Meldungen sollte der Landkreis vorher einlesen; danach lehnt er den alten Schlüssel ab.</source>
+        <translation>Make a new signing key?
+
+The current key {old} vouches for the new one in a statement saved as two files (.txt and .minisig) in a folder. Send both to the district; it must read in the statement before it accepts your next submission.
+
+Submissions are signed with the new key from now on. The district should read in submissions already exported but not yet read in first; after that it refuses the old key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="133"/>
+        <location filename="../../ui/office_key_dialog.py" line="155"/>
+        <source>Schlüssel wechseln</source>
+        <translation>Rotate key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="138"/>
+        <source>Ordner für die Erklärung an den Landkreis wählen</source>
+        <translation>Choose a folder for the statement to the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="148"/>
+        <source>Neuer Schlüssel: {kid}</source>
+        <translation>New key: {kid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="152"/>
+        <source>Neuer Schlüssel: {kid}
+
+Gespeichert:
+{statement}
+{sig}
+
+Bitte beide Dateien dem Landkreis schicken.</source>
+        <translation>New key: {kid}
+
+Saved:
+{statement}
+{sig}
+
+Please send both files to the district.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeysDialog</name>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="120"/>
+        <source>Schlüssel der Stellen</source>
+        <translation>Office keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="124"/>
+        <source>Jede Beratungsstelle signiert ihre Meldungen mit ihrem aktuellen Schlüssel. Einen Schlüsselwechsel bestätigt der bisherige Schlüssel der Stelle; ein verlorener oder gestohlener Schlüssel wird widerrufen.</source>
+        <translation>Every office signs its submissions with its current key. A key rotation is vouched for by the office&apos;s previous key; a lost or stolen key is revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="141"/>
+        <source>Eingetragene Beratungsstellen und ihre Schlüssel</source>
+        <translation>Enrolled offices and their keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="144"/>
+        <source>Schlüsselwechsel &amp;einlesen…</source>
+        <translation>Read &amp;rotation statement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="145"/>
+        <source>Schlüssel &amp;widerrufen…</source>
+        <translation>Re&amp;voke key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="146"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="196"/>
+        <source>Erklärung zum Schlüsselwechsel von {office} öffnen</source>
+        <translation>Open the key rotation statement of {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="200"/>
+        <source>Erklärungen zum Schlüsselwechsel (*_key-rotation_*.txt);;Alle Dateien (*)</source>
+        <translation>Key rotation statements (*_key-rotation_*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="212"/>
+        <source>Schlüsselwechsel von {office} angenommen. Neuer Schlüssel: {kid}. Meldungen mit dem alten Schlüssel werden ab jetzt abgelehnt.</source>
+        <translation>Key rotation of {office} accepted. New key: {kid}. Submissions signed with the old key are refused from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="216"/>
+        <source>Schlüsselwechsel einlesen</source>
+        <translation>Read rotation statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="228"/>
+        <source>Den Schlüssel {kid} der Beratungsstelle {office} widerrufen?
+
+Meldungen mit diesem Schlüssel werden ab sofort abgelehnt, auch ein Schlüsselwechsel, den er bestätigt. Die Stelle muss einen neuen Schlüssel erzeugen und neu eingetragen werden (Schlüssel-ID telefonisch abgleichen). Das lässt sich nicht rückgängig machen.</source>
+        <translation>Revoke key {kid} of office {office}?
+
+Submissions signed with this key are refused from now on, and so is a key rotation it vouches for. The office must make a new key and be enrolled again (compare the key id by phone). This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="234"/>
+        <source>Schlüssel widerrufen</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="245"/>
+        <source>Schlüssel {kid} der Beratungsstelle {office} widerrufen.</source>
+        <translation>Key {kid} of office {office} revoked.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeysModel</name>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="64"/>
+        <source>gewechselt am {date}</source>
+        <translation>rotated on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="66"/>
+        <source>eingetragen am {date}</source>
+        <translation>enrolled on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="69"/>
+        <source>aktuell</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="71"/>
+        <source>widerrufen am {date}</source>
+        <translation>revoked on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="73"/>
+        <source>ersetzt am {date}</source>
+        <translation>replaced on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="87"/>
+        <source>– keiner –</source>
+        <translation>– none –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="93"/>
+        <source>Kein gültiger Schlüssel: Meldungen werden abgelehnt, bis die Stelle neu eingetragen ist.</source>
+        <translation>No valid key: submissions are refused until the office is enrolled again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="107"/>
+        <source>Beratungsstelle</source>
+        <translation>Counselling office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="108"/>
+        <source>Aktueller Schlüssel</source>
+        <translation>Current key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="109"/>
+        <source>Eingetragen seit</source>
+        <translation>Enrolled since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_keys_dialog.py" line="110"/>
+        <source>Schlüsselverlauf</source>
+        <translation>Key history</translation>
     </message>
 </context>
 <context>
