@@ -101,15 +101,15 @@ class Session:
         return store.associated_data(self.vault.vault_id, table, record_id, rev)
 
     def _seal(
-        self, table: str, record_id: str, rev: int, data: bytes, key: bytes | None = None
+        self, table: str, record_id: str, rev: int, data: bytes, key: AESGCM | None = None
     ) -> bytes:
-        return store.seal(key or self._key, self._ad(table, record_id, rev), data)
+        return store.seal(key or self._aead, self._ad(table, record_id, rev), data)
 
     def _open(
-        self, table: str, record_id: str, rev: int, sealed: bytes, key: bytes | None = None
+        self, table: str, record_id: str, rev: int, sealed: bytes, key: AESGCM | None = None
     ) -> bytes:
         try:
-            return store.open_sealed(key or self._key, self._ad(table, record_id, rev), sealed)
+            return store.open_sealed(key or self._aead, self._ad(table, record_id, rev), sealed)
         except InvalidTag:
             raise store.damaged(table, record_id) from None
 
@@ -335,17 +335,26 @@ class Session:
         self.store.put("settings", name, rev, self._seal("settings", name, rev, value))
 
     # secrets only a lead can open (the office signing key)
+    def _lead_cipher(self) -> AESGCM:
+        """The lead key's cipher; never falls back to the data key."""
+        if self._lead_aead is None:
+            raise NotAllowed(
+                "Diese Anmeldung hat keinen Zugriff auf den Signaturschlüssel.",
+                "This login has no access to the signing key.",
+            )
+        return self._lead_aead
+
     def get_lead_secret(self, name: str) -> bytes | None:
         self.require_lead("Der Zugriff auf den Signaturschlüssel", "Access to the signing key")
         row = self.store.row("lead_secrets", name)
         if row is None:
             return None
-        return self._open("lead_secrets", name, row[1], row[2], key=self._lead_aead)
+        return self._open("lead_secrets", name, row[1], row[2], key=self._lead_cipher())
 
     def put_lead_secret(self, name: str, value: bytes) -> None:
         self.require_lead("Das Ändern des Signaturschlüssels", "Changing the signing key")
         rev = (self.store.revision("lead_secrets", name) or 0) + 1
-        sealed = self._seal("lead_secrets", name, rev, value, key=self._lead_aead)
+        sealed = self._seal("lead_secrets", name, rev, value, key=self._lead_cipher())
         with self.store.transaction():
             self.store.put("lead_secrets", name, rev, sealed)
             self._append_audit("key.stored", name, [])
