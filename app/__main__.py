@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         # The desktop lives in ui/, which app/ must not import statically (the core stays
         # headless); the entry point is the one place that reaches it, by name.
         return importlib.import_module("ui.main").main(argv)
-    from app.cli import main as cli_main
+    from app.cli.main import main as cli_main
 
     return cli_main(argv)
 

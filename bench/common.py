@@ -7,8 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.keys import KdfParams
-from app.vault import Vault
+from app.crypto.kdf import KdfParams
+from app.vault.vault import Vault
 
 # Benchmarks measure storage and decoding, not Argon2id: cheap parameters.
 BENCH_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)

@@ -22,9 +22,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import msgspec  # noqa: E402
 
-from app import district, office, package  # noqa: E402
-from app.district_report import report  # noqa: E402
-from app.keys import KdfParams  # noqa: E402
+from app.crypto.kdf import KdfParams  # noqa: E402
+from app.district import desk as district  # noqa: E402
+from app.district.report import report  # noqa: E402
+from app.exchange import package  # noqa: E402
+from app.office import info as office  # noqa: E402
 
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 KEYS = 4  # real office vaults whose keys sign for all the office ids
@@ -48,8 +50,8 @@ def generate(cache: Path, n_offices: int) -> None:
             o.session.put_setting(package.SEQUENCE, b"0")
             for q in (1, 2, 3, 4):
                 if i >= KEYS:
-                    from app.period_close import reopen_period
-                    from app.periods import quarter
+                    from app.office.period_close import reopen_period
+                    from app.records.periods import quarter
 
                     reopen_period(o.session, quarter(2025, q), "bench")
                 o.export(q, cache)

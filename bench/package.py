@@ -21,10 +21,12 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app import demo, package, period_close, setup, validation  # noqa: E402
-from app.keys import KdfParams  # noqa: E402
-from app.periods import parse_period  # noqa: E402
-from app.vault import Vault  # noqa: E402
+from app.crypto.kdf import KdfParams  # noqa: E402
+from app.exchange import package
+from app.office import demo, period_close, setup  # noqa: E402
+from app.records import validation
+from app.records.periods import parse_period  # noqa: E402
+from app.vault.vault import Vault  # noqa: E402
 
 FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 PASS = "richtig-langes-passwort"

@@ -13,10 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from app import records
-from app.demo import generate
-from app.session import new_id
-from app.vault import Vault
+from app.office.demo import generate
+from app.records import model as records
+from app.vault.session import new_id
+from app.vault.vault import Vault
 from bench.common import PASS, ms, new_vault, summary, timed
 
 SAVES = 400

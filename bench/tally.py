@@ -19,12 +19,12 @@ from pathlib import Path
 
 import msgspec
 
-from app import demo
-from app.disclosure import suppress_long
-from app.periods import parse_period
-from app.records import Case, Contact
-from app.tally import tally
-from app.tally_io import from_json, to_csv, to_json
+from app.office import demo
+from app.records.model import Case, Contact
+from app.records.periods import parse_period
+from app.stats.disclosure import suppress_long
+from app.stats.tally import tally
+from app.stats.tally_io import from_json, to_csv, to_json
 
 
 def _best(fn, repeat: int) -> tuple[float, float]:
@@ -63,8 +63,8 @@ def run(cases, contacts, scheme, *, period: str | None = None, repeat: int = 5) 
 
 def from_vault(folder: Path, period: str) -> float:
     """Cold: open the vault file, unlock (cheap KDF), decrypt, decode and tally."""
-    from app.scheme_map import mapper
-    from app.vault import Vault
+    from app.scheme.mapping import mapper
+    from app.vault.vault import Vault
     from bench.common import PASS
 
     start = time.perf_counter()
@@ -111,8 +111,8 @@ def from_plain_sqlite(folder: Path, cases, contacts, scheme, period: str, repeat
 
 def warm_tally(folder: Path, period: str, repeat: int) -> float:
     """What the desktop does: the session opened every record at unlock; tally them."""
-    from app.scheme_map import mapper
-    from app.vault import Vault
+    from app.scheme.mapping import mapper
+    from app.vault.vault import Vault
     from bench.common import PASS
 
     vault = Vault(folder)

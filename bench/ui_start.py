@@ -57,7 +57,7 @@ RESIDENT = """
 import os, resource, sys
 sys.path.insert(0, {root!r})
 from PySide6.QtWidgets import QApplication
-from app.vault import Vault
+from app.vault.vault import Vault
 from ui import dialogs, i18n
 from ui.main_window import MainWindow
 app = QApplication([])
@@ -92,7 +92,7 @@ def unlock_to_window(folder: Path) -> tuple[float, float]:
     """(time to open all records, time to a shown and painted main window)."""
     from PySide6.QtWidgets import QApplication
 
-    from app.vault import Vault
+    from app.vault.vault import Vault
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -121,7 +121,7 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=20_000)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    from app.demo import generate
+    from app.office.demo import generate
     from ui import dialogs, i18n
 
     with tempfile.TemporaryDirectory(dir=ROOT) as tmp:

@@ -10,8 +10,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app import lang  # noqa: E402
-from app.keys import KdfParams  # noqa: E402
-from app.scheme import Scheme, parse  # noqa: E402
+from app.crypto.kdf import KdfParams  # noqa: E402
+from app.scheme.model import Scheme, parse  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Tests use cheap Argon2id parameters; the program calibrates to ~0.5 s at >= 64 MiB.
@@ -45,7 +45,7 @@ def vault_dir(tmp_path) -> Path:
 @pytest.fixture
 def session(vault_dir, min_scheme):
     """An unlocked office vault with one lead 'leitung' on the small test scheme."""
-    from app.vault import Vault
+    from app.vault.vault import Vault
 
     vault, _recovery = Vault.create(vault_dir, user="leitung", passphrase=PASS, kdf=FAST_KDF)
     s = vault.unlock("leitung", PASS)

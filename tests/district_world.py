@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app import demo, district, office_keys
+from app.district import desk as district
 from app.errors import InvalidRecord
-from app.package import build_package
-from app.period_close import close_period, reopen_period
-from app.periods import quarter
-from app.setup import init_district, init_office
-from app.validation import validate_case
-from app.vault import Vault
+from app.exchange.package import build_package
+from app.office import demo
+from app.office import keys as office_keys
+from app.office.period_close import close_period, reopen_period
+from app.office.setup import init_district, init_office
+from app.records.periods import quarter
+from app.records.validation import validate_case
+from app.vault.vault import Vault
 
 PASS = "richtig-langes-passwort"
 YEAR = 2025

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.records import Case, Contact
-from app.session import new_id
+from app.records.model import Case, Contact
+from app.vault.session import new_id
 
 
 def case(code: str = "2026-0001", **kw) -> Case:

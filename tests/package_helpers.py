@@ -6,8 +6,8 @@ from pathlib import Path
 
 import msgspec
 
-from app import demo, setup
-from app.vault import Vault
+from app.office import demo, setup
+from app.vault.vault import Vault
 from conftest import FAST_KDF, PASS
 
 OFFICE_ID = "HZ-QLB-01"
@@ -15,7 +15,7 @@ IDENTITY = Path(__file__).resolve().parents[1] / "resources" / "demo" / "distric
 
 
 def valid_demo(scheme, n_cases: int, year: int, seed: int = 1):
-    """app.demo's records, with an ending on every closed case (the vault requires one)."""
+    """app.office.demo's records, with an ending on every closed case (the vault requires one)."""
     cases, contacts = demo.generate(scheme, n_cases, year, seed=seed)
     end = scheme.codes("ending")[0].code
     cases = [

@@ -3,8 +3,8 @@
 import datetime as dt
 from pathlib import Path
 
-from app import scheme as scheme_mod
-from app.records import Case, Contact
+from app.records.model import Case, Contact
+from app.scheme import model as scheme_mod
 
 FIXTURES = Path(__file__).parent / "fixtures"
 D = dt.date

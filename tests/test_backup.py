@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.backup import make_backup, restore_backup
 from app.errors import BackupRefused, DiskFull, VaultLocked
-from app.vault import Vault
+from app.vault.backup import make_backup, restore_backup
+from app.vault.vault import Vault
 from conftest import PASS
 from helpers import case
 

@@ -6,8 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from app.backup import make_backup
-from app.office import OfficeInfo, set_office_info
+from app.office.info import OfficeInfo, set_office_info
+from app.vault.backup import make_backup
 from helpers import case, contact
 
 MARKER = "KANARIE7Q3ZX"

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from app import case_overview as ov
-from app import completeness
 from app.errors import FallzahlError
-from app.undo import NothingToUndo, UndoLog
+from app.records import completeness
+from app.records import overview as ov
+from app.vault.undo import NothingToUndo, UndoLog
 from tests.helpers import case, contact
 
 D = dt.date

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from app import keys
-from app.cli import main
+from app.cli.main import main
+from app.crypto import kdf as keys
 from conftest import FAST_KDF, PASS
 
 

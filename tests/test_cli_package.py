@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from package_helpers import IDENTITY
 
-from app import keys
-from app.cli import main
+from app.cli.main import main
+from app.crypto import kdf as keys
 from conftest import FAST_KDF, PASS
 
 

@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from app.vault import Vault
+from app.vault.vault import Vault
 from conftest import FAST_KDF, FIXTURES, PASS
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = """
 import sys, datetime as dt
 sys.path.insert(0, {root!r})
-from app.scheme import parse
-from app.vault import Vault
-from app.records import Case, Contact
-from app.session import new_id
+from app.scheme.model import parse
+from app.vault.vault import Vault
+from app.records.model import Case, Contact
+from app.vault.session import new_id
 vault = Vault(sys.argv[1])
 s = vault.unlock("leitung", {pw!r})
 s.scheme = parse(open({scheme!r}, "rb").read())

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import demo
-from app.dashboard_data import (
+from app.office import demo
+from app.records.model import Case, Contact
+from app.records.periods import parse_period, previous_quarters, quarter
+from app.stats.dashboard_data import (
     REST,
     QuarterFigures,
     overview,
@@ -19,9 +21,7 @@ from app.dashboard_data import (
     trend,
     trend_quarters,
 )
-from app.periods import parse_period, previous_quarters, quarter
-from app.records import Case, Contact
-from app.tally import tally
+from app.stats.tally import tally
 from tests.tally_vault import load_scheme
 
 SCHEME = load_scheme()

@@ -2,10 +2,10 @@ import time
 
 import pytest
 
-from app import demo
-from app.periods import parse_period
-from app.records import CASE_CODE, CASE_DIMENSIONS, CONTACT_DIMENSIONS
-from app.tally import tally
+from app.office import demo
+from app.records.model import CASE_CODE, CASE_DIMENSIONS, CONTACT_DIMENSIONS
+from app.records.periods import parse_period
+from app.stats.tally import tally
 from tests.tally_vault import load_scheme
 
 SCHEME = load_scheme()

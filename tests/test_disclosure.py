@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import demo
-from app.disclosure import Table, suppress, suppress_long
-from app.periods import parse_period
-from app.tally import CASE_SINGLE, CONTACT_DIMS, DOMAIN_CLASS, tally
+from app.office import demo
+from app.records.periods import parse_period
+from app.stats.disclosure import Table, suppress, suppress_long
+from app.stats.tally import CASE_SINGLE, CONTACT_DIMS, DOMAIN_CLASS, tally
 from tests.tally_vault import load_scheme
 
 SCHEME = load_scheme()
@@ -134,7 +134,7 @@ def test_one_column_table():
 
 def test_bridge_between_two_cycles_is_caught():
     """Every line holds two hidden cells, yet the cell joining two rectangles is exposed."""
-    from app.disclosure import determined, table_equations
+    from app.stats.disclosure import determined, table_equations
 
     bridge = {(0, 0), (0, 1), (1, 0), (1, 1), (2, 2), (2, 3), (3, 2), (3, 3), (1, 2)}
     eqs = table_equations(4, 4)
@@ -236,7 +236,7 @@ def test_long_table_without_small_counts_is_untouched():
 
 
 def test_pool_codes_sums_pooled_municipalities():
-    from app.disclosure import pool_codes
+    from app.stats.disclosure import pool_codes
     from tests.tally_vault import CASES, CONTACTS
 
     t = tally(SCHEME, CASES, CONTACTS, parse_period("2026-Q1"))

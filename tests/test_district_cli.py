@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from district_world import Office, on_time
 
-from app import cli, district
-from app.setup import init_district
+from app.cli import main as cli
+from app.district import desk as district
+from app.office.setup import init_district
 from conftest import FAST_KDF, PASS
 
 

@@ -13,11 +13,14 @@ import shutil
 import pytest
 from district_world import Office, make_district, on_time
 
-from app import district, errors, receipts, signing
-from app.district_report import merge, pool, report
-from app.package import sent_packages
-from app.periods import quarter
-from app.tally import tally
+from app import errors
+from app.crypto import signing
+from app.district import desk as district
+from app.district.report import merge, pool, report
+from app.exchange import receipt as receipts
+from app.exchange.package import sent_packages
+from app.records.periods import quarter
+from app.stats.tally import tally
 from conftest import FAST_KDF
 
 TODAY = dt.date(2026, 3, 1)

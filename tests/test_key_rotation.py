@@ -7,9 +7,14 @@ from __future__ import annotations
 import pytest
 from district_world import Office, make_district, on_time
 
-from app import cli, district, errors, keys, office_keys, signing
-from app import district_registry as reg
-from app.district_registry import ACTIVE, RETIRED, REVOKED
+from app import errors
+from app.cli import main as cli
+from app.crypto import kdf as keys
+from app.crypto import signing
+from app.district import desk as district
+from app.district import registry as reg
+from app.district.registry import ACTIVE, RETIRED, REVOKED
+from app.office import keys as office_keys
 from conftest import FAST_KDF, PASS
 
 OID = "HZ-QLB-01"

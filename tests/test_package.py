@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from package_helpers import IDENTITY, OFFICE_ID, make_office
 
-from app import office_keys, package, period_close
 from app.errors import (
     KeyFileInvalid,
     NotAllowed,
@@ -25,9 +24,12 @@ from app.errors import (
     PeriodNotClosed,
     PeriodNotReady,
 )
-from app.periods import parse_period
-from app.scheme_map import mapper
-from app.tally import tally
+from app.exchange import package
+from app.office import keys as office_keys
+from app.office import period_close
+from app.records.periods import parse_period
+from app.scheme.mapping import mapper
+from app.stats.tally import tally
 from conftest import PASS
 
 Q1 = parse_period("2025-Q1")
@@ -177,7 +179,7 @@ def test_close_needs_reason_for_blocking_findings(office):
 
 
 def test_rotation_statement_signed_by_old_key(office):
-    from app import signing
+    from app.crypto import signing
 
     old_pub, old_kid = office_keys.office_public_key(office)
     rotation = office_keys.rotate(office)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app import errors, package, signing
+from app import errors
+from app.crypto import signing
+from app.exchange import package
 
 HERE = Path(__file__).parent / "data" / "packages"
 EXPECTED = json.loads((HERE / "expected.json").read_text())

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.errors import FallzahlError, PeriodInvalid, UsageError
-from app.periods import (
+from app.records.periods import (
     adx_period,
     deadline,
     parse_period,

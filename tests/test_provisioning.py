@@ -9,9 +9,12 @@ import json
 import pytest
 from pyrage import x25519
 
-from app import errors, office, provisioning, signing
+from app import errors
+from app.crypto import signing
+from app.exchange import provisioning
+from app.office import info as office
 from app.resources import resource_path
-from app.scheme_trust import shipped_scheme, trusted_keys
+from app.scheme.trust import shipped_scheme, trusted_keys
 from conftest import FAST_KDF, PASS
 
 TODAY = dt.date(2026, 3, 1)
@@ -205,7 +208,8 @@ def test_make_refuses_to_sign_a_broken_document():
 
 
 def _cli(monkeypatch, *argv: str) -> int:
-    from app import cli, keys
+    from app.cli import main as cli
+    from app.crypto import kdf as keys
 
     monkeypatch.setattr(keys, "calibrate", lambda *a, **k: FAST_KDF)
     monkeypatch.setenv("FALLZAHL_PASSPHRASE", PASS)
@@ -213,8 +217,8 @@ def _cli(monkeypatch, *argv: str) -> int:
 
 
 def test_init_from_provisioning_via_cli(tmp_path, monkeypatch, capsys):
-    from app import provision_setup
-    from app.vault import Vault
+    from app.office import provision_setup
+    from app.vault.vault import Vault
 
     path = tmp_path / "office.fallzahl-provisioning"
     path.write_bytes(make(expires=dt.date.today() + dt.timedelta(days=30)))
@@ -299,7 +303,7 @@ def test_provision_verb_writes_a_file_that_verifies(tmp_path, capsys):
 
 # district provision against a district vault: its own key, recipient and scheme
 def _district(tmp_path, demo: bool):
-    from app.setup import init_district
+    from app.office.setup import init_district
 
     folder = tmp_path / ("demo-desk" if demo else "desk")
     init_district(
@@ -310,8 +314,8 @@ def _district(tmp_path, demo: bool):
 
 
 def _desk_info(folder):
-    from app import district
-    from app.vault import Vault
+    from app.district import desk as district
+    from app.vault.vault import Vault
 
     vault = Vault(folder)
     session = vault.unlock("planung", PASS)
@@ -361,7 +365,7 @@ def test_district_provision_verb_demo_district_and_office_vault(tmp_path, monkey
     prov = provisioning.verify_provisioning(out.read_bytes(), trusted_keys(), dt.date.today())
     assert prov.office_id == "HZ-QLB-01"
     # an office vault is no district: refused, nothing written
-    from app.setup import init_office
+    from app.office.setup import init_office
 
     office_dir = tmp_path / "office"
     init_office(office_dir, office_id="HZ-X-01", office_name="X", user="leitung",

@@ -3,11 +3,11 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from app.disclosure import suppress_long
 from app.errors import FallzahlError
-from app.periods import parse_period
-from app.report_xlsx import write_office_report
-from app.tally import tally
+from app.records.periods import parse_period
+from app.stats.disclosure import suppress_long
+from app.stats.tally import tally
+from app.stats.workbook import write_office_report
 from tests.tally_vault import CASES, CONTACTS, load_scheme
 
 SCHEME = load_scheme()

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from app import scheme as scheme_model
-from app import signing
-from app.cli_scheme import sign_scheme
+from app.cli.scheme import sign_scheme
+from app.crypto import signing
 from app.errors import (
     SchemeBadSignature,
     SchemeConflict,
@@ -25,9 +24,10 @@ from app.errors import (
     SchemeUnsigned,
     SchemeUntrustedKey,
 )
-from app.records import CASE_DIMENSIONS, CONTACT_DIMENSIONS
+from app.records.model import CASE_DIMENSIONS, CONTACT_DIMENSIONS
 from app.resources import resource_path
-from app.scheme_trust import load_verified, shipped_scheme, trusted_keys, validate_document
+from app.scheme import model as scheme_model
+from app.scheme.trust import load_verified, shipped_scheme, trusted_keys, validate_document
 
 TODAY = dt.date(2026, 6, 1)
 DEMO_KEY = resource_path("demo", "district-demo.key").read_bytes()

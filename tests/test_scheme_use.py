@@ -11,13 +11,15 @@ from typing import Any
 
 import pytest
 
-from app import cli_scheme, lang, scheme_store
-from app import scheme as scheme_model
+from app import lang
+from app.cli import scheme as cli_scheme
 from app.errors import NotAllowed, NotFound, SchemeRollback, SchemeUntrustedKey
+from app.records.rules import classify
 from app.resources import resource_path
-from app.rules import classify
-from app.scheme_map import mapper
-from app.scheme_trust import shipped_scheme, validate_document
+from app.scheme import model as scheme_model
+from app.scheme import store as scheme_store
+from app.scheme.mapping import mapper
+from app.scheme.trust import shipped_scheme, validate_document
 
 HARZ = validate_document(shipped_scheme()[0])
 DEMO_KEY = resource_path("demo", "district-demo.key").read_bytes()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app import signing
+from app.crypto import signing
 from app.errors import (
     FallzahlError,
     KeyFileInvalid,

@@ -7,7 +7,6 @@ import sqlite3
 import msgspec
 import pytest
 
-from app import store
 from app.errors import (
     DiskFull,
     InvalidRecord,
@@ -16,7 +15,8 @@ from app.errors import (
     VaultLocked,
     VaultNewer,
 )
-from app.vault import Vault
+from app.vault import store
+from app.vault.vault import Vault
 from conftest import PASS
 from helpers import case, contact
 

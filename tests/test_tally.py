@@ -6,12 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import tally_io
 from app.errors import FallzahlError, TallyRefused
-from app.periods import parse_period
-from app.records import CASE_REQUIRED_FOR_COMPLETENESS, Case, Contact
-from app.rules import classify
-from app.tally import CASE_MEASURES, CASE_SINGLE, CONTACT_DIMS, MISSING, Tally, tally
+from app.records.model import CASE_REQUIRED_FOR_COMPLETENESS, Case, Contact
+from app.records.periods import parse_period
+from app.records.rules import classify
+from app.stats import tally_io
+from app.stats.tally import CASE_MEASURES, CASE_SINGLE, CONTACT_DIMS, MISSING, Tally, tally
 from tests.tally_vault import CASES, CONTACTS, load_scheme
 
 SCHEME = load_scheme()
@@ -298,8 +298,8 @@ def test_text_table(q1):
 def test_fast_writers_equal_the_reference_writers(q1):
     """The district compares files against csv_codes / adx.canonical byte for byte; they
     must write exactly what the office's writers (csv module, ElementTree) write."""
-    from app import adx
-    from app.periods import adx_period
+    from app.records.periods import adx_period
+    from app.stats import adx
 
     empty = tally(SCHEME, [], [], Q1)
     suppressed = msgspec.structs.replace(

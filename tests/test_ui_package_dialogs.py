@@ -10,8 +10,9 @@ import pytest
 from package_helpers import IDENTITY, make_office
 from PySide6.QtCore import Qt
 
-from app import package, period_close
-from app.periods import parse_period
+from app.exchange import package
+from app.office import period_close
+from app.records.periods import parse_period
 
 pytestmark = pytest.mark.gui
 DOC_SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -95,7 +96,7 @@ def test_export_dialog(qtbot, qtmodeltester, office, tmp_path, shots):
     path = Path(dialog.path_edit.text())
     assert path.exists() and dialog.sha_edit.text() == dialog.result_sha256
     dialog.grab().save(str(shots / "export_done.png"))
-    pub, kid = __import__("app.office_keys").office_keys.office_public_key(office)
+    pub, kid = __import__("app.office.keys", fromlist=["x"]).office_public_key(office)
     verified = package.open_package(path.read_bytes(), [IDENTITY.read_text()], {kid: pub})
     assert verified.tally.rows == preview.rows
 

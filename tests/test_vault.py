@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app import keys
+from app.crypto import kdf as keys
 from app.errors import BadRecoveryKey, NotAllowed, UnknownUser, VaultExists, WrongPassphrase
-from app.vault import Vault
+from app.vault.vault import Vault
 from conftest import FAST_KDF, PASS
 
 

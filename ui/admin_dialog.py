@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backup, office
 from app.errors import FallzahlError
+from app.office import info as office
+from app.vault import backup
 from ui import dialogs, settings, worker
 from ui.passphrase import PassphraseFields
 
@@ -464,7 +465,7 @@ class AdminDialog(QDialog):
 
     def import_scheme(self, path: Path) -> None:
         try:
-            from app.scheme_store import import_scheme
+            from app.scheme.store import import_scheme
         except ImportError:
             dialogs.error(
                 self, self.tr("Der Schema-Import ist in dieser Version noch nicht verfügbar.")

@@ -35,17 +35,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import completeness
 from app.errors import FallzahlError
-from app.records import CASE_DIMENSIONS, Case
-from app.rules import classify
+from app.records import completeness
+from app.records.model import CASE_DIMENSIONS, Case
+from app.records.rules import classify
 from ui import feedback
 from ui.case_model import long_date_format
 
 if TYPE_CHECKING:
-    from app.scheme import Scheme
-    from app.session import Session
-    from app.undo import UndoLog
+    from app.scheme.model import Scheme
+    from app.vault.session import Session
+    from app.vault.undo import UndoLog
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 # single-choice items in the order of the form (attribute names of Case)

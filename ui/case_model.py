@@ -21,12 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app import case_overview as ov
-from app import completeness
+from app.records import completeness
+from app.records import overview as ov
 
 if TYPE_CHECKING:
-    from app.records import Contact
-    from app.session import Session
+    from app.records.model import Contact
+    from app.vault.session import Session
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record's id
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a plain value to sort by

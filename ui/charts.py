@@ -23,9 +23,16 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from app.dashboard_data import REST, Overview, top_with_rest
-from app.scheme import Scheme
-from app.tally import DOMAIN_CLASS, Tally, code_label, dimension_label, display_rows, measure_label
+from app.scheme.model import Scheme
+from app.stats.dashboard_data import REST, Overview, top_with_rest
+from app.stats.tally import (
+    DOMAIN_CLASS,
+    Tally,
+    code_label,
+    dimension_label,
+    display_rows,
+    measure_label,
+)
 
 COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5")
 TREND, DOMAINS, CLASSES, MUNICIPALITIES = "trend", "domains", "classes", "municipalities"

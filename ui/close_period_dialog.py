@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lang, period_close
+from app import lang
 from app.errors import FallzahlError
-from app.periods import parse_period, previous_quarters, quarter_of
+from app.office import period_close
+from app.records.periods import parse_period, previous_quarters, quarter_of
 
 
 def _t(de: str, en: str) -> str:

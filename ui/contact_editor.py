@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from app.records import Contact
-    from app.scheme import Scheme
+    from app.records.model import Contact
+    from app.scheme.model import Scheme
 
 
 class ContactDialog(QDialog):

@@ -17,9 +17,10 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import backup, office, store
 from app.errors import FallzahlError
-from app.vault import Vault
+from app.office import info as office
+from app.vault import backup, store
+from app.vault.vault import Vault
 from ui import dialogs, i18n, worker
 
 ACTIVITY = {

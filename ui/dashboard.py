@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard_data, lang
+from app import lang
 from app.errors import FallzahlError
-from app.periods import quarter, quarter_of, year
-from app.tally import measure_label
+from app.records.periods import quarter, quarter_of, year
+from app.stats import dashboard_data
+from app.stats.tally import measure_label
 from ui import charts
 
 if TYPE_CHECKING:
-    from app.session import Session
+    from app.vault.session import Session
 
 KEY_MEASURES = (
     "cases_active",

@@ -30,9 +30,9 @@ from PySide6.QtGui import (
 
 from app import lang
 from app.atomic import write_bytes
-from app.district_report import HEADLINE, SUPPRESSED, DistrictReport
-from app.scheme import Scheme
-from app.tally import DOMAIN_CLASS, MISSING, code_label, display_rows, measure_label
+from app.district.report import HEADLINE, SUPPRESSED, DistrictReport
+from app.scheme.model import Scheme
+from app.stats.tally import DOMAIN_CLASS, MISSING, code_label, display_rows, measure_label
 
 RESOLUTION = 300  # dpi of the PDF's coordinate system (text and tables stay vectors)
 MARGINS_MM = QMarginsF(20, 18, 20, 14)

@@ -29,11 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import district, district_report, lang, provisioning, receipts, signing
+from app import lang
 from app.atomic import write_bytes
-from app.district_board import STATUS_LABELS, Board
+from app.crypto import signing
+from app.district import desk as district
+from app.district import report as district_report
+from app.district.board import STATUS_LABELS, Board
 from app.errors import FallzahlError
-from app.office import Policy
+from app.exchange import provisioning
+from app.exchange import receipt as receipts
+from app.office.info import Policy
 from ui import dialogs, i18n
 from ui.district_report_pdf import write_district_pdf
 

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lang, package, period_close
+from app import lang
 from app.errors import FallzahlError
-from app.periods import parse_period
-from app.tally import Tally, code_label, dimension_label, measure_label
+from app.exchange import package
+from app.office import period_close
+from app.records.periods import parse_period
+from app.stats.tally import Tally, code_label, dimension_label, measure_label
 
 
 def _t(de: str, en: str) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app import lang
 
 if TYPE_CHECKING:
-    from app.scheme import Scheme
+    from app.scheme.model import Scheme
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import app
-from app.cli import default_vault_dir
+from app.cli.main import default_vault_dir
 from app.errors import FallzahlError
 
 
@@ -28,8 +28,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def vault_in_use(folder: Path) -> FallzahlError | None:
     """The writer lock's refusal (naming the holder) if another process has the vault open."""
-    from app import store
-    from app.lock import WriterLock
+    from app.vault import store
+    from app.vault.lock import WriterLock
 
     if not (folder / store.DB_NAME).exists():
         return None

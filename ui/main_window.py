@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import case_overview as ov
 from app.errors import FallzahlError
-from app.undo import CASES, CONTACTS, UndoLog
+from app.records import overview as ov
+from app.vault.undo import CASES, CONTACTS, UndoLog
 from ui import feedback, i18n
 from ui.case_editor import CaseEditor
 from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
@@ -45,7 +45,7 @@ from ui.help_dialog import CategoriesDialog, GuideDialog, ShortcutsDialog
 from ui.quick_entry import QuickEntry
 
 if TYPE_CHECKING:
-    from app.session import Session
+    from app.vault.session import Session
 
 FOCUS_STYLE = """
 QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QTableView:focus,
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         self.dashboard.set_session(session)
         if session is not None:
             self._fit_columns()
-            from app.office import office_info
+            from app.office.info import office_info
 
             role = self.tr("Leitung") if session.is_lead else self.tr("Berater*in")
             self.user_label.setText(

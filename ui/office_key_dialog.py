@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lang, office_keys
+from app import lang
 from app.errors import FallzahlError
+from app.office import keys as office_keys
 from ui import dialogs
 
 

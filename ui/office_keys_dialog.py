@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import district, lang
-from app.district_registry import ACTIVE, REVOKED, OfficeEntry, Registry
+from app import lang
+from app.district import desk as district
+from app.district.registry import ACTIVE, REVOKED, OfficeEntry, Registry
 from app.errors import FallzahlError
 from ui import dialogs
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
-from app import vault as app_vault
 from app.errors import FallzahlError
+from app.vault import vault as app_vault
 
 MIN_SCORE = 2
 

@@ -29,17 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.case_overview import expand_code
 from app.errors import FallzahlError
-from app.records import Case, Contact
-from app.session import new_id
+from app.records.model import Case, Contact
+from app.records.overview import expand_code
+from app.vault.session import new_id
 from ui import feedback
 from ui.case_model import long_date_format, short_date
 
 if TYPE_CHECKING:
-    from app.scheme import Scheme
-    from app.session import Session
-    from app.undo import UndoLog
+    from app.scheme.model import Scheme
+    from app.vault.session import Session
+    from app.vault.undo import UndoLog
 
 NEW_WORDS = ("neu", "new")
 

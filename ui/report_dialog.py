@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard_data, lang
+from app import lang
 from app.errors import FallzahlError, UsageError
-from app.office import office_info
-from app.periods import parse_period, previous_quarters, quarter_of
-from app.report_xlsx import write_office_report
+from app.office.info import office_info
+from app.records.periods import parse_period, previous_quarters, quarter_of
+from app.stats import dashboard_data
+from app.stats.workbook import write_office_report
 from ui import dialogs, worker
 from ui.report_pdf import write_office_pdf
 

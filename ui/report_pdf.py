@@ -19,9 +19,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QU
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.atomic import storage_error_for, write_bytes
-from app.dashboard_data import Overview, QuarterFigures, share
-from app.scheme import Scheme
-from app.tally import (
+from app.scheme.model import Scheme
+from app.stats.dashboard_data import Overview, QuarterFigures, share
+from app.stats.tally import (
     DOMAIN_CLASS,
     Tally,
     code_label,

@@ -21,8 +21,8 @@ from pathlib import Path
 
 
 def _fill(session, n: int = 48, seed: int = 7) -> None:
-    from app.records import Case, Contact
-    from app.session import new_id
+    from app.records.model import Case, Contact
+    from app.vault.session import new_id
 
     rnd = random.Random(seed)
     scheme = session.scheme
@@ -89,11 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app import lang
-    from app.keys import KdfParams
-    from app.office import OfficeInfo, set_office_info
+    from app.crypto.kdf import KdfParams
+    from app.office.info import OfficeInfo, set_office_info
     from app.resources import resource_path
-    from app.scheme import parse
-    from app.vault import Vault
+    from app.scheme.model import parse
+    from app.vault.vault import Vault
     from ui import i18n
 
     lang.set_language("de")
@@ -183,11 +183,12 @@ def _office_shots(app, folder: Path, out: Path) -> None:
 
     import msgspec
 
-    from app import demo, package, period_close, setup
-    from app.dashboard_data import overview
-    from app.keys import KdfParams
-    from app.periods import parse_period
-    from app.vault import Vault
+    from app.crypto.kdf import KdfParams
+    from app.exchange import package
+    from app.office import demo, period_close, setup
+    from app.records.periods import parse_period
+    from app.stats.dashboard_data import overview
+    from app.vault.vault import Vault
     from ui.main_window import MainWindow
     from ui.office_key_dialog import OfficeKeyDialog
     from ui.report_dialog import ReportDialog

@@ -18,16 +18,16 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    import app.keys
-    from app.keys import KdfParams
-    from app.vault import Vault
+    import app.crypto.kdf
+    from app.crypto.kdf import KdfParams
+    from app.vault.vault import Vault
     from ui import i18n
 
     qt = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="fallzahl-shots-"))
     os.environ["FALLZAHL_SETTINGS"] = str(tmp / "settings.ini")
     fast = KdfParams(memory_kib=1024, iterations=1, lanes=1)
-    app.keys.calibrate = lambda *a, **k: fast  # screenshots only: no real calibration
+    app.crypto.kdf.calibrate = lambda *a, **k: fast  # screenshots only: no real calibration
     i18n.install(language)
     target = Path(out)
     target.mkdir(parents=True, exist_ok=True)
@@ -52,7 +52,7 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
     wizard.lead_page.fields.first.setText("Wolke Kaktus Treppe Geige")
     wizard.lead_page.fields.second.setText("Wolke Kaktus Treppe Geige")
     save(wizard, "wizard_2_lead")
-    wizard.lead_page._created(app.keys.new_recovery_key())  # show a sample key, no vault
+    wizard.lead_page._created(app.crypto.kdf.new_recovery_key())  # show a sample key, no vault
     save(wizard, "wizard_3_recovery_key")
     wizard.next()
     save(wizard, "wizard_4_confirm")
@@ -70,8 +70,10 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
 
     import datetime as dt
 
-    from app import district, office, provisioning
-    from app.scheme_trust import shipped_scheme, trusted_keys
+    from app.district import desk as district
+    from app.exchange import provisioning
+    from app.office import info as office
+    from app.scheme.trust import shipped_scheme, trusted_keys
 
     identity, key = district.demo_keys()
     from pyrage import x25519

@@ -24,7 +24,7 @@ def _report(line: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["FALLZAHL_NO_DIALOGS"] = "1"
-    from app import selftest
+    from app.cli import selftest
 
     with tempfile.TemporaryDirectory(prefix="fallzahl-selftest-") as folder:
         try:
@@ -86,7 +86,7 @@ def qt_checks(test) -> str:
     from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
     from app.resources import resource_path
-    from app.tally import tally
+    from app.stats.tally import tally
 
     app = _app()
     platform = app.platformName()

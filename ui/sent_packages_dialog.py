@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lang, package, receipts
+from app import lang
 from app.errors import FallzahlError
+from app.exchange import package
+from app.exchange import receipt as receipts
 from ui import dialogs
 
 

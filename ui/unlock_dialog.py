@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import keys
+from app.crypto import kdf as keys
 from app.errors import FallzahlError
-from app.vault import Vault
+from app.vault.vault import Vault
 from ui import dialogs, i18n, settings, worker
 from ui.passphrase import PassphraseFields
 

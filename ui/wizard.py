@@ -34,9 +34,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app import keys, office, provision_setup, provisioning, setup
-from app import vault as app_vault
+from app.crypto import kdf as keys
 from app.errors import FallzahlError
+from app.exchange import provisioning
+from app.office import info as office
+from app.office import provision_setup, setup
+from app.vault import vault as app_vault
 from ui import dialogs, settings, worker
 from ui.passphrase import PassphraseFields
 
@@ -486,7 +489,7 @@ class LeadPage(QWizardPage):
         wiz.set_busy(True)
 
         def create() -> str:
-            # kdf=None: app.keys.calibrate() picks the Argon2id cost for this machine
+            # kdf=None: app.crypto.kdf.calibrate() picks the Argon2id cost for this machine
             if kind == "district":
                 return setup.init_district(
                     folder,

@@ -47,7 +47,7 @@ def _quiet_ui(tmp_path, monkeypatch, qapp):
     QApplication.setOrganizationName("Fallzahl")
     monkeypatch.setenv("FALLZAHL_SETTINGS", str(tmp_path / "settings.ini"))
     monkeypatch.setattr(dialogs, "NO_DIALOGS", True)
-    monkeypatch.setattr("app.keys.calibrate", lambda *a, **k: FAST_KDF)
+    monkeypatch.setattr("app.crypto.kdf.calibrate", lambda *a, **k: FAST_KDF)
     dialogs.shown.clear()
     dialogs.answers.clear()
     i18n.install("de")

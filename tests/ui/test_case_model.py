@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from app import case_overview as ov
+from app.records import overview as ov
 from tests.helpers import case, contact
 from tests.ui.ui_helpers import answers_fixture, make_case, no_dialogs_fixture  # noqa: F401
 from ui.case_model import CaseFilterProxy, CaseTableModel, ContactTableModel

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from app.dashboard_data import overview
-from app.periods import parse_period
+from app.records.periods import parse_period
+from app.stats.dashboard_data import overview
 from tests.ui.ui_helpers import make_office
 from ui.dashboard import Dashboard
 

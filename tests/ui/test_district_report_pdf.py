@@ -15,10 +15,10 @@ import pytest
 from district_world import Office, make_district, on_time
 from PySide6.QtCore import Qt
 
-from app import district
-from app.district_report import SUPPRESSED, report
+from app.district import desk as district
+from app.district.report import SUPPRESSED, report
 from app.errors import DiskFull
-from app.tally import MISSING, Row, code_label, display_rows
+from app.stats.tally import MISSING, Row, code_label, display_rows
 from conftest import FAST_KDF
 
 pytestmark = pytest.mark.gui

@@ -10,7 +10,7 @@ from district_world import Office, make_district, on_time
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from app import district
+from app.district import desk as district
 from app.errors import FallzahlError
 from conftest import FAST_KDF
 
@@ -101,7 +101,7 @@ def test_provisioning_file_from_the_district_desk(qtbot, desk_world, tmp_path, m
 
     from PySide6.QtWidgets import QDialog
 
-    from app import provision_setup
+    from app.office import provision_setup
     from ui import dialogs
     from ui.district_window import DistrictWindow, ProvisionDialog
 

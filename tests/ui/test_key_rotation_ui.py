@@ -13,7 +13,9 @@ from district_world import PASS, Office, make_district
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from app import district, office_keys, signing
+from app.crypto import signing
+from app.district import desk as district
+from app.office import keys as office_keys
 from tests.conftest import FAST_KDF
 from ui import dialogs
 

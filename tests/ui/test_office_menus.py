@@ -11,8 +11,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from app import district, office_keys, package, period_close, receipts
-from app.periods import parse_period
+from app.district import desk as district
+from app.exchange import package
+from app.exchange import receipt as receipts
+from app.office import keys as office_keys
+from app.office import period_close
+from app.records.periods import parse_period
 from tests.conftest import FAST_KDF, PASS
 from tests.ui.ui_helpers import make_office
 from ui import dialogs, worker

@@ -9,9 +9,9 @@ import unicodedata
 
 import pytest
 
-from app.dashboard_data import overview
 from app.errors import StorageError
-from app.periods import parse_period
+from app.records.periods import parse_period
+from app.stats.dashboard_data import overview
 from tests.ui.ui_helpers import make_office
 from ui.report_pdf import write_office_pdf
 

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWizard
 
-from app import keys, office
-from app.vault import Vault
+from app.crypto import kdf as keys
+from app.office import info as office
+from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASS
 from tests.ui.conftest import StandInWindow
 from ui import dialogs
@@ -302,7 +303,7 @@ def test_restore_from_admin_locks_restores_and_unlocks(qtbot, controller, tmp_pa
     controller.start()
     unlock_via_dialog(qtbot, controller)
     controller.idle.stop()
-    from app.backup import make_backup
+    from app.vault.backup import make_backup
 
     saved = make_backup(controller.session, tmp_path / "vorher.fzbak")
     controller.session.add_user("spaeter", "counsellor", STRONG)

@@ -8,10 +8,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWizard
 
-from app import district, errors, office, provision_setup, provisioning, store
+from app import errors
+from app.district import desk as district
+from app.exchange import provisioning
+from app.office import info as office
+from app.office import provision_setup
 from app.resources import resource_path
-from app.scheme_trust import shipped_scheme, trusted_keys
-from app.vault import Vault
+from app.scheme.trust import shipped_scheme, trusted_keys
+from app.vault import store
+from app.vault.vault import Vault
 from ui import dialogs
 
 pytestmark = pytest.mark.gui
@@ -101,7 +106,7 @@ def test_district_wizard_then_unlock_shows_the_board(qtbot, vault_dir):
 
 
 def keys_normal(recovery: str) -> bool:
-    from app import keys
+    from app.crypto import kdf as keys
 
     return keys.normalize_recovery_key(recovery) == recovery
 

@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from app.records import Case
-from app.session import new_id
+from app.records.model import Case
+from app.vault.session import new_id
 
 
 def make_case(session, code: str, **kw) -> Case:
@@ -54,8 +54,8 @@ def make_office(folder, n_cases: int = 120, year: int = 2025):
     year whose closed cases all have an ending (tests/package_helpers.py, importable here)."""
     import msgspec
 
-    from app import demo, setup
-    from app.vault import Vault
+    from app.office import demo, setup
+    from app.vault.vault import Vault
     from tests.conftest import FAST_KDF, PASS
 
     setup.init_office(

@@ -23,12 +23,13 @@ import pyrage
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from app import adx, signing, tally_io  # noqa: E402
-from app import demo as demo_mod  # noqa: E402
-from app import package as pkg  # noqa: E402
-from app.periods import parse_period  # noqa: E402
-from app.scheme_trust import load_verified, shipped_scheme, trusted_keys  # noqa: E402
-from app.tally import tally  # noqa: E402
+from app.crypto import signing  # noqa: E402
+from app.exchange import package as pkg  # noqa: E402
+from app.office import demo as demo_mod  # noqa: E402
+from app.records.periods import parse_period  # noqa: E402
+from app.scheme.trust import load_verified, shipped_scheme, trusted_keys  # noqa: E402
+from app.stats import adx, tally_io  # noqa: E402
+from app.stats.tally import tally  # noqa: E402
 
 PERIOD = "2025-Q1"
 OFFICE = "HZ-TEST-01"

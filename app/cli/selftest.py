@@ -1,0 +1,207 @@
+"""The headless part of ``fallzahl --self-test``: one office's year, end to end, in a temp folder.
+
+Run by ui/selftest.py (which adds the Qt checks) in the frozen bundle and from a checkout,
+so IT and CI can prove that an installed program works: shipped resources, key derivation,
+the encrypted store, tallies, provisioning, the period close and the signed, encrypted
+package. Each check prints one line; the first failure stops the run. Nothing here
+imports Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app import __version__
+
+PASSPHRASE = "Selbsttest-Passphrase-2026!"
+USER = "selbsttest"
+OFFICE_ID = "SELFTEST-01"
+
+Report = Callable[[str], None]
+
+
+class SelfTestFailed(Exception):
+    """A check failed; the message names the check and the reason."""
+
+
+class SelfTest:
+    """The app checks; keeps the office session open afterwards for the Qt checks."""
+
+    def __init__(self, folder: Path, report: Report) -> None:
+        self.folder = folder
+        self.report = report
+        self.vault = None
+        self.session = None
+        self.year = dt.date.today().year - 1  # a complete past year: no future dates
+        self.period = None
+        self.checks: list[tuple[str, Callable[[], str]]] = [
+            ("resources", self.check_resources),
+            ("crypto", self.check_crypto),
+            ("vault", self.check_vault),
+            ("records", self.check_records),
+            ("tally", self.check_tally),
+            ("provisioning", self.check_provisioning),
+            ("backup", self.check_backup),
+            ("package", self.check_package),
+        ]
+
+    def run(self) -> None:
+        self.report(f"Fallzahl {__version__} self-test in {self.folder}")
+        for name, check in self.checks:
+            self.step(name, check)
+
+    def step(self, name: str, check: Callable[[], str]) -> None:
+        start = time.perf_counter()
+        try:
+            detail = check()
+        except Exception as exc:  # the self-test reports any failure, then exits nonzero
+            raise SelfTestFailed(f"FAIL {name}: {type(exc).__name__}: {exc}") from exc
+        self.report(f"ok   {name}: {detail} ({time.perf_counter() - start:.2f} s)")
+
+    def close(self) -> None:
+        if self.session is not None and self.session.is_open:
+            self.session.close()
+        if self.vault is not None:
+            self.vault.close()
+
+    # the checks: each returns a short detail line
+    def check_resources(self) -> str:
+        from app.scheme.trust import load_verified, shipped_scheme, trusted_keys
+
+        keys = trusted_keys()
+        doc, sig = shipped_scheme()
+        scheme = load_verified(doc, sig, keys, dt.date.today(), None, check_dates=False)
+        return f"{len(keys)} trust anchor(s), scheme {scheme.id} v{scheme.version} verified"
+
+    def check_crypto(self) -> str:
+        import pyrage
+
+        from app.crypto import signing
+
+        secret, public = signing.generate_keypair("selftest")
+        sig = signing.sign(b"fallzahl", secret)
+        signing.verify(b"fallzahl", sig, [public])
+        ident = pyrage.x25519.Identity.generate()
+        box = pyrage.encrypt(b"fallzahl", [ident.to_public()])
+        if pyrage.decrypt(box, [ident]) != b"fallzahl":
+            raise AssertionError("age round trip changed the data")
+        return "minisign sign/verify and age encrypt/decrypt"
+
+    def check_vault(self) -> str:
+        from app.crypto import kdf as keys
+        from app.office.setup import init_office
+        from app.vault.vault import Vault
+
+        start = time.perf_counter()
+        params = keys.calibrate()
+        took = time.perf_counter() - start
+        init_office(
+            self.folder / "vault",
+            office_id=OFFICE_ID,
+            office_name="Selbsttest",
+            user=USER,
+            passphrase=PASSPHRASE,
+            kdf=params,
+        )
+        self.vault = Vault(self.folder / "vault")
+        self.session = self.vault.unlock(USER, PASSPHRASE)
+        return (
+            f"Argon2id {params.memory_kib // 1024} MiB x {params.iterations} calibrated in "
+            f"{took:.1f} s; vault created and unlocked"
+        )
+
+    def check_records(self) -> str:
+        from app.office import demo
+
+        session = self.session
+        cases, contacts = demo.generate(session.scheme, 12, self.year, seed=7)
+        session.add_bulk(cases, contacts, "selftest.records")
+        problems = session.check()
+        if problems:
+            raise AssertionError("; ".join(p.message("en") for p in problems))
+        return f"{len(session.cases())} cases, {len(session.contacts())} contacts saved and checked"
+
+    def check_tally(self) -> str:
+        from app.records.periods import parse_period
+        from app.stats.tally import tally
+
+        session = self.session
+        self.period = parse_period(str(self.year))
+        result = tally(session.scheme, session.cases(), session.contacts(), self.period)
+        if not result.rows:
+            raise AssertionError("the tally is empty")
+        return f"{len(result.rows)} rows for {self.period.label}"
+
+    def check_provisioning(self) -> str:
+        import pyrage
+
+        from app.exchange import provisioning
+        from app.resources import resource_path
+        from app.scheme import model as scheme_model
+        from app.scheme.trust import shipped_scheme, trusted_keys
+
+        doc, sig = shipped_scheme()
+        district = scheme_model.parse(doc).district
+        data = provisioning.make_provisioning(
+            resource_path("demo", "district-demo.key").read_bytes(),
+            office_id=OFFICE_ID,
+            office_name="Selbsttest",
+            district_name=district.name,
+            district_ags=district.ags,
+            recipients=[str(pyrage.x25519.Identity.generate().to_public())],
+            trust_anchors=trusted_keys(),
+            scheme_doc=doc,
+            scheme_sig=sig,
+        )
+        prov = provisioning.verify_provisioning(data, trusted_keys(), dt.date.today())
+        return f"demo provisioning file signed and verified (key {prov.signed_by})"
+
+    def check_backup(self) -> str:
+        from app.vault.backup import make_backup
+
+        target = make_backup(self.session, self.folder / "backup.fzbak")
+        return f"backup written ({target.stat().st_size // 1024} KiB)"
+
+    def check_package(self) -> str:
+        from app.exchange import package
+        from app.office import keys as office_keys
+        from app.office import period_close
+        from app.resources import resource_path
+
+        session = self.session
+        # synthetic records leave some items open on purpose: accept them, as a lead would
+        period_close.close_period(
+            session, self.period, accepted_reason="Selbsttest mit synthetischen Daten"
+        )
+        out = self.folder / "export"
+        out.mkdir()
+        path, sha256, _manifest = package.build_package(session, self.period, out)
+        identity = _demo_identity(resource_path)
+        pub, kid = office_keys.office_public_key(session)
+        verified = package.open_package(Path(path).read_bytes(), [identity], {kid: pub})
+        if verified.tally != package.preview_tally(session, self.period):
+            raise RuntimeError("the package's tallies differ from the vault's")
+        return f"{Path(path).name} built and verified (sha256 {sha256[:12]}...)"
+
+
+def _demo_identity(resource_path) -> str:
+    text = resource_path("demo", "district-demo.age").read_text("ascii")
+    return next(ln for ln in text.splitlines() if ln.startswith("AGE-SECRET-KEY-"))
+
+
+def run(report: Report = print, folder: str | None = None) -> SelfTest:
+    """Run the app checks in a fresh temporary folder; the caller must call ``close()``."""
+    base = Path(folder or tempfile.mkdtemp(prefix="fallzahl-selftest-"))
+    os.environ.setdefault("FALLZAHL_NO_DIALOGS", "1")
+    test = SelfTest(base, report)
+    try:
+        test.run()
+    except BaseException:
+        test.close()
+        raise
+    return test

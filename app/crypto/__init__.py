@@ -1,0 +1,1 @@
+"""Wrappers around each cryptographic library, one module per primitive."""

@@ -1,0 +1,1 @@
+"""The district desk: registry, intake, board, merged report, receipts."""

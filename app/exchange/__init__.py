@@ -1,0 +1,1 @@
+"""File formats that cross the office's walls, verifiable without a vault."""

@@ -1,0 +1,1 @@
+"""The office desk's workflows: identity, keys, closing periods, export, set-up."""

@@ -1,0 +1,249 @@
+"""A realistic synthetic year for one integrated counselling office (demo and benchmarks).
+
+Only codes of the given scheme are used, looked up by dimension; known code strings and
+labels (EB, EFL, Halberstadt, ...) only steer the weights when a scheme has them. The same
+seed gives the same records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+from itertools import accumulate
+
+from app.records.model import Case, Contact
+from app.scheme.model import Scheme
+
+# Share of cases per counselling field in an integrated office (by code, when present).
+FIELD_WEIGHTS = {
+    "EB": 34,
+    "EFL": 24,
+    "SCHULD": 15,
+    "SUCHT": 14,
+    "SCHWANGER": 6,
+    "SCHKONF": 3,
+}
+# Life domains typical for a field, matched as prefixes of domain codes.
+FIELD_DOMAINS = {
+    "EB": ("KIND", "ERZ", "FAM", "PART"),
+    "EFL": ("PART", "FAM"),
+    "SCHULD": ("FIN", "EXIST", "ARB", "WOHN"),
+    "SUCHT": ("GES", "SUCHT"),
+    "SCHWANGER": ("SCHW", "FAM", "FIN"),
+    "SCHKONF": ("SCHW", "PART"),
+}
+# Municipalities by (approximate) population in thousands, matched in the German label.
+MUNICIPALITY_WEIGHTS = {
+    "Halberstadt": 40,
+    "Wernigerode": 32,
+    "Quedlinburg": 23,
+    "Blankenburg": 19,
+    "Thale": 17,
+    "Osterwieck": 11,
+    "Oberharz": 10,
+    "Ballenstedt": 9,
+    "Ilsenburg": 9,
+    "Nordharz": 8,
+    "Harzgerode": 8,
+    "Huy": 7,
+    "Falkenstein": 5,
+}
+PROBLEM_COUNT_WEIGHTS = (22, 25, 23, 16, 9, 5)  # 1..6 problem codes per case
+CONTACT_FORM_WEIGHTS = (62, 9, 19, 7, 3)  # in the office, outreach, phone, online, group
+MISSING_SHARE = 0.03  # share of cases with an item not (yet) recorded
+CLOSED_SHARE = 0.65
+
+
+def _codes(scheme: Scheme, dim: str) -> list[str]:
+    try:
+        return [c.code for c in scheme.codes(dim)]
+    except KeyError:
+        return []
+
+
+def _unknownish(scheme: Scheme, dim: str, code: str) -> bool:
+    c = scheme.code(dim, code)
+    text = f"{c.code} {c.label_de} {c.label_en}".lower()
+    return any(w in text for w in ("unk", "unbekannt", "keine angabe", "unknown"))
+
+
+class _Pick:
+    """Fast weighted choice from a fixed population."""
+
+    def __init__(self, rng: random.Random, items: Sequence, weights: Sequence[float]):
+        self.rng = rng
+        self.items = list(items)
+        self.cum = list(accumulate(weights))
+
+    def __call__(self):
+        return self.rng.choices(self.items, cum_weights=self.cum)[0]
+
+    def many(self, k: int) -> list:
+        return self.rng.choices(self.items, cum_weights=self.cum, k=k)
+
+
+def generate(
+    scheme: Scheme, n_cases: int, year: int, seed: int = 2026, *, until: dt.date | None = None
+) -> tuple[list[Case], list[Contact]]:
+    """``n_cases`` cases and about five contacts per case for ``year`` (plus a few
+        anonymous contacts). About a tenth of the cases were opened in the last quarter of the
+        year before and carried over. Case codes are ``YYYY-NNNN`` (five digits from 10,000).
+    With ``until`` nothing is dated after that day (a demo of the running year stops today).
+    """
+    rng = random.Random(seed)
+    fields = _codes(scheme, "field")
+    field_pick = _Pick(rng, fields, [FIELD_WEIGHTS.get(f, 4) for f in fields])
+
+    problems = _codes(scheme, "problem")
+    pdom = scheme.problem_domain
+    domains = _codes(scheme, "domain") or sorted(set(pdom.values()))
+    typical: dict[str, list[str]] = {}
+    for i, f in enumerate(fields):
+        prefixes = FIELD_DOMAINS.get(f, ())
+        doms = [d for d in domains if d.startswith(prefixes)] if prefixes else []
+        if not doms and domains:  # unknown field or scheme: one or two domains of its own
+            doms = [domains[i % len(domains)], domains[(i + 2) % len(domains)]]
+        typical[f] = [p for p in problems if pdom.get(p) in doms] or problems
+    n_problems = _Pick(rng, range(1, 7), PROBLEM_COUNT_WEIGHTS)
+
+    ages = _codes(scheme, "age_band")
+    known_ages = [a for a in ages if not _unknownish(scheme, "age_band", a)] or ages
+    unknown_ages = [a for a in ages if a not in known_ages]
+    n = len(known_ages)
+    young = _Pick(rng, known_ages, [max(1.0, n - i) ** 2 for i in range(n)])
+    adult = _Pick(rng, known_ages, [1 + min(i, n - 1 - i + 2) * 3 for i in range(n)])
+    youth_fields = {f for f in fields if f == "EB"}
+
+    munis = _codes(scheme, "municipality")
+
+    def muni_weight(code: str) -> float:
+        c = scheme.code("municipality", code)
+        for name, w in MUNICIPALITY_WEIGHTS.items():
+            if name in c.label_de:
+                return w
+        if _unknownish(scheme, "municipality", code):
+            return 1
+        return 3 if c.pool else 4
+
+    muni_pick = _Pick(rng, munis, [muni_weight(m) for m in munis])
+
+    def simple(dim: str, first_heavy: bool = False) -> _Pick | None:
+        codes = _codes(scheme, dim)
+        if not codes:
+            return None
+        weights = [(len(codes) - i) ** 2 if first_heavy else 1 for i in range(len(codes))]
+        weights = [
+            w / 4 if _unknownish(scheme, dim, c) else w for w, c in zip(weights, codes, strict=True)
+        ]
+        return _Pick(rng, codes, weights)
+
+    sex_pick, hh_pick, kids_pick = simple("sex"), simple("household"), simple("children")
+    yn_pick, ref_pick = simple("yes_no_unknown", True), simple("referral", True)
+    end_pick = simple("ending", True)
+    forms = _codes(scheme, "contact_form")
+    form_pick = _Pick(
+        rng, forms, [CONTACT_FORM_WEIGHTS[i] if i < 5 else 2 for i in range(len(forms))]
+    )
+    durs = _codes(scheme, "duration_band")
+    dur_pick = _Pick(rng, durs, [1 + min(i, 2) * 2 for i in range(len(durs))])
+
+    def maybe(pick: _Pick | None) -> str | None:
+        if pick is None or rng.random() < MISSING_SHARE:
+            return None
+        return pick()
+
+    first = dt.date(year, 1, 1)
+    last = min(dt.date(year, 12, 31), until) if until else dt.date(year, 12, 31)
+    carry_start = dt.date(year - 1, 10, 1)
+    year_days = (last - first).days
+    serial: dict[int, int] = {}
+    cases: list[Case] = []
+    contacts: list[Contact] = []
+    rand, randint, expo = rng.random, rng.randint, rng.expovariate
+    counsellors = [f"B{i:02d}" for i in range(1, 13)]
+    for _ in range(n_cases):
+        if rand() < 0.1:
+            opened = carry_start + dt.timedelta(days=randint(0, 91))
+        else:
+            opened = first + dt.timedelta(days=randint(0, year_days))
+        field = field_pick()
+        k = n_problems()
+        pool = typical[field]
+        probs: dict[str, None] = {}
+        for _ in range(k):
+            probs[rng.choice(pool) if rand() < 0.6 else rng.choice(problems)] = None
+        closed = ending = None
+        if rand() < CLOSED_SHARE / 0.85:
+            candidate = opened + dt.timedelta(days=int(expo(1 / 70)))
+            if candidate <= last:
+                closed = candidate
+                ending = end_pick() if end_pick else None
+        # Contacts: many single-contact cases, the rest skewed around six.
+        n_k = 1 if rand() < 0.22 else 1 + int(expo(1 / 5.6))
+        span_end = closed or last
+        span = max(0, (span_end - opened).days)
+        case_id = f"{rng.getrandbits(64):016x}"
+        counsellor = counsellors[randint(0, 11)]
+        many = field in ("EB", "EFL")
+        for j in range(n_k):
+            day = opened if j == 0 else opened + dt.timedelta(days=randint(0, span))
+            contacts.append(
+                Contact(
+                    id=f"{rng.getrandbits(64):016x}",
+                    date=day,
+                    form=form_pick(),
+                    duration=dur_pick(),
+                    counsellor=counsellor,
+                    persons=(2 if rand() < 0.35 else 1) if many else 1,
+                    case_id=case_id,
+                )
+            )
+        y = opened.year
+        serial[y] = serial.get(y, 0) + 1
+        other = []
+        if rand() < 0.12 and len(fields) > 1:
+            o = field_pick()
+            if o != field:
+                other = [o]
+        cases.append(
+            Case(
+                id=case_id,
+                code=f"{y}-{serial[y]:04d}",
+                opened=opened,
+                field=field,
+                counsellor=counsellor,
+                scheme_version=scheme.version,
+                closed=closed,
+                other_fields=other,
+                sex=maybe(sex_pick),
+                age_band=(
+                    rng.choice(unknown_ages)
+                    if unknown_ages and rand() < 0.02
+                    else maybe(young if field in youth_fields else adult)
+                ),
+                household=maybe(hh_pick),
+                children=maybe(kids_pick),
+                municipality=maybe(muni_pick),
+                transfer_benefits=maybe(yn_pick),
+                migration_parent=maybe(yn_pick),
+                german_at_home=maybe(yn_pick),
+                referral=maybe(ref_pick),
+                problems=[] if rand() < MISSING_SHARE else list(probs),
+                ending=ending,
+            )
+        )
+    # Short anonymous contacts without a case (about 3 % of all contacts).
+    for _ in range(len(contacts) * 3 // 100):
+        contacts.append(
+            Contact(
+                id=f"{rng.getrandbits(64):016x}",
+                date=first + dt.timedelta(days=randint(0, year_days)),
+                form=form_pick(),
+                duration=durs[0] if durs else "",
+                counsellor=counsellors[randint(0, 11)],
+                field=field_pick(),
+            )
+        )
+    contacts.sort(key=lambda c: c.date)
+    return cases, contacts

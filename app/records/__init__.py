@@ -1,0 +1,1 @@
+"""Cases, contacts and their rules: model, validation, freeze, overview."""

@@ -1,0 +1,1 @@
+"""The signed category scheme: model, trust, store, mappings between versions."""

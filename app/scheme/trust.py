@@ -1,0 +1,292 @@
+"""Whether a scheme may be used: signature, document, validity dates, version order.
+
+Order of checks: signature first (nothing unsigned is even parsed further), then the
+document (JSON Schema in resources/scheme.schema.json, then the cross references JSON
+Schema cannot express), then the dates, then the version against the one this office
+already has (TUF-style rollback protection). Each refusal is its own SchemeRefused
+subclass with a German and English text saying what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from typing import Any
+
+import jsonschema
+
+from app.crypto import signing
+from app.errors import (
+    SchemeBadSignature,
+    SchemeConflict,
+    SchemeExpired,
+    SchemeInvalid,
+    SchemeNotYetValid,
+    SchemeRollback,
+    SchemeUnsigned,
+    SchemeUntrustedKey,
+)
+from app.resources import resource_path
+from app.scheme import model as scheme_model
+from app.scheme.model import Scheme
+
+SHIPPED_SCHEME = "lk-harz-v1.json"
+SIGNATURE_ERRORS = signing.VerifyErrors(
+    missing=SchemeUnsigned,
+    malformed=SchemeBadSignature,
+    untrusted=SchemeUntrustedKey,
+    invalid=SchemeBadSignature,
+)
+WHAT = ("das Kategorienschema", "the category scheme")
+# Dimensions whose codes are typed by number key on the desktop: "1", "2", ... in order.
+NUMBERED_DIMENSIONS = ("contact_form", "duration_band")
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(resource_path("scheme.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _path(parts: Any) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out.lstrip(".") or "(Dokument)"
+
+
+def _invalid(field: str, de: str, en: str) -> SchemeInvalid:
+    return SchemeInvalid(
+        f"Das Kategorienschema ist ungültig: Feld {field}: {de}. Bitte beim Landkreis ein "
+        "korrektes, signiertes Schema anfordern.",
+        f"The category scheme is invalid: field {field}: {en}. Ask the district for a "
+        "correct, signed scheme.",
+        field=field,
+    )
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"duplicate key {key!r}")
+        seen[key] = value
+    return seen
+
+
+def cross_check(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """What JSON Schema cannot say: (field path, German, English) for each problem found.
+
+    Expects a document that already passed the JSON Schema.
+    """
+    problems: list[tuple[str, str, str]] = []
+    if doc["valid_from"] >= doc["valid_until"]:
+        problems.append(
+            (
+                "valid_until",
+                "muss nach valid_from liegen",
+                "must be later than valid_from",
+            )
+        )
+    if doc["multi_problem"]["threshold"] > doc["multi_problem"]["top_class"]:
+        problems.append(
+            (
+                "multi_problem.threshold",
+                "darf nicht größer als top_class sein",
+                "must not be larger than top_class",
+            )
+        )
+    codes: dict[str, set[str]] = {}
+    for i, dim in enumerate(doc["dimensions"]):
+        if dim["id"] in codes:
+            problems.append(
+                (
+                    f"dimensions[{i}].id",
+                    f"Dimension {dim['id']!r} kommt doppelt vor",
+                    f"dimension {dim['id']!r} appears twice",
+                )
+            )
+            continue
+        seen: set[str] = set()
+        for j, code in enumerate(dim["codes"]):
+            if code["code"] in seen:
+                problems.append(
+                    (
+                        f"dimensions[{i}].codes[{j}].code",
+                        f"Code {code['code']!r} kommt in {dim['id']} doppelt vor",
+                        f"code {code['code']!r} appears twice in {dim['id']}",
+                    )
+                )
+            seen.add(code["code"])
+        codes[dim["id"]] = seen
+        if dim["id"] in NUMBERED_DIMENSIONS:
+            expected = [str(n) for n in range(1, len(dim["codes"]) + 1)]
+            if [c["code"] for c in dim["codes"]] != expected:
+                problems.append(
+                    (
+                        f"dimensions[{i}].codes",
+                        f"die Codes von {dim['id']} müssen 1, 2, 3 … in dieser Reihenfolge sein",
+                        f"the codes of {dim['id']} must be 1, 2, 3 ... in that order",
+                    )
+                )
+    district = doc["district"]["ags"]
+    for i, dim in enumerate(doc["dimensions"]):
+        for j, code in enumerate(dim["codes"]):
+            where = f"dimensions[{i}].codes[{j}]"
+            if "domain" in code and (
+                dim["id"] != "problem" or code["domain"] not in codes.get("domain", set())
+            ):
+                problems.append(
+                    (
+                        f"{where}.domain",
+                        f"Lebensbereich {code['domain']!r} gibt es in Dimension domain nicht",
+                        f"life domain {code['domain']!r} is not a code of dimension domain",
+                    )
+                )
+            if (
+                dim["id"] == "municipality"
+                and code["code"].isdigit()
+                and not code["code"].startswith(district)
+            ):
+                problems.append(
+                    (
+                        f"{where}.code",
+                        f"Gemeindeschlüssel {code['code']} liegt nicht im Kreis {district}",
+                        f"municipality key {code['code']} is not in district {district}",
+                    )
+                )
+    sources_seen: set[tuple[int, str, str]] = set()
+    for i, m in enumerate(doc["mappings"]):
+        where = f"mappings[{i}]"
+        if m["from_version"] >= doc["version"]:
+            problems.append(
+                (
+                    f"{where}.from_version",
+                    "muss kleiner als die Version des Schemas sein",
+                    "must be lower than the scheme's version",
+                )
+            )
+        if m["dimension"] not in codes:
+            problems.append(
+                (
+                    f"{where}.dimension",
+                    f"Dimension {m['dimension']!r} gibt es nicht",
+                    f"dimension {m['dimension']!r} does not exist",
+                )
+            )
+            continue
+        for k, target in enumerate(m["target"]):
+            if target not in codes[m["dimension"]]:
+                problems.append(
+                    (
+                        f"{where}.target[{k}]",
+                        f"Zielcode {target!r} gibt es in {m['dimension']} nicht",
+                        f"target code {target!r} is not a code of {m['dimension']}",
+                    )
+                )
+        for k, source in enumerate(m["source"]):
+            key = (m["from_version"], m["dimension"], source)
+            if key in sources_seen:
+                problems.append(
+                    (
+                        f"{where}.source[{k}]",
+                        f"Code {source!r} wird für Version {m['from_version']} doppelt abgebildet",
+                        f"code {source!r} is mapped twice for version {m['from_version']}",
+                    )
+                )
+            sources_seen.add(key)
+    return problems
+
+
+def validate_document(doc: bytes) -> Scheme:
+    """Parse and fully check a scheme document; SchemeInvalid names the first bad field."""
+    try:
+        obj = json.loads(doc.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _invalid(
+            "(Dokument)", f"kein gültiges JSON ({exc})", f"not valid JSON ({exc})"
+        ) from exc
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(obj))
+    if error is not None:
+        raise _invalid(_path(error.absolute_path), error.message, error.message)
+    problems = cross_check(obj)
+    if problems:
+        field, de, en = problems[0]
+        raise _invalid(field, de, en)
+    try:
+        return scheme_model.parse(doc)
+    except scheme_model.SchemeDocumentError as exc:
+        raise _invalid("(Dokument)", str(exc), str(exc)) from exc
+
+
+def load_verified(
+    doc: bytes,
+    sig: bytes | None,
+    trusted: list[Any],
+    today: dt.date,
+    stored: tuple[int, str] | None,
+    *,
+    check_dates: bool = True,
+) -> Scheme:
+    """The scheme, if it may be used here; otherwise a SchemeRefused subclass.
+
+    ``trusted``: public keys (key file bytes, base64 lines or signing.PublicKey).
+    ``stored``: (version, SHA-256 hex) of the scheme this office already has, or None.
+    ``check_dates=False`` is for re-opening a scheme that was accepted earlier (an office
+    keeps working with its scheme after it expires until the district sends a new one).
+    """
+    signing.verify(doc, sig, trusted, errors=SIGNATURE_ERRORS, what=WHAT)
+    scheme = validate_document(doc)
+    if check_dates:
+        if today < scheme.valid_from:
+            raise SchemeNotYetValid(
+                f"Das Kategorienschema {scheme.id} v{scheme.version} gilt erst ab "
+                f"{scheme.valid_from:%d.%m.%Y}. Bitte erst ab diesem Tag importieren oder "
+                "die Systemzeit des Rechners prüfen.",
+                f"The category scheme {scheme.id} v{scheme.version} is valid only from "
+                f"{scheme.valid_from.isoformat()}. Import it from that day on, or check the "
+                "computer's clock.",
+            )
+        if today > scheme.valid_until:
+            raise SchemeExpired(
+                f"Das Kategorienschema {scheme.id} v{scheme.version} ist seit "
+                f"{scheme.valid_until:%d.%m.%Y} abgelaufen. Bitte beim Landkreis das aktuelle "
+                "Schema anfordern.",
+                f"The category scheme {scheme.id} v{scheme.version} expired on "
+                f"{scheme.valid_until.isoformat()}. Ask the district for the current scheme.",
+            )
+    if stored is not None:
+        stored_version, stored_digest = stored
+        if scheme.version < stored_version:
+            raise SchemeRollback(
+                f"Das Kategorienschema v{scheme.version} ist älter als das bereits "
+                f"verwendete v{stored_version}. Ein älteres Schema wird nicht übernommen; "
+                "bitte das aktuelle Schema vom Landkreis verwenden.",
+                f"The category scheme v{scheme.version} is older than v{stored_version}, "
+                "which is already in use. An older scheme is never taken back; use the "
+                "district's current scheme.",
+            )
+        if scheme.version == stored_version and scheme_model.digest(doc) != stored_digest:
+            raise SchemeConflict(
+                f"Das Kategorienschema v{scheme.version} hat einen anderen Inhalt als das "
+                f"bereits verwendete v{stored_version} (andere SHA-256-Prüfsumme). Der "
+                "Landkreis muss jede Änderung mit einer neuen Versionsnummer ausgeben; bitte "
+                "dort nachfragen.",
+                f"The category scheme v{scheme.version} has different content from "
+                f"v{stored_version} already in use (different SHA-256). The district must "
+                "issue every change with a new version number; please ask them.",
+            )
+    return scheme
+
+
+def trusted_keys() -> list[bytes]:
+    """Public key files in resources/trust/*.pub: the shipped trust anchors."""
+    folder = resource_path("trust")
+    return [p.read_bytes() for p in sorted(folder.glob("*.pub"))]
+
+
+def shipped_scheme() -> tuple[bytes, bytes]:
+    """(document, signature) of the scheme shipped with the program."""
+    path = resource_path("schemes", SHIPPED_SCHEME)
+    return path.read_bytes(), path.with_name(path.name + ".minisig").read_bytes()

@@ -1,0 +1,1 @@
+"""Tallies, disclosure control and their encodings (CSV, JSON, ADX, workbook)."""

@@ -1,0 +1,1 @@
+"""The sealed store: key slots, sessions, settings, audit chain, lock, backup."""
