@@ -15,11 +15,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="fallzahl", description="Fallzahl desktop")
     parser.add_argument("--vault", type=Path, default=None, help="the vault folder")
     parser.add_argument("--lang", choices=("de", "en"), default=None, help="UI language")
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="start without dialogs, check the installation, exit",
-    )
     args, _qt_args = parser.parse_known_args(argv)
     if args.vault is None:
         args.vault = default_vault_dir()
@@ -61,12 +56,6 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "fallzahl.svg"))))
     crash.install()
     i18n.install(i18n.preferred(args.lang))
-
-    if args.self_test:
-        dialogs.NO_DIALOGS = True
-        from ui import selftest  # written with the frozen-build smoke test
-
-        return int(selftest.run(args))
 
     held = vault_in_use(args.vault)
     if held is not None:
