@@ -345,6 +345,7 @@ class QuickEntry(QWidget):
             persons=self.persons.value(),
             case_id=case.id if case else None,
             field=None if case else self.field.currentData(),
+            scheme_version=session.scheme.version,
         )
         try:
             self._undo.save_contact(session, contact)
