@@ -392,6 +392,17 @@ def trusted_keys() -> list[bytes]:
     return [p.read_bytes() for p in sorted(folder.glob("*.pub"))]
 
 
+def shipped_schemes() -> list[tuple[bytes, bytes]]:
+    """(document, signature) of every scheme in resources/schemes: the active one and any
+    offered for import (docs/scheme-changes.md); a district knows them all."""
+    folder = resource_path("schemes")
+    return [
+        (p.read_bytes(), p.with_name(p.name + ".minisig").read_bytes())
+        for p in sorted(folder.glob("*.json"))
+        if p.with_name(p.name + ".minisig").exists()
+    ]
+
+
 def shipped_scheme() -> tuple[bytes, bytes]:
     """(document, signature) of the scheme shipped with the program."""
     path = resource_path("schemes", SHIPPED_SCHEME)
