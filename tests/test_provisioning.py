@@ -217,7 +217,7 @@ def _cli(monkeypatch, *argv: str) -> int:
 
 
 def test_init_from_provisioning_via_cli(tmp_path, monkeypatch, capsys):
-    from app.office import provision_setup
+    from app.office import export
     from app.vault.vault import Vault
 
     path = tmp_path / "office.fallzahl-provisioning"
@@ -248,7 +248,7 @@ def test_init_from_provisioning_via_cli(tmp_path, monkeypatch, capsys):
         assert office.policy(session) == office.Policy(
             auto_lock_minutes=7, backup_folder="D:/Sicherung"
         )
-        assert provision_setup.district_recipients(session) == [RECIPIENT]
+        assert export.district_recipients(session) == [RECIPIENT]
         assert session.scheme.id == "lk-harz"
     finally:
         session.close()
