@@ -22,8 +22,8 @@ from app.stats.tally import tally
 from app.vault import store
 from app.vault.activities import activities, delete_activity, save_activity
 from app.vault.vault import Vault
-from tests.conftest import PASS
-from tests.helpers import case, contact
+from tests.support.passphrases import PASS
+from tests.support.records import case, contact
 
 V1 = validate_document(shipped_scheme()[0])
 V2 = validate_document(resource_path("schemes", "lk-harz-v2.json").read_bytes())

@@ -11,6 +11,7 @@ else is a bug.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +34,11 @@ def _add_activities(db: sqlite_utils.Database) -> None:
         "CREATE TABLE IF NOT EXISTS activities (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, "
         "sealed BLOB NOT NULL)"
     )
+
+
+def holds_vault(folder: str | os.PathLike[str]) -> bool:
+    """Does ``folder`` hold a vault? The one test for it (set-up, unlock, restore, CLI)."""
+    return (Path(folder) / DB_NAME).is_file()
 
 
 # Upgrade steps by the version they start from: fn(db) brings it to version + 1.
