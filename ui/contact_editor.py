@@ -1,15 +1,17 @@
-"""A small dialog to correct one saved contact: date, form, duration, persons."""
+"""A small dialog to correct one saved contact: date, form, duration, persons.
+
+OK with a date that is not understood (or in the future) keeps the dialog open; the
+reason is shown beside the date field.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import PERSONS_MAX, PERSONS_MIN
+from ui.date_field import DateField
 
 if TYPE_CHECKING:
     from app.records.model import Contact
@@ -30,9 +33,8 @@ class ContactDialog(QDialog):
         self.setWindowTitle(self.tr("Kontakt bearbeiten"))
         self._contact = contact
         form = QFormLayout(self)
-        self.date = QDateEdit(QDate(contact.date.year, contact.date.month, contact.date.day))
-        self.date.setCalendarPopup(True)
-        self.date.setMaximumDate(QDate.currentDate())
+        self.date = DateField()
+        self.date.setDate(contact.date)
         self.form = QComboBox()
         self.duration = QComboBox()
         for combo, dim, value in (
@@ -57,15 +59,21 @@ class ContactDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _ok(self) -> None:
+        if self.date.date() is None:
+            self.date.show_problem()
+            self.date.setFocus()
+            return
+        self.accept()
+
     def edited(self) -> Contact:
-        day = self.date.date()
         return msgspec.structs.replace(
             self._contact,
-            date=dt.date(day.year(), day.month(), day.day()),
+            date=self.date.date() or self._contact.date,
             form=self.form.currentData(),
             duration=self.duration.currentData(),
             persons=self.persons.value(),
