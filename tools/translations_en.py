@@ -327,6 +327,7 @@ EN: dict[str, str] = {
     "Da&tum": "&Date",
     "Beratungsfe&ld": "Counselling f&ield",
     "neuer Fall: %1": "new case: %1",
+    "Nicht gespeichert.": "Not saved.",
     "Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.": (
         "New case %1 (%2) created – complete its details in the case."
     ),

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FallzahlError
-from app.records import completeness
+from app.records import agreement, completeness
 from app.records.model import CASE_DIMENSIONS, Case
 from app.records.rules import classify
 from ui import dialogs
@@ -421,6 +421,7 @@ class CaseEditor(QWidget):
                 dialogs.error(self, field.feedback.text())
                 return None
         try:
+            agreement.check_case(draft, self._session.contacts())
             saved = self._undo.save_case(self._session, draft)
         except FallzahlError as exc:
             dialogs.error(self, exc)

@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import lang
+from app.records import agreement
 from app.records.model import PERSONS_MAX, PERSONS_MIN
+from ui import dialogs
 from ui.date_field import DateField
 
 if TYPE_CHECKING:
-    from app.records.model import Contact
+    from app.records.model import Case, Contact
     from app.scheme.model import Scheme
+    from app.vault.session import Session
 
 
 class ContactDialog(QDialog):
@@ -78,3 +82,25 @@ class ContactDialog(QDialog):
             duration=self.duration.currentData(),
             persons=self.persons.value(),
         )
+
+
+class Agreed(msgspec.Struct, frozen=True):
+    """Whether to save a contact, the case version to save with it, and the note to show."""
+
+    go: bool
+    case: Case | None = None
+    note: str = ""
+
+
+def agree_with_case(parent: QWidget, session: Session, contact: Contact) -> Agreed:
+    """Asks when the contact lies after its case's end; a contact before the begin moves
+    the begin (the note says so). Nothing changes silently."""
+    if contact.case_id is None:
+        return Agreed(True)
+    fit = agreement.for_contact(session.case(contact.case_id), contact)
+    if fit is None:
+        return Agreed(True)
+    note = fit.message(lang.current())
+    if fit.ask and not dialogs.question(parent, note):
+        return Agreed(False, None, note)
+    return Agreed(True, fit.case, "" if fit.ask else note)

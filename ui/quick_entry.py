@@ -33,6 +33,7 @@ from app.records.model import PERSONS_MAX, PERSONS_MIN, Case, Contact
 from app.records.overview import expand_code
 from app.vault.session import new_id
 from ui import dialogs
+from ui.contact_editor import agree_with_case
 from ui.date_field import DateField
 
 if TYPE_CHECKING:
@@ -350,8 +351,13 @@ class QuickEntry(QWidget):
             case_id=case.id if case else None,
             field=None if case else self.field.currentData(),
         )
+        agreed = agree_with_case(self, session, contact)
+        if not agreed.go:
+            self.status.setText(self.tr("Nicht gespeichert."))
+            self.date.setFocus()
+            return None
         try:
-            self._undo.save_contact(session, contact)
+            self._undo.save_contact(session, contact, agreed.case)
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return None
@@ -370,6 +376,7 @@ class QuickEntry(QWidget):
                 f"{scheme.label('duration_band', duration)} · {self.date.feedback.text()} · "
                 f"{persons}",
             )
+            + (f" – {agreed.note}" if agreed.note else "")
         )
         self.form.clear()
         self.duration.clear()
