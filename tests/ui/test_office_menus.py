@@ -16,8 +16,8 @@ from app.district import receipts
 from app.office import export, period_close
 from app.office import keys as office_keys
 from app.records.periods import parse_period
-from tests.conftest import FAST_KDF, PASS
-from tests.ui.ui_helpers import make_office
+from tests.support.passphrases import FAST_KDF, PASS
+from tests.support.ui import make_office
 from ui import dialogs, worker
 from ui.main_window import MainWindow
 
@@ -179,7 +179,7 @@ def _export(qtbot, window, folder: Path) -> Path:
 
 
 def test_export_then_receipts_in_sent_packages(qtbot, window, office, tmp_path):
-    from district_world import make_district
+    from tests.support.district_world import make_district
 
     _vault, session = office
     period_close.close_period(session, Q1, accepted_reason="Test")
