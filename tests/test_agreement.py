@@ -10,7 +10,7 @@ import pytest
 from app.errors import FallzahlError, InvalidRecord
 from app.records import agreement
 from app.vault.undo import NothingToRedo, UndoLog
-from tests.helpers import case, contact
+from tests.support.records import case, contact
 
 D = dt.date
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.ui_helpers import answers_fixture, make_case  # noqa: F401
+from tests.support.ui import make_case
 from ui import date_field
 from ui.date_field import DateField
 
@@ -162,7 +162,7 @@ def test_quick_entry_saves_the_typed_date(qtbot, session, monkeypatch, answers):
 
 
 def test_contact_editor_keeps_dialog_open_on_a_bad_date(qtbot, session):
-    from tests.helpers import contact
+    from tests.support.records import contact
     from ui.contact_editor import ContactDialog
 
     case = make_case(session, "2026-0001", opened=D(2026, 1, 1))

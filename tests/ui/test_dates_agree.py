@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.ui_helpers import answers_fixture, make_case  # noqa: F401
+from tests.support.ui import make_case
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -73,7 +73,7 @@ def test_contact_after_the_end_asks(qtbot, session, window, answers, answer, sav
 
 
 def test_case_editor_refuses_a_begin_after_the_first_contact(qtbot, session, window, answers):
-    from tests.helpers import contact
+    from tests.support.records import contact
 
     case = make_case(session, f"{TODAY.year}-0001", opened=days(20))
     session.save_contact(contact(case.id, date=days(15), counsellor=session.user))
