@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.district import desk as district
@@ -110,7 +110,7 @@ def test_overview_tab_is_first_and_refreshes_after_a_save(qtbot, window, office)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentIndex() == window.ENTRY_PAGE
     case = next(c for c in session.cases() if c.opened.year == 2025 and c.closed is None)
-    window.quick.date.setDate(QDate(2025, 12, 1))
+    window.quick.date.setDate(dt.date(2025, 12, 1))
     qtbot.keyClicks(window.quick.code, case.code)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     for key in ("1", "2", Qt.Key.Key_Return):
