@@ -20,6 +20,7 @@ from app.stats.tally import (
     DOMAIN_CLASS,
     ITEM,
     SCHEME_DIMENSION,
+    V2_DIMENSIONS,
     Row,
     Tally,
     code_label,
@@ -33,7 +34,7 @@ FORMAT = "fallzahl-tally/1"
 SUPPRESSED = "."  # how a suppressed value is shown in CSV and tables
 
 # Column order of dimensions in CSV (then any others, alphabetically).
-DIMENSION_ORDER = (*SCHEME_DIMENSION, DOMAIN_CLASS, ITEM)
+DIMENSION_ORDER = (*SCHEME_DIMENSION, DOMAIN_CLASS, *V2_DIMENSIONS, ITEM)
 
 
 class _Doc(msgspec.Struct, forbid_unknown_fields=True):
