@@ -349,6 +349,10 @@ class PopulationRefused(FallzahlError):
     """The population table is not usable; the message names the line and what to fix."""
 
 
+class MapRefused(FallzahlError):
+    """The GeoJSON file cannot give the district's map (the message says why)."""
+
+
 class StaffingRefused(UsageError):
     """Staff capacity outside its bounds or for an unknown counselling field."""
 
