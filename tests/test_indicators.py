@@ -13,7 +13,7 @@ from app.records.periods import quarter
 from app.scheme.model import parse
 from app.scheme.trust import shipped_scheme
 from app.stats.tally import tally
-from helpers import case
+from tests.support.records import case
 
 SCHEME = parse(shipped_scheme()[0])
 Q1 = quarter(2026, 1)

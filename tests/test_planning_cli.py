@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 
-from district_world import Office, on_time
-
 from app.cli import main as cli
 from app.district import desk as district
 from app.district.setup import init_district
 from app.resources import resource_path
-from conftest import FAST_KDF, PASS
+from tests.support.district_world import Office, on_time
+from tests.support.passphrases import FAST_KDF, PASS
 
 
 def test_cli_population_targets_indicators(tmp_path, monkeypatch, capsys):

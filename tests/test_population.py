@@ -15,7 +15,7 @@ from app.district.population import (
 from app.errors import NotAllowed, PopulationRefused
 from app.scheme.model import parse
 from app.scheme.trust import shipped_scheme
-from conftest import FAST_KDF
+from tests.support.passphrases import FAST_KDF
 
 SCHEME = parse(shipped_scheme()[0])
 AGS = [c.code for c in SCHEME.codes("municipality") if c.code.isdigit()]
@@ -117,7 +117,7 @@ def test_different_reference_dates_are_refused():
 
 
 def test_import_stores_it_for_the_district_only(tmp_path):
-    from district_world import make_district
+    from tests.support.district_world import make_district
 
     vault, desk = make_district(tmp_path / "desk", FAST_KDF)
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import msgspec
 import pytest
-from district_world import YEAR, Office, make_district, on_time
 
 from app import errors
 from app.district import desk as district
@@ -17,7 +16,8 @@ from app.exchange import package
 from app.exchange import staffing as staffing_file
 from app.office import staffing
 from app.records.periods import quarter
-from conftest import FAST_KDF
+from tests.support.district_world import YEAR, Office, make_district, on_time
+from tests.support.passphrases import FAST_KDF
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ def vault_in_use(folder: Path) -> FallzahlError | None:
     from app.vault import store
     from app.vault.lock import WriterLock
 
-    if not (folder / store.DB_NAME).exists():
+    if not store.holds_vault(folder):
         return None
     probe = WriterLock(folder)
     try:

@@ -18,8 +18,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.main import out, t
+from app.cli.main import out
 from app.errors import UsageError
+from app.lang import t
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app import lang
 from app.errors import FallzahlError, UsageError
+from app.lang import t
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -70,10 +71,6 @@ def open_session(args: argparse.Namespace):
 
 def out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
-
-
-def t(de: str, en: str) -> str:
-    return en if lang.current() == "en" else de
 
 
 # vault-level verbs

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import msgspec
 
-from app.cli.main import out, t
+from app.cli.main import out
 from app.errors import UsageError
+from app.lang import t
 
 
 def cmd_population(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ else is a bug.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -24,6 +25,12 @@ from app.errors import DiskFull, ReadOnly, RecordDamaged, StorageError, VaultCor
 SCHEMA_VERSION = 1
 SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets")
 DB_NAME = "vault.db"
+
+
+def holds_vault(folder: str | os.PathLike[str]) -> bool:
+    """Does ``folder`` hold a vault? The one test for it (set-up, unlock, restore, CLI)."""
+    return (Path(folder) / DB_NAME).is_file()
+
 
 # Upgrade steps by the version they start from: fn(db) brings it to version + 1.
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
