@@ -565,9 +565,9 @@ def known_schemes(session: Session) -> dict[tuple[str, int], tuple[str, Scheme]]
     """(scheme id, version) -> (SHA-256 of the signed document, scheme) the district knows."""
     from app.scheme import model as scheme_model
     from app.scheme.store import DOC, SIG, reopen
-    from app.scheme.trust import shipped_scheme
+    from app.scheme.trust import shipped_schemes
 
-    docs = [shipped_scheme()]
+    docs = shipped_schemes()
     names = session.store.db.execute(
         "SELECT id FROM settings WHERE id LIKE ? ORDER BY id", [f"{DOC}.v%"]
     ).fetchall()
