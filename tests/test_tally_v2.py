@@ -46,7 +46,7 @@ CASES = [
         "EB",
         requested=D(2026, 1, 1),
         started=D(2026, 1, 10),
-        reasons=["ENTW", "SCHULE"],
+        reasons=("ENTW", "SCHULE"),
         problems=["KIND_ENTW", "PART_KONF"],
         household_key="H-1",
         client_relation="SELF",

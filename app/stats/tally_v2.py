@@ -155,7 +155,7 @@ def count_cases(
                 values.append(NOT_ASKED)
                 continue
             v = get(c)
-            if isinstance(v, list):
+            if isinstance(v, (list, tuple)):
                 v = v[0] if v else None
             values.append(MISSING if v is None else v)
         got = split(zip(values, bits, strict=True))
