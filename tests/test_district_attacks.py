@@ -15,7 +15,6 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from district_world import Office, make_district, on_time
 
 from app import errors
 from app.crypto import age, signing
@@ -26,7 +25,8 @@ from app.exchange import receipt as receipts
 from app.office import keys as office_keys
 from app.office import receipt_import
 from app.office.export import sent_packages
-from conftest import FAST_KDF
+from tests.support.district_world import Office, make_district, on_time
+from tests.support.passphrases import FAST_KDF
 
 HERE = Path(__file__).parent / "data" / "packages"
 

@@ -320,20 +320,31 @@ EN: dict[str, str] = {
     "Neuer Fall": "New case",
     "Speichern ↵": "Save ↵",
     "Zuletzt gespeichert": "Last saved",
-    "&Fallnummer": "Case &number",
-    "&Kontaktart": "Contact t&ype",
-    "Da&uer": "D&uration",
+    "Fall&nummer": "Case &number",
+    "K&ontaktform": "Contact for&m",
+    "D&auer": "D&uration",
     "&Personen": "&Persons",
-    "&Datum": "&Date",
-    "&Beratungsfeld": "Counselling f&ield",
+    "Da&tum": "&Date",
+    "Beratungsfe&ld": "Counselling f&ield",
+    "neuer Fall: %1": "new case: %1",
+    "Nicht gespeichert.": "Not saved.",
+    "Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.": (
+        "New case %1 (%2) created – complete its details in the case."
+    ),
+    # date field
+    "TT.MM.JJJJ, h, g, -3": "DD.MM.YYYY, t, y, -3",
+    "Datum eingeben, z. B. %1. F4 öffnet den Kalender, ↑/↓ einen Tag.": (
+        "Type a date, for example %1. F4 opens the calendar, ↑/↓ move one day."
+    ),
+    "Kalender (F4)": "Calendar (F4)",
+    "z. B. 15.12., 1512, h, g, -3": "e.g. 15.12., 1512, t, y, -3",
+    "heute, %1": "today, %1",
+    "gestern, %1": "yesterday, %1",
     "Kurzkontakt ohne Fall": "Brief contact without a case",
     "Kontakt speichern": "Save contact",
     "neuer Fall": "new case",
     "kein Fall": "no such case",
     ", abgeschlossen": ", closed",
-    "Neuer Fall %1 angelegt – ergänzen Sie die Angaben im Fall.": (
-        "New case %1 created – complete its details in the case."
-    ),
     "Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für "
     "einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.": (
         "There is no case “%1”. Enter an existing case number, “new” for a new case, or "

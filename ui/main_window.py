@@ -39,7 +39,7 @@ from app.vault.undo import CASES, CONTACTS, UndoLog
 from ui import dialogs, i18n
 from ui.case_editor import CaseEditor
 from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
-from ui.contact_editor import ContactDialog
+from ui.contact_editor import ContactDialog, agree_with_case
 from ui.dashboard import Dashboard
 from ui.help_dialog import CategoriesDialog, GuideDialog, ShortcutsDialog
 from ui.quick_entry import QuickEntry
@@ -528,6 +528,8 @@ class MainWindow(QMainWindow):
             self.cases.upsert(case_id)
             if case_id == self.current_case_id():
                 self._show_contacts(case_id)
+                if not self.editor.is_dirty():  # its begin may have moved with the contact
+                    self.editor.load(self._session.case(case_id))
         self.statusBar().showMessage(self.quick.status.text(), 8000)
         self.dashboard.refresh()
 
@@ -711,11 +713,19 @@ class MainWindow(QMainWindow):
         dialog = ContactDialog(contact, self._session.scheme, self)
         if not self._exec(dialog):
             return
+        edited = dialog.edited()
+        agreed = agree_with_case(self, self._session, edited)
+        if not agreed.go:
+            return
         try:
-            self.undo.save_contact(self._session, dialog.edited())
+            self.undo.save_contact(self._session, edited, agreed.case)
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
+        if agreed.case is not None and agreed.case.id == self.current_case_id():
+            self.editor.load(agreed.case)
+        if agreed.note:
+            self.statusBar().showMessage(agreed.note, 12000)
         self._show_contacts(contact.case_id)
         if contact.case_id:
             self.cases.upsert(contact.case_id)

@@ -30,7 +30,7 @@ import msgspec
 from app import errors
 from app.crypto import age, signing
 from app.district import registry as reg
-from app.district import verify
+from app.district import staffing, verify
 from app.district.board import Board, board_periods, build_board
 from app.district.intake import Intake, Received
 from app.errors import (
@@ -346,6 +346,8 @@ def store(session: Session, accepted: verify.Accepted, data: bytes) -> None:
     with session.store.transaction():
         session.put_setting(f"district.pkg.{sha}", data)
         session.put_setting(f"district.tally.{sha}", accepted.tallies_json)
+        if accepted.staffing is not None:  # the office's FTE per field (app/district/staffing)
+            staffing.keep(session, sha, accepted.staffing)
         session.put_setting(INTAKE, msgspec.json.encode(accepted.intake))
         session.audit(
             "district.imported",
@@ -359,9 +361,9 @@ def known_schemes(session: Session) -> dict[tuple[str, int], tuple[str, Scheme]]
     """(scheme id, version) -> (SHA-256 of the signed document, scheme) the district knows."""
     from app.scheme import model as scheme_model
     from app.scheme.store import DOC, SIG, reopen
-    from app.scheme.trust import shipped_scheme
+    from app.scheme.trust import shipped_schemes
 
-    docs = [shipped_scheme()]
+    docs = shipped_schemes()
     names = session.store.db.execute(
         "SELECT id FROM settings WHERE id LIKE ? ORDER BY id", [f"{DOC}.v%"]
     ).fetchall()

@@ -21,7 +21,8 @@ The checks run cheapest and most hostile first, so a hostile file costs little
    (ImportReplay, ImportRollback, ImportCorrectionMismatch);
 6. only then the other files: listed hashes and sizes, tallies.json, tallies.csv and adx.xml
    agreeing (ImportDamaged), every measure, breakdown and code in the scheme and every
-   count plausible (ImportNotInScheme).
+   count plausible (ImportNotInScheme), staffing.json (if sent) for the scheme's fields
+   (ImportDamaged).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import msgspec
 from app.crypto import signing
 from app.district import intake as intake_rules
 from app.district import registry as reg
+from app.district import staffing
 from app.district.intake import Intake, Received
 from app.errors import (
     FallzahlError,
@@ -53,6 +55,7 @@ from app.errors import (
     PackageRefused,
     PackageSchemeMismatch,
     PackageUnsafe,
+    StaffingRefused,
 )
 from app.exchange import package
 from app.records.periods import Period, parse_period, quarter
@@ -114,6 +117,7 @@ class Accepted(msgspec.Struct, frozen=True, kw_only=True):
     intake: Intake  # the intake with the package added (and the one it corrects superseded)
     tallies_json: bytes  # as sent: canonical, checked against the manifest
     tally: Tally
+    staffing: bytes | None = None  # staffing.json, checked and canonical (optional file)
 
 
 def verify(
@@ -170,6 +174,16 @@ def verify(
     except PackageRefused as exc:
         raise _refusal(exc, name) from exc
     in_scheme(tly, known.rows[(m.scheme_id, m.scheme_version)], scheme, name)
+    staffed = files.get(staffing.FILE_NAME)
+    if staffed is not None:
+        try:
+            staffed = staffing.check(staffed, scheme, office_id=office_id, period=period.label)
+        except StaffingRefused as exc:
+            raise ImportDamaged(
+                f"{name}{exc.de} Das Paket wurde nicht eingelesen; bitte die Stelle, es "
+                "erneut zu senden.",
+                f"{name}{exc.en} The package was not imported; ask the office to send it again.",
+            ) from exc
     got = Received(
         sha256=sha,
         office_id=office_id,
@@ -189,6 +203,7 @@ def verify(
         intake=intake_rules.accept(intake, got),
         tallies_json=files["tallies.json"],
         tally=tly,
+        staffing=staffed,
     )
 
 

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 FORMAT = "fallzahl-submission/1"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.json.minisig"
 REQUIRED_FILES = ("tallies.json", "tallies.csv", "adx.xml")
-OPTIONAL_FILES = ("tallies.xlsx",)
+OPTIONAL_FILES = ("tallies.xlsx", "staffing.json")  # staffing: app/exchange/staffing.py
 # Limits, checked before anything is decrypted or inflated (docs/submission-format.md).
 # A real package is about 60 KB (each file about 50-80 KB unpacked, compressed 10-17 fold).
 MAX_FILE = 8 * 1024 * 1024  # the .fallzahl.age file, and the ZIP inside it

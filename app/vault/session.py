@@ -21,6 +21,7 @@ from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.records import freeze
 from app.records import model as records
 from app.records.model import Case, Contact
+from app.records.upgrade import case_upgrader, contact_upgrader
 from app.records.validation import validate_case, validate_contact
 from app.vault import audit, keyslots, store
 from app.vault.lock import WriterLock
@@ -208,6 +209,8 @@ class Session:
 
     def save_case(self, case: Case) -> Case:
         self._load()
+        if case.scheme_version < self.scheme.version:  # an old case is saved in today's codes
+            case = case_upgrader(self.scheme)(case)
         self.before_record_change("cases", case)
         validate_case(case, self.scheme)
         other = self.case_by_code(case.code)
@@ -222,6 +225,8 @@ class Session:
 
     def save_contact(self, contact: Contact) -> Contact:
         self._load()
+        if contact.scheme_version < self.scheme.version:
+            contact = contact_upgrader(self.scheme)(contact)
         self.before_record_change("contacts", contact)
         validate_contact(contact, self.scheme)
         if contact.case_id is not None and contact.case_id not in self._cases:  # type: ignore[operator]

@@ -22,9 +22,18 @@ import sqlite_utils
 from app.crypto.aead import NONCE
 from app.errors import DiskFull, ReadOnly, RecordDamaged, StorageError, VaultCorrupt, VaultNewer
 
-SCHEMA_VERSION = 1
-SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets")
+SCHEMA_VERSION = 2
+SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets", "activities")
 DB_NAME = "vault.db"
+
+
+def _add_activities(db: sqlite_utils.Database) -> None:
+    """1 -> 2: a table for activities (non-case work, scheme format 2). Cases and contacts
+    need no rewrite: their new fields are at the end with defaults, so old rows decode."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS activities (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, "
+        "sealed BLOB NOT NULL)"
+    )
 
 
 def holds_vault(folder: str | os.PathLike[str]) -> bool:
@@ -33,7 +42,7 @@ def holds_vault(folder: str | os.PathLike[str]) -> bool:
 
 
 # Upgrade steps by the version they start from: fn(db) brings it to version + 1.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _add_activities}
 
 
 def associated_data(vault_id: str, table: str, record_id: str, rev: int) -> bytes:

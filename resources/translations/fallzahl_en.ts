@@ -237,123 +237,123 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="112"/>
-        <location filename="../../ui/case_editor.py" line="116"/>
+        <location filename="../../ui/case_editor.py" line="103"/>
+        <location filename="../../ui/case_editor.py" line="107"/>
         <source>Vollständigkeit</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="137"/>
-        <location filename="../../ui/case_editor.py" line="249"/>
+        <location filename="../../ui/case_editor.py" line="128"/>
+        <location filename="../../ui/case_editor.py" line="237"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="169"/>
+        <location filename="../../ui/case_editor.py" line="156"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="176"/>
-        <location filename="../../ui/case_editor.py" line="182"/>
+        <location filename="../../ui/case_editor.py" line="163"/>
+        <location filename="../../ui/case_editor.py" line="169"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="192"/>
+        <location filename="../../ui/case_editor.py" line="179"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="193"/>
-        <location filename="../../ui/case_editor.py" line="295"/>
+        <location filename="../../ui/case_editor.py" line="180"/>
+        <location filename="../../ui/case_editor.py" line="283"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="214"/>
-        <location filename="../../ui/case_editor.py" line="233"/>
+        <location filename="../../ui/case_editor.py" line="201"/>
+        <location filename="../../ui/case_editor.py" line="221"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="245"/>
+        <location filename="../../ui/case_editor.py" line="233"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="246"/>
+        <location filename="../../ui/case_editor.py" line="234"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="248"/>
+        <location filename="../../ui/case_editor.py" line="236"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="291"/>
-        <location filename="../../ui/case_editor.py" line="292"/>
+        <location filename="../../ui/case_editor.py" line="279"/>
+        <location filename="../../ui/case_editor.py" line="280"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="321"/>
+        <location filename="../../ui/case_editor.py" line="309"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="353"/>
+        <location filename="../../ui/case_editor.py" line="341"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="360"/>
+        <location filename="../../ui/case_editor.py" line="348"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="454"/>
+        <location filename="../../ui/case_editor.py" line="450"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="456"/>
+        <location filename="../../ui/case_editor.py" line="452"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="458"/>
+        <location filename="../../ui/case_editor.py" line="454"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="458"/>
+        <location filename="../../ui/case_editor.py" line="454"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="460"/>
+        <location filename="../../ui/case_editor.py" line="456"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="477"/>
+        <location filename="../../ui/case_editor.py" line="473"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="480"/>
+        <location filename="../../ui/case_editor.py" line="476"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="528"/>
+        <location filename="../../ui/case_editor.py" line="524"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="537"/>
+        <location filename="../../ui/case_editor.py" line="533"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -501,17 +501,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_editor.py" line="30"/>
+        <location filename="../../ui/contact_editor.py" line="37"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="50"/>
+        <location filename="../../ui/contact_editor.py" line="56"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="53"/>
+        <location filename="../../ui/contact_editor.py" line="59"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
@@ -608,6 +608,39 @@
         <location filename="../../ui/dashboard.py" line="374"/>
         <source>Für diesen Zeitraum sind keine Fälle und keine Kontakte erfasst.</source>
         <translation>No cases and no contacts are recorded for this period.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/date_field.py" line="84"/>
+        <source>TT.MM.JJJJ, h, g, -3</source>
+        <translation>DD.MM.YYYY, t, y, -3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="86"/>
+        <source>Datum eingeben, z. B. %1. F4 öffnet den Kalender, ↑/↓ einen Tag.</source>
+        <translation>Type a date, for example %1. F4 opens the calendar, ↑/↓ move one day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="95"/>
+        <source>Kalender (F4)</source>
+        <translation>Calendar (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="166"/>
+        <source>z. B. 15.12., 1512, h, g, -3</source>
+        <translation>e.g. 15.12., 1512, t, y, -3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="177"/>
+        <source>heute, %1</source>
+        <translation>today, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="179"/>
+        <source>gestern, %1</source>
+        <translation>yesterday, %1</translation>
     </message>
 </context>
 <context>
@@ -1173,68 +1206,68 @@
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -1818,118 +1851,123 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <translation>e.g. 2026-0042, 42 or “new”</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="130"/>
+        <location filename="../../ui/quick_entry.py" line="126"/>
         <source>ohne Fall</source>
         <translation>without case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="134"/>
-        <location filename="../../ui/quick_entry.py" line="175"/>
+        <location filename="../../ui/quick_entry.py" line="131"/>
+        <location filename="../../ui/quick_entry.py" line="174"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="136"/>
+        <location filename="../../ui/quick_entry.py" line="133"/>
         <source>Speichern ↵</source>
         <translation>Save ↵</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="141"/>
+        <location filename="../../ui/quick_entry.py" line="138"/>
         <source>Zuletzt gespeichert</source>
         <translation>Last saved</translation>
     </message>
     <message>
         <location filename="../../ui/quick_entry.py" line="145"/>
-        <source>&amp;Fallnummer</source>
-        <translation>Case &amp;number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="146"/>
-        <source>&amp;Kontaktart</source>
-        <translation>Contact t&amp;ype</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="147"/>
-        <source>Da&amp;uer</source>
-        <translation>D&amp;uration</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="148"/>
         <source>&amp;Personen</source>
         <translation>&amp;Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="149"/>
-        <source>&amp;Datum</source>
-        <translation>&amp;Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="150"/>
-        <source>&amp;Beratungsfeld</source>
-        <translation>Counselling f&amp;ield</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="174"/>
+        <location filename="../../ui/quick_entry.py" line="173"/>
         <source>Kurzkontakt ohne Fall</source>
         <translation>Brief contact without a case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="176"/>
+        <location filename="../../ui/quick_entry.py" line="175"/>
         <source>Kontakt speichern</source>
         <translation>Save contact</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="240"/>
-        <source>neuer Fall</source>
-        <translation>new case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="242"/>
+        <location filename="../../ui/quick_entry.py" line="243"/>
         <source>kein Fall</source>
         <translation>no such case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="245"/>
+        <location filename="../../ui/quick_entry.py" line="246"/>
         <source>, abgeschlossen</source>
         <translation>, closed</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="291"/>
-        <source>Neuer Fall %1 angelegt – ergänzen Sie die Angaben im Fall.</source>
-        <translation>New case %1 created – complete its details in the case.</translation>
+        <location filename="../../ui/quick_entry.py" line="142"/>
+        <source>Fall&amp;nummer</source>
+        <translation>Case &amp;number</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="316"/>
+        <location filename="../../ui/quick_entry.py" line="143"/>
+        <source>K&amp;ontaktform</source>
+        <translation>Contact for&amp;m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="144"/>
+        <source>D&amp;auer</source>
+        <translation>D&amp;uration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="146"/>
+        <source>Da&amp;tum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="147"/>
+        <source>Beratungsfe&amp;ld</source>
+        <translation>Counselling f&amp;ield</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="241"/>
+        <source>neuer Fall: %1</source>
+        <translation>new case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="294"/>
+        <source>Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.</source>
+        <translation>New case %1 (%2) created – complete its details in the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="319"/>
         <source>Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.</source>
         <translation>There is no case “%1”. Enter an existing case number, “new” for a new case, or tick “without case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="325"/>
+        <location filename="../../ui/quick_entry.py" line="328"/>
         <source>Bitte die Kontaktart als Ziffer eingeben: %1</source>
         <translation>Please enter the contact type as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="333"/>
+        <location filename="../../ui/quick_entry.py" line="336"/>
         <source>Bitte die Dauer als Ziffer eingeben: %1</source>
         <translation>Please enter the duration as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="358"/>
+        <location filename="../../ui/quick_entry.py" line="357"/>
+        <source>Nicht gespeichert.</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="367"/>
         <source>ohne Fall (%1)</source>
         <translation>without case (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="361"/>
+        <location filename="../../ui/quick_entry.py" line="369"/>
         <source>1 Person</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="363"/>
+        <location filename="../../ui/quick_entry.py" line="371"/>
         <source>%1 Personen</source>
         <translation>%1 persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="366"/>
+        <location filename="../../ui/quick_entry.py" line="374"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
