@@ -91,13 +91,24 @@ class SchemeRows(msgspec.Struct, frozen=True):
         )
 
 
+# SchemeRows by the SHA-256 of the scheme's signed document: made when a package first
+# needs them (a hostile package never does), then kept, as a document never changes.
+_ROWS: dict[str, SchemeRows] = {}
+
+
+def scheme_rows(digest: str, scheme: Scheme) -> SchemeRows:
+    rows = _ROWS.get(digest)
+    if rows is None:
+        rows = _ROWS[digest] = SchemeRows.of(scheme)
+    return rows
+
+
 class Known(msgspec.Struct, frozen=True, kw_only=True):
     """What the desk knows when it verifies: its identity, the registry and the schemes."""
 
     identity: str  # the district's age identity (AGE-SECRET-KEY-1...)
     registry: reg.Registry
     schemes: dict[tuple[str, int], tuple[str, Scheme]]  # -> (document SHA-256, scheme)
-    rows: dict[tuple[str, int], SchemeRows]
 
     @classmethod
     def of(
@@ -106,8 +117,7 @@ class Known(msgspec.Struct, frozen=True, kw_only=True):
         registry: reg.Registry,
         schemes: dict[tuple[str, int], tuple[str, Scheme]],
     ) -> Known:
-        rows = {k: SchemeRows.of(scheme) for k, (_digest, scheme) in schemes.items()}
-        return cls(identity=identity, registry=registry, schemes=schemes, rows=rows)
+        return cls(identity=identity, registry=registry, schemes=schemes)
 
 
 class Accepted(msgspec.Struct, frozen=True, kw_only=True):
@@ -173,7 +183,7 @@ def verify(
         tly = package.check_tallies(m, files, period)
     except PackageRefused as exc:
         raise _refusal(exc, name) from exc
-    in_scheme(tly, known.rows[(m.scheme_id, m.scheme_version)], scheme, name)
+    in_scheme(tly, scheme_rows(digest, scheme), scheme, name)
     staffed = files.get(staffing.FILE_NAME)
     if staffed is not None:
         try:
