@@ -308,13 +308,16 @@ class MainWindow(QMainWindow):
         self.sent_action = self._action(
             self.report_menu, self.tr("&Gesendete Meldungen…"), self.show_sent_packages
         )
+        self.staffing_action = self._action(
+            self.report_menu, self.tr("&Personalkapazität…"), self.record_staffing
+        )
         self.report_menu.addSeparator()
         self.office_key_action = self._action(
             self.report_menu, self.tr("&Schlüssel der Beratungsstelle…"), self.show_office_key
         )
         self.lead_actions = (
             self.close_period_action, self.reopen_period_action, self.export_action,
-            self.sent_action, self.office_key_action,
+            self.sent_action, self.office_key_action, self.staffing_action,
         )  # fmt: skip
 
         self.admin_menu = bar.addMenu(self.tr("&Verwaltung"))
@@ -607,6 +610,13 @@ class MainWindow(QMainWindow):
         from ui.sent_packages_dialog import SentPackagesDialog
 
         self._exec(SentPackagesDialog(self._session, self))
+
+    def record_staffing(self) -> None:
+        if self._session is None or not self._session.is_lead:
+            return
+        from ui.staffing_dialog import StaffingDialog
+
+        self._exec(StaffingDialog(self._session, self))
 
     def show_office_key(self) -> None:
         if self._session is None or not self._session.is_lead:

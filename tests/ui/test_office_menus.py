@@ -74,6 +74,7 @@ def test_lead_sees_the_meldung_menu(window):
         "Zeitraum wieder öffnen…",
         "Meldung exportieren…",
         "Gesendete Meldungen…",
+        "Personalkapazität…",
         "Schlüssel der Beratungsstelle…",
     ]
     assert all(a.isEnabled() for a in window.lead_actions)
