@@ -2511,53 +2511,53 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesDialog</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="112"/>
-        <location filename="../../ui/sent_packages_dialog.py" line="116"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="119"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="123"/>
         <source>Gesendete Meldungen</source>
         <translation>Sent submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="131"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="138"/>
         <source>&amp;Empfangsbestätigung einlesen…</source>
         <translation>&amp;Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="132"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="139"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="151"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="158"/>
         <source>Aus diesem Datenbestand wurde noch keine Meldung gesendet.</source>
         <translation>No submission has been sent from this vault yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="154"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="161"/>
         <source>%1 Meldungen gesendet, %2 vom Landkreis bestätigt.</source>
         <translation>%1 submissions sent, %2 confirmed by the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="167"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="174"/>
         <source>Empfangsbestätigung des Landkreises</source>
         <translation>Receipt from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="169"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="176"/>
         <source>Empfangsbestätigungen (*.receipt);;Alle Dateien (*)</source>
         <translation>Receipts (*.receipt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="177"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="184"/>
         <source>Nicht eingelesen: %1</source>
         <translation>Not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="182"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="189"/>
         <source>Die Datei %1 lässt sich nicht lesen (%2).</source>
         <translation>The file %1 cannot be read (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="190"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="197"/>
         <source>Eingelesen: %1 – %2</source>
         <translation>Imported: %1 – %2</translation>
     </message>
@@ -2565,42 +2565,47 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesModel</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="69"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="75"/>
+        <source>angenommen vom Landkreis (Datum unlesbar)</source>
+        <translation>accepted by the district (date unreadable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="76"/>
         <source>angenommen vom Landkreis am %1</source>
         <translation>accepted by the district on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="70"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="77"/>
         <source>gesendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="81"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="88"/>
         <source> (Korrektur)</source>
         <translation> (correction)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="100"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="107"/>
         <source>Datei</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="101"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="108"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="102"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="109"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="103"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="110"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="104"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
