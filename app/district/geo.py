@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 import msgspec
 
 from app.errors import MapRefused
+from app.vault.settings import Setting
 
 Ring = tuple[tuple[float, float], ...]
 
@@ -289,3 +290,48 @@ def area_values(
 ) -> dict[str, float | None]:
     """AGS -> value of its published area (VG Vorharz members share the pool's value)."""
     return {s.ags: by_area.get(pooled.get(s.ags, s.ags)) for s in dmap.shapes}
+
+
+# the district's map, kept in its vault
+
+MAP: Setting[DistrictMap | None] = Setting(
+    "district.map", DistrictMap | None, None, audit_action="district.map_loaded"
+)
+
+
+def municipality_keys(scheme) -> list[str]:
+    return [c.code for c in scheme.codes("municipality") if c.code.isdigit()]
+
+
+def load_map(session, data: bytes, source: str = "") -> DistrictMap:
+    """Check a GeoJSON file and keep its shapes as the district's map (lead only)."""
+    from app.district.desk import require_district
+
+    require_district(session)
+    session.require_lead("Das Laden der Karte", "Loading the map")
+    dmap = load_geojson(data, municipality_keys(session.scheme), source)
+    MAP.write(session, dmap)
+    return dmap
+
+
+def forget_map(session) -> None:
+    """Back to the schematic tile map (lead only)."""
+    from app.district.desk import require_district
+
+    require_district(session)
+    session.require_lead("Das Laden der Karte", "Loading the map")
+    MAP.write(session, None)
+
+
+def district_map(session) -> DistrictMap:
+    """The loaded map, or the schematic tile map of the scheme's municipalities."""
+    from app.district.desk import require_district
+
+    require_district(session)
+    stored = MAP.read(session)
+    if stored is not None:
+        return stored
+    centroids = shipped_centroids(session.scheme.id)
+    known = municipality_keys(session.scheme)
+    return tile_map({a: centroids[a] for a in known if a in centroids},
+                    f"resources/geo/{session.scheme.id}-centroids.json")  # fmt: skip

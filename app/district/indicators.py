@@ -88,6 +88,7 @@ class Indicators(msgspec.Struct, frozen=True, kw_only=True):
     totals: dict[str, Rate]  # measure -> district rate
     by_area: dict[str, tuple[Rate, ...]]  # measure -> per published area
     by_age: dict[str, tuple[Rate, ...]]  # measure -> per age band (empty: no population)
+    by_field: dict[str, dict[str, int | None]]  # measure -> field -> published count
     multi_problem: Share | None  # None for a year (active cases are per quarter)
     multi_problem_by_area: tuple[Share, ...]
     multi_problem_by_field: tuple[Share, ...]
@@ -212,8 +213,11 @@ def compute(
     total_persons = population.total if population else None
     areas = area_codes(scheme)
     ages = [c.code for c in scheme.codes("age_band") if c.code != "AUNK"]
-    totals, by_area, by_age = {}, {}, {}
+    totals, by_area, by_age, by_field = {}, {}, {}, {}
     for m in measures:
+        by_field[m] = {
+            c.code: published.breakdown(m, "field").get(c.code, 0) for c in scheme.codes("field")
+        }
         count = published.value(m)
         totals[m] = Rate(code="", count=count, population=total_persons,
                          rate=rate(count, total_persons))  # fmt: skip
@@ -274,6 +278,7 @@ def compute(
         totals=totals,
         by_area=by_area,
         by_age=by_age,
+        by_field=by_field,
         multi_problem=multi,
         multi_problem_by_area=multi_area,
         multi_problem_by_field=multi_field,
@@ -350,17 +355,29 @@ def trends(
 # vault side
 
 
+def planning_report(session, period: Period) -> DistrictReport:
+    """The district report as ``report.report`` builds it, for looking at on the desk (no
+    audit entry: the overview recomputes it whenever a filter changes)."""
+    from app.district import desk as district
+    from app.district import report as district_report
+
+    info = district.district_info(session)
+    intake = district.intake(session)
+    tallies = district_report.office_tallies_for(session, period, intake)
+    enrolled = [o.office_id for o in district.registry(session).offices]
+    return district_report.build(info.name, session.scheme, period, tallies, enrolled)
+
+
 def indicators(session, period_text: str) -> Indicators:
     """The indicators for a quarter or a year, from the district vault."""
     from app.district import desk as district
-    from app.district import report as district_report
     from app.district import staffing as staff
     from app.district import targets as district_targets
     from app.district.population import population
     from app.records.periods import parse_period
 
     period = parse_period(period_text)
-    rep = district_report.report(session, period.label)
+    rep = planning_report(session, period)
     pop = population(session)
     quarters, years = trend_periods(period)
     wanted = {q.label for q in quarters} | {
@@ -383,3 +400,84 @@ def indicators(session, period_text: str) -> Indicators:
         trend_quarters=tq,
         trend_years=ty,
     )
+
+
+# what the map and the overview can show per area
+
+
+class AreaIndicator(msgspec.Struct, frozen=True, kw_only=True):
+    key: str
+    label_de: str
+    label_en: str
+    values: dict[str, float | None]  # published area -> value (None: hidden or no data)
+    digits: int  # decimals to show
+    percent: bool = False  # a share, shown as per cent
+
+    def label(self, language: str | None = None) -> str:
+        from app.lang import t
+
+        return t(self.label_de, self.label_en, language)
+
+
+def area_indicators(got: Indicators) -> list[AreaIndicator]:
+    """The indicators that have one value per area, in the order the map offers them."""
+    out = []
+    names = {
+        "cases_active": ("Fälle je 1.000 Einwohner", "Cases per 1,000 inhabitants"),
+        "cases_new": ("Neue Fälle je 1.000 Einwohner", "New cases per 1,000 inhabitants"),
+    }
+    for m in got.measures:
+        de, en = names[m]
+        out.append(
+            AreaIndicator(key=f"rate_{m}", label_de=de, label_en=en, digits=2,
+                          values={r.code: r.rate for r in got.by_area[m]})
+        )  # fmt: skip
+    for m in got.measures:
+        de, en = {
+            "cases_active": ("Fälle (Anzahl)", "Cases (number)"),
+            "cases_new": ("Neue Fälle (Anzahl)", "New cases (number)"),
+        }[m]
+        out.append(
+            AreaIndicator(key=f"count_{m}", label_de=de, label_en=en, digits=0,
+                          values={r.code: r.count for r in got.by_area[m]})
+        )  # fmt: skip
+    if got.multi_problem_by_area:
+        out.append(
+            AreaIndicator(
+                key="multi_share",
+                label_de="Anteil Multiproblemfälle",
+                label_en="Multi-problem share",
+                digits=0,
+                percent=True,
+                values={s.code: s.share for s in got.multi_problem_by_area},
+            )
+        )
+    if got.balance:
+        out.append(
+            AreaIndicator(
+                key="balance",
+                label_de="Anteil an den Fällen ÷ Anteil an der Bevölkerung",
+                label_en="Share of cases ÷ share of population",
+                digits=2,
+                values={b.code: b.ratio for b in got.balance},
+            )
+        )
+    return out
+
+
+def format_number(value: float | int | None, digits: int = 2, *, percent: bool = False,
+                  language: str | None = None) -> str:  # fmt: skip
+    """A figure as people read it: '.' when hidden or unknown, German decimal comma."""
+    from app.lang import current
+
+    if value is None:
+        return "."
+    if percent:
+        text = f"{value * 100:.{digits}f} %"
+    elif digits == 0:
+        text = f"{round(value):,}"
+    else:
+        text = f"{value:,.{digits}f}"
+    if (language or current()) != "en":
+        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
