@@ -240,15 +240,19 @@ def _waiting(counts: Counts, scheme: Scheme, cases: Sequence[Case], start, end) 
         for c, k in zip(started, keys, strict=True):
             if c.requested is not None:
                 days.setdefault(k, []).append((c.started - c.requested).days)  # type: ignore[operator]
-        for k, values in days.items():
-            counts[("waiting_days_median", ((dim, k),))] = _median(values)
+        # every code has its row (0 where no waiting time was recorded; read it beside
+        # cases_started), so a tally of no records has every row a tally may hold
+        for k in dim_codes + sorted(set(days) - set(dim_codes)):
+            counts[("waiting_days_median", ((dim, k),))] = _median(days.get(k, []))
     every = [(c.started - c.requested).days for c in started if c.requested is not None]  # type: ignore[operator]
-    if every:
-        counts[("waiting_days_median", ())] = _median(every)
+    counts[("waiting_days_median", ())] = _median(every)
 
 
 def _median(values: list[int]) -> int:
-    """The median in whole days (halves rounded up: waiting is never shorter than counted)."""
+    """The median in whole days (halves rounded up: waiting is never shorter than counted);
+    0 for no values."""
+    if not values:
+        return 0
     m = statistics.median(values)
     return int(m) + (1 if m != int(m) else 0)
 
@@ -298,7 +302,7 @@ def count_contacts(
         places[k.place or MISSING] += 1
         minutes += k.minutes or 0
     counts[("contacts_no_show", ())] = sum(no_show.values())
-    _put(counts, "contacts_no_show", "field", no_show, _codes(scheme, "field"), [])
+    _put(counts, "contacts_no_show", "field", no_show, _codes(scheme, "field"), [MISSING])
     counts[("contact_minutes", ())] = minutes
     for dim, got in (("contact_kind", kinds), ("contact_place", places)):
         if scheme.item(CONTACT_ITEM_DIMS[dim]) is not None:
