@@ -21,7 +21,14 @@ import pyrage
 
 HERE = Path(__file__).parent / "data" / "packages"
 ROOT = Path(__file__).resolve().parents[1]
-HOSTILE = ("unenrolled_bomb", "lying_sizes", "zip_bomb", "high_ratio", "too_many_entries")
+HOSTILE = (
+    "unenrolled_bomb",
+    "lying_sizes",
+    "zip_bomb",
+    "high_ratio",
+    "too_many_entries",
+    "many_recipients",
+)
 
 SCRIPT = r"""
 import datetime as dt, json, resource, sys, time, tracemalloc
@@ -109,6 +116,7 @@ def test_hostile_files_are_refused_fast_and_small(tmp_path):
         "zip_bomb.fallzahl.age": "ImportUnsafe",
         "high_ratio.fallzahl.age": "ImportUnsafe",
         "too_many_entries.fallzahl.age": "ImportUnsafe",
+        "many_recipients.fallzahl.age": "ImportUnsafe",
         "directory_bomb.fallzahl.age": "ImportUnsafe",
     }
     assert {name: r["refusal"] for name, r in got.items()} == expected

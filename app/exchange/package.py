@@ -198,6 +198,10 @@ def decrypt_package(data: bytes, identities: list[str]) -> bytes:
             "The package is not encrypted for this key. Is it meant for another "
             "district, or was the wrong identity file chosen?",
         ) from exc
+    except age.Unsafe as exc:
+        raise _unsafe(
+            f"der age-Kopf ist unplausibel ({exc})", f"the age header is implausible ({exc})"
+        ) from exc
     except age.Damaged as exc:
         raise PackageDamaged(
             f"Das Paket ist unvollständig oder beschädigt ({exc}). Bitte die Datei erneut "

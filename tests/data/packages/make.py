@@ -1,6 +1,9 @@
 """Make the damaged, tampered and hostile submission packages in this folder (from the repo root).
 
-    python tests/data/packages/make.py
+    python tests/data/packages/make.py [NAME ...]
+
+(with names: write only those files, leaving the others as committed; age encryption is
+randomised, so every run gives other bytes.)
 
 Each package is built by hand from the same parts build_package uses, then damaged in one
 way, as a sender with a few lines of Python would. expected.json names the refusal each
@@ -236,6 +239,9 @@ def main() -> None:
     out["too_many_entries"] = encrypt(
         pkg.zip_files([*entries, *((f"x{i}.txt", b"x") for i in range(12))])
     )
+    strangers = [pyrage.x25519.Identity.generate().to_public() for _ in range(2000)]
+    out["seventeen_recipients"] = pyrage.encrypt(good, [identity().to_public(), *strangers[:16]])
+    out["many_recipients"] = pyrage.encrypt(good, [identity().to_public(), *strangers])
     zip_comment = io.BytesIO()
     with zipfile.ZipFile(zip_comment, "w") as zf:
         for name, data in entries:
@@ -308,10 +314,13 @@ def main() -> None:
         assert int(spelled) == total.value and lenient != files
         out[name] = package(lenient)
 
-    for old in HERE.glob("*.fallzahl.age"):
-        old.unlink()
+    wanted = set(sys.argv[1:]) or set(out)
+    if not sys.argv[1:]:
+        for old in HERE.glob("*.fallzahl.age"):
+            old.unlink()
     for name, data in out.items():
-        (HERE / f"{name}.fallzahl.age").write_bytes(data)
+        if name in wanted:
+            (HERE / f"{name}.fallzahl.age").write_bytes(data)
     print(json.dumps(sorted(out)), file=sys.stderr)
 
 
