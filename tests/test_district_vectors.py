@@ -133,3 +133,4 @@ def test_order_key_reads_only_the_manifest(schemes):
     assert verify.order_key(_bytes("q2_sequence_2"), known.identity) == ("HZ-TEST-01", 2)
     assert verify.order_key(_bytes("unenrolled_bomb"), known.identity) == ("", 0)
     assert verify.order_key(_bytes("garbage"), known.identity) == ("", 0)
+    assert verify.order_key(_bytes("deep_manifest"), known.identity) == ("", 0)

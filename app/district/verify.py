@@ -146,9 +146,9 @@ def verify(
     try:
         pz = package.open_zip(package.decrypt_package(data, [known.identity]))
         raw, sig = package.signed_manifest(pz)
+        office_id = package.claimed_office(raw)
     except PackageRefused as exc:
         raise _refusal(exc, name) from exc
-    office_id = package.claimed_office(raw)
     office = known.registry.office(office_id)
     if office is None:
         raise ImportUnknownOffice(
@@ -224,13 +224,14 @@ def order_key(data: bytes, identity: str) -> tuple[str, int]:
         package.check_file_size(len(data))
         pz = package.open_zip(package.decrypt_package(data, [identity]))
         raw, _sig = package.signed_manifest(pz)
-        doc = msgspec.json.decode(raw)
-    except (FallzahlError, msgspec.DecodeError):
+        office = package.claimed_office(raw)
+        doc = msgspec.json.decode(raw)  # decoded once already: no error left
+    except FallzahlError:
         return ("", 0)
     seq = doc.get("sequence") if isinstance(doc, dict) else None
     if not isinstance(seq, int) or isinstance(seq, bool):
         seq = 0
-    return (package.claimed_office(raw), seq)
+    return (office, seq)
 
 
 def _office_key(office: reg.OfficeEntry, sig: bytes, name: str) -> reg.OfficeKey:

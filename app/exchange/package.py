@@ -378,10 +378,7 @@ _manifest_fields = set(Manifest.__struct_fields__)
 
 
 def _decode_manifest(raw: bytes) -> Manifest:
-    try:
-        doc = msgspec.json.decode(raw)
-    except msgspec.DecodeError as exc:
-        raise _manifest_invalid("-", f"kein JSON ({exc})", f"not JSON ({exc})") from exc
+    doc = _json(raw)
     if not isinstance(doc, dict):
         raise _manifest_invalid("-", "kein Objekt", "not an object")
     extra = sorted(set(doc) - _manifest_fields)
@@ -530,14 +527,22 @@ def signed_manifest(pz: PackageZip) -> tuple[bytes, bytes]:
     return raw, pz.read(SIGNATURE) or b""
 
 
-def claimed_office(raw: bytes) -> str:
-    """The office id the (not yet verified) manifest names, to look up its key; "" if none."""
+def _json(raw: bytes) -> object:
+    """manifest.json as JSON; refused when it is not (deep nesting included: msgspec raises
+    RecursionError, not DecodeError, for a 64 KB file of brackets)."""
     try:
-        doc = msgspec.json.decode(raw)
-    except msgspec.DecodeError:
-        return ""
+        return msgspec.json.decode(raw)
+    except (msgspec.DecodeError, RecursionError) as exc:
+        raise _manifest_invalid("-", f"kein JSON ({exc})", f"not JSON ({exc})") from exc
+
+
+def claimed_office(raw: bytes) -> str:
+    """The office id the (not yet verified) manifest names, to look up its key."""
+    doc = _json(raw)
     office = doc.get("office_id") if isinstance(doc, dict) else None
-    return office if isinstance(office, str) else ""
+    if not isinstance(office, str):
+        raise _manifest_invalid("office_id", "fehlt", "missing")
+    return office
 
 
 def signed_fields(raw: bytes, key_id: str, comment: str, package_sha256: str) -> Manifest:

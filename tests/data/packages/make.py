@@ -232,6 +232,11 @@ def main() -> None:
         (pkg.SIGNATURE, zlib.compress(unsigned)[2:-4], zlib.crc32(unsigned), len(unsigned)),
     ]))  # fmt: skip
     small, small_crc = deflate_bomb(64)
+    deep = io.BytesIO()  # 60 KB of brackets, stored: within the manifest's size and ratio
+    with zipfile.ZipFile(deep, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr(pkg.MANIFEST, b"[" * 30000 + b"]" * 30000)
+        zf.writestr(pkg.SIGNATURE, unsigned)
+    out["deep_manifest"] = encrypt(deep.getvalue())
     out["lying_sizes"] = encrypt(raw_zip([(pkg.MANIFEST, small, small_crc, 1000)]))
     out["high_ratio"] = encrypt(
         assemble(files, m, secret, extra=[("tallies.xlsx", b"\0" * (3 * 1024 * 1024))])
