@@ -121,8 +121,8 @@ def test_hostile_files_are_refused_fast_and_small(tmp_path):
     }
     assert {name: r["refusal"] for name, r in got.items()} == expected
     for name, r in got.items():
-        # budget: under 1 s and 100 MB; measured here about 1-20 ms and 0-10 MB
-        assert r["seconds"] < 0.25, (name, r)
+        # budget: under 1 s and 100 MB; measured here 0.3-60 ms and 0-11 MB (idle machine)
+        assert r["seconds"] < 0.5, (name, r)
         assert r["rss_kib"] < 25 * 1024, (name, r)
         assert r["traced"] < 20 * 1024 * 1024, (name, r)
     # the whole process, Python and every library loaded, all files read: about 40 MB
