@@ -57,7 +57,8 @@ registry, _ = reg.enrol(reg.Registry(), "HZ-TEST-01", "T", (here / "test-office.
                         dt.date(2025, 1, 1))
 doc, sig = shipped_scheme()
 scheme = load_verified(doc, sig, trusted_keys(), None, None, check_dates=False)
-known = verify.Known.of(identity, registry, {(scheme.id, scheme.version): (model.digest(doc), scheme)})
+known = verify.Known(identity=identity, registry=registry,
+                     schemes={(scheme.id, scheme.version): (model.digest(doc), scheme)})
 now = dt.datetime(2025, 4, 10, 10)
 blobs = {f.name: f.read_bytes() for f in files}
 

@@ -52,7 +52,7 @@ def schemes():
 def _known(schemes, kind: str | None = None) -> verify.Known:
     text = (HERE / "test-district.age").read_text()
     identity = next(x for x in text.splitlines() if x.startswith("AGE-SECRET-KEY-"))
-    return verify.Known.of(identity, _registry(kind), schemes)
+    return verify.Known(identity=identity, registry=_registry(kind), schemes=schemes)
 
 
 def _bytes(name: str) -> bytes:

@@ -348,8 +348,10 @@ class Importer:
         require_district(session)
         session.require_lead("Das Einlesen von Paketen", "Importing packages")
         self.session = session
-        self.known = verify.Known.of(
-            age_identity(session), registry(session), known_schemes(session)
+        self.known = verify.Known(
+            identity=age_identity(session),
+            registry=registry(session),
+            schemes=known_schemes(session),
         )
         self.intake = intake(session)
 
