@@ -426,19 +426,11 @@ def _read_package(path: Path) -> tuple[bytes | None, FallzahlError | None]:
     """The file's bytes, or why not: a file over the size limit is refused by its size,
     before it is read."""
     try:
-        with path.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            data = None if size > package.MAX_FILE else fh.read(package.MAX_FILE + 1)
-    except OSError as exc:
-        return None, ImportDamaged(
-            f"{path.name}: Die Datei lässt sich nicht lesen ({exc.strerror}).",
-            f"{path.name}: The file cannot be read ({exc.strerror}).",
-        )
-    try:
-        package.check_file_size(size if data is None else len(data))
+        return package.read_package_file(path), None
     except errors.PackageUnsafe as exc:
         return None, ImportUnsafe(f"{path.name}: {exc.de}", f"{path.name}: {exc.en}")
-    return data, None
+    except errors.PackageRefused as exc:
+        return None, ImportDamaged(exc.de, exc.en)
 
 
 def import_paths(

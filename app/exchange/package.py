@@ -17,12 +17,14 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -176,6 +178,23 @@ def check_file_size(size: int) -> None:
             f"Das Paket ist unplausibel groß (über {_mb(MAX_FILE)}) und wird nicht geöffnet.",
             f"The package is implausibly large (over {_mb(MAX_FILE)}) and is not opened.",
         )
+
+
+def read_package_file(path: str | os.PathLike[str]) -> bytes:
+    """A package file's bytes, refused by its size (MAX_FILE) before it is read, and never
+    read past the limit (PackageUnsafe); PackageDamaged when it cannot be read."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            check_file_size(os.fstat(fh.fileno()).st_size)
+            data = fh.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise PackageDamaged(
+            f"Die Datei {path.name} lässt sich nicht lesen ({exc.strerror}).",
+            f"The file {path.name} cannot be read ({exc.strerror}).",
+        ) from exc
+    check_file_size(len(data))  # it grew while being read
+    return data
 
 
 def decrypt_package(data: bytes, identities: list[str]) -> bytes:
