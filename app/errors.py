@@ -74,6 +74,10 @@ class ReadOnly(StorageError):
     pass
 
 
+class VaultBusy(StorageError):
+    """SQLite says another connection holds the file (the writer's exclusive lock)."""
+
+
 # Records
 class RecordDamaged(FallzahlError):
     """A sealed record does not open: damaged, swapped or rolled back."""
@@ -342,3 +346,24 @@ class PackageTallyMismatch(PackageRefused):
 
 class PackageSequence(PackageRefused):
     """A replay or rollback: the sequence number is not above the last one seen."""
+
+
+# Lead state (app/vault/lead_state.py): what only a lead may change, signed by a lead's key
+class LeadStateRefused(FallzahlError):
+    """The state only a lead may change does not verify; the vault is not acted upon."""
+
+
+class LeadStateForged(LeadStateRefused):
+    """Lead state was changed without a lead's signature (or its signature is damaged)."""
+
+
+class LeadStateRolledBack(LeadStateRefused):
+    """Lead state is older than what the audit log or the data key says it must be."""
+
+
+class KdfParamsRefused(FallzahlError):
+    """Key-derivation parameters outside the bounds this program accepts (checked before any KDF)."""
+
+
+class BackupOlderThanRemoval(BackupRefused):
+    """The backup predates the last removal of a user; restoring needs explicit confirmation."""

@@ -11,9 +11,14 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
+from app.errors import VaultExists
 from app.records.model import Case, Contact
 from app.scheme.model import Scheme
+
+if TYPE_CHECKING:
+    from app.vault.session import Session
 
 # Share of cases per counselling field in an integrated office (by code, when present).
 FIELD_WEIGHTS = {
@@ -91,7 +96,7 @@ def generate(
         year before and carried over. Case codes are ``YYYY-NNNN`` (five digits from 10,000).
     With ``until`` nothing is dated after that day (a demo of the running year stops today).
     """
-    rng = random.Random(seed)
+    rng = random.Random(f"{seed}-{year}")  # another year: other ids, never the same records
     fields = _codes(scheme, "field")
     field_pick = _Pick(rng, fields, [FIELD_WEIGHTS.get(f, 4) for f in fields])
 
@@ -247,3 +252,19 @@ def generate(
         )
     contacts.sort(key=lambda c: c.date)
     return cases, contacts
+
+
+def refuse_overwrite(session: Session, cases: list[Case], contacts: list[Contact]) -> None:
+    """A demo fill adds records; it never replaces one already in the vault (same id or code)."""
+    have_ids = {c.id for c in session.cases()} | {k.id for k in session.contacts()}
+    have_codes = {c.code for c in session.cases()}
+    clash = [c.code for c in cases if c.id in have_ids or c.code in have_codes]
+    clash += [k.id for k in contacts if k.id in have_ids]
+    if clash:
+        raise VaultExists(
+            f"Der Datenbestand enthält schon Fälle mit diesen Nummern ({', '.join(clash[:3])} …); "
+            "die Demo würde sie überschreiben und legt nichts an. Wählen Sie ein anderes Jahr "
+            "oder einen leeren Datenbestand.",
+            f"The vault already holds cases with these codes ({', '.join(clash[:3])} …); the "
+            "demo would overwrite them and adds nothing. Choose another year or an empty vault.",
+        )
