@@ -255,7 +255,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     session = args.open_session()
     cases, contacts = demo.generate(session.scheme, args.cases, args.year, until=dt.date.today())
-    demo.refuse_overwrite(session, cases, contacts)
+    cases = demo.refuse_overwrite(session, cases, contacts)
     session.add_bulk(cases, contacts, "demo.filled")
     out(
         t(

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from app.errors import VaultExists
 from app.records.model import Case, Contact
 from app.scheme.model import Scheme
@@ -254,17 +256,31 @@ def generate(
     return cases, contacts
 
 
-def refuse_overwrite(session: Session, cases: list[Case], contacts: list[Contact]) -> None:
-    """A demo fill adds records; it never replaces one already in the vault (same id or code)."""
+def refuse_overwrite(session: Session, cases: list[Case], contacts: list[Contact]) -> list[Case]:
+    """The cases to add: a demo fill never replaces a record already in the vault.
+
+    The same fill again (same ids) is refused; a case code already taken (a case carried
+    over from the year a previous fill covered) gets the next free number of its year.
+    """
     have_ids = {c.id for c in session.cases()} | {k.id for k in session.contacts()}
-    have_codes = {c.code for c in session.cases()}
-    clash = [c.code for c in cases if c.id in have_ids or c.code in have_codes]
-    clash += [k.id for k in contacts if k.id in have_ids]
+    clash = [c.code for c in cases if c.id in have_ids] + [
+        k.id for k in contacts if k.id in have_ids
+    ]
     if clash:
         raise VaultExists(
-            f"Der Datenbestand enthält schon Fälle mit diesen Nummern ({', '.join(clash[:3])} …); "
+            f"Der Datenbestand enthält diese Demo-Datensätze schon ({', '.join(clash[:3])} …); "
             "die Demo würde sie überschreiben und legt nichts an. Wählen Sie ein anderes Jahr "
             "oder einen leeren Datenbestand.",
-            f"The vault already holds cases with these codes ({', '.join(clash[:3])} …); the "
-            "demo would overwrite them and adds nothing. Choose another year or an empty vault.",
+            f"The vault already holds these demo records ({', '.join(clash[:3])} …); the demo "
+            "would overwrite them and adds nothing. Choose another year or an empty vault.",
         )
+    taken = {c.code for c in session.cases()}
+    out = []
+    for c in cases:
+        if c.code in taken:
+            year = c.code[:4]
+            serial = 1 + max(int(code[5:]) for code in taken if code.startswith(f"{year}-"))
+            c = msgspec.structs.replace(c, code=f"{year}-{serial:04d}")
+        taken.add(c.code)
+        out.append(c)
+    return out

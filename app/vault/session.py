@@ -73,9 +73,15 @@ class Session:
             self._cases: dict[str, Case] | None = None
             self._contacts: dict[str, Contact] | None = None
             self._scheme: Scheme | None = None
-            self._audit_seq, self._audit_prev = self._audit_tail()
             self._lead_rows = lead_state.Rows(self.store)
-            self._head: lead_state.Head | None = self._verify_lead_state() if verify else None
+            self._head: lead_state.Head | None = None
+            if verify:  # signature and digest first: they need no data key
+                lead_state.verify(
+                    self.store, vault.vault_id, slot_secret.state_key, self._lead_rows
+                )
+            self._audit_seq, self._audit_prev = self._opened_audit_tail()
+            if verify:
+                self._head = self._verify_lead_state()
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
@@ -491,6 +497,21 @@ class Session:
     def audit(self, action: str, detail: str = "") -> None:
         with self.store.transaction():
             self._append_audit(action, detail, [])
+
+    def _opened_audit_tail(self) -> tuple[int, str]:
+        """The audit tail; if neither it nor the audit head opens, the grant's data key is
+        not the one the rows are sealed with: slots were put back from an older state."""
+        try:
+            return self._audit_tail()
+        except RecordDamaged:
+            try:
+                self._audit_head()
+            except RecordDamaged:
+                raise lead_state.rolled_back(
+                    "die Schlüsselfreigabe ist älter als die Datensätze",
+                    "the key grant is older than the records",
+                ) from None
+            raise
 
     def _audit_tail(self) -> tuple[int, str]:
         row = self.store.db.execute(
