@@ -649,19 +649,16 @@ class Session:
         done = 0
         for table in tables:
             prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-            rows = self.store.sealed_for_opening(table, prefix)
+            rows = self.store.sealed_by_rowid(table, prefix)
             try:
                 plains = self._aead.open_many(rows)
             except Tampered:
                 self._open_one_by_one(table, bad := [])
                 raise _many_damaged(bad) from None
-            self.store.reseal_many(
-                table,
-                (
-                    (cipher.seal(row[3], plain), row[0])
-                    for row, plain in zip(rows, plains, strict=True)
-                ),
+            sealed = cipher.seal_many(
+                (row[3], plain) for row, plain in zip(rows, plains, strict=True)
             )
+            self.store.reseal_many(table, zip(sealed, (row[0] for row in rows), strict=True))
             done += len(rows)
             if progress:
                 progress(done, total)

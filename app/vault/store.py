@@ -294,9 +294,23 @@ class Store:
             f"INSERT OR REPLACE INTO {table}(id, rev, sealed) VALUES (?, ?, ?)", rows
         )
 
-    def reseal_many(self, table: str, rows: Iterable[tuple[bytes, str]]) -> None:
-        """(sealed, id) pairs: the same revisions sealed again (data key rotation)."""
-        self.db.conn.executemany(f"UPDATE {table} SET sealed=? WHERE id=?", rows)
+    def sealed_by_rowid(
+        self, table: str, ad_prefix: bytes
+    ) -> list[tuple[int, bytes, bytes, bytes]]:
+        """As ``sealed_for_opening`` but keyed by SQLite's rowid (for ``reseal_many``)."""
+        with storage_errors(self.path):
+            return self.db.execute(
+                f"SELECT rowid, substr(sealed, 1, {NONCE}), substr(sealed, {NONCE + 1}), "
+                f"CAST(? || id || '|' || rev AS BLOB) FROM {table} ORDER BY rowid",
+                [ad_prefix],
+            ).fetchall()
+
+    def reseal_many(self, table: str, rows: Iterable[tuple[bytes, int]]) -> None:
+        """(sealed, rowid) pairs: the same revisions sealed again (data key rotation).
+
+        By rowid, in rowid order: the cheapest update SQLite has, and the sealed bytes keep
+        their length, so every row is rewritten in place."""
+        self.db.conn.executemany(f"UPDATE {table} SET sealed=? WHERE rowid=?", rows)
 
     def count(self, table: str) -> int:
         with storage_errors(self.path):
