@@ -367,3 +367,36 @@ class KdfParamsRefused(FallzahlError):
 
 class BackupOlderThanRemoval(BackupRefused):
     """The backup predates the last removal of a user; restoring needs explicit confirmation."""
+
+
+# Planning at the district (app/district/population.py, indicators.py; app/exchange/feedback.py)
+class PopulationRefused(FallzahlError):
+    """The population table is not usable; the message names the line and what to fix."""
+
+
+class MapRefused(FallzahlError):
+    """The GeoJSON file cannot give the district's map (the message says why)."""
+
+
+class StaffingRefused(UsageError):
+    """Staff capacity outside its bounds or for an unknown counselling field."""
+
+
+class FeedbackRefused(FallzahlError):
+    pass
+
+
+class FeedbackTampered(FeedbackRefused):
+    """The signature does not match the feedback file, or the file is damaged."""
+
+
+class FeedbackUntrusted(FeedbackRefused):
+    """Signed by a key the office does not trust as its district."""
+
+
+class FeedbackOutdated(FeedbackRefused):
+    """Older than (or the same as) a feedback file already held for that period."""
+
+
+class FeedbackOtherOffice(FeedbackRefused):
+    """Made for another office."""

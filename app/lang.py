@@ -36,3 +36,8 @@ def set_language(lang: str | None) -> None:
     if lang is not None and lang not in SUPPORTED:
         raise ValueError(f"unsupported language {lang!r}")
     _current = lang
+
+
+def t(de: str, en: str, language: str | None = None) -> str:
+    """The German or English text, for ``language`` (default: the current language)."""
+    return en if (language or current()) == "en" else de

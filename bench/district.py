@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT)]
 
 import msgspec  # noqa: E402
 
@@ -33,7 +33,7 @@ KEYS = 4  # real office vaults whose keys sign for all the office ids
 
 
 def generate(cache: Path, n_offices: int) -> None:
-    from district_world import Office
+    from tests.support.district_world import Office
 
     cache.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
@@ -72,7 +72,7 @@ def main() -> None:
         t = time.perf_counter()
         generate(cache, args.offices)
         print(f"generated {args.offices * 4} packages in {time.perf_counter() - t:.1f} s (cached)")
-    from district_world import make_district, on_time
+    from tests.support.district_world import make_district, on_time
 
     pubs = msgspec.json.decode((cache / "keys.json").read_bytes(), type=dict[str, str])
     work = Path(tempfile.mkdtemp())

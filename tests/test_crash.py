@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.vault.vault import Vault
-from conftest import FAST_KDF, FIXTURES, PASS
+from tests.support.passphrases import FAST_KDF, FIXTURES, PASS
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = """
@@ -38,7 +38,7 @@ while True:
 
 @pytest.mark.slow
 def test_kill_9_in_a_loop_loses_nothing_acknowledged(vault_dir, min_scheme):
-    from helpers import case
+    from tests.support.records import case
 
     vault, _ = Vault.create(vault_dir, user="leitung", passphrase=PASS, kdf=FAST_KDF)
     s = vault.unlock("leitung", PASS)
@@ -104,7 +104,7 @@ while True:
 
 
 def _filled_vault(vault_dir, min_scheme, n_cases: int):
-    from helpers import case, contact
+    from tests.support.records import case, contact
 
     vault, _ = Vault.create(vault_dir, user="leitung", passphrase=PASS, kdf=FAST_KDF)
     s = vault.unlock("leitung", PASS)
@@ -148,7 +148,7 @@ def _kill_loop(script: str, args: list[str], rounds: int, seed: int, max_wait: f
 @pytest.mark.slow
 def test_kill_9_during_restore_always_leaves_a_vault_that_opens(vault_dir, min_scheme, tmp_path):
     from app.vault.backup import make_backup
-    from helpers import case
+    from tests.support.records import case
 
     vault, s = _filled_vault(vault_dir, min_scheme, 50)
     backup = make_backup(s, tmp_path / "b.fzbak")

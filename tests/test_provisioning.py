@@ -15,7 +15,7 @@ from app.exchange import provisioning
 from app.office import info as office
 from app.resources import resource_path
 from app.scheme.trust import shipped_scheme, trusted_keys
-from conftest import FAST_KDF, PASS
+from tests.support.passphrases import FAST_KDF, PASS
 
 TODAY = dt.date(2026, 3, 1)
 DEMO_KEY = resource_path("demo", "district-demo.key").read_bytes()
@@ -217,7 +217,7 @@ def _cli(monkeypatch, *argv: str) -> int:
 
 
 def test_init_from_provisioning_via_cli(tmp_path, monkeypatch, capsys):
-    from app.office import provision_setup
+    from app.office import export
     from app.vault.vault import Vault
 
     path = tmp_path / "office.fallzahl-provisioning"
@@ -248,7 +248,7 @@ def test_init_from_provisioning_via_cli(tmp_path, monkeypatch, capsys):
         assert office.policy(session) == office.Policy(
             auto_lock_minutes=7, backup_folder="D:/Sicherung"
         )
-        assert provision_setup.district_recipients(session) == [RECIPIENT]
+        assert export.district_recipients(session) == [RECIPIENT]
         assert session.scheme.id == "lk-harz"
     finally:
         session.close()

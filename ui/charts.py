@@ -23,6 +23,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+from app.lang import t
 from app.scheme.model import Scheme
 from app.stats.dashboard_data import REST, Overview, top_with_rest
 from app.stats.tally import (
@@ -37,10 +38,6 @@ from app.stats.tally import (
 COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5")
 TREND, DOMAINS, CLASSES, MUNICIPALITIES = "trend", "domains", "classes", "municipalities"
 FIGURE_KEYS = (TREND, DOMAINS, CLASSES, MUNICIPALITIES)
-
-
-def _t(de: str, en: str, language: str) -> str:
-    return en if language == "en" else de
 
 
 @dataclass
@@ -78,8 +75,8 @@ def figures(overview: Overview, scheme: Scheme, language: str) -> list[Figure]:
     active = measure_label("cases_active", language)
     trend = Figure(
         TREND,
-        _t("Fälle und Kontakte je Quartal", "Cases and contacts per quarter", language),
-        _t("Quartal", "Quarter", language),
+        t("Fälle und Kontakte je Quartal", "Cases and contacts per quarter", language),
+        t("Quartal", "Quarter", language),
         [q.label for q in overview.trend],
         [
             (active, [q.cases_active for q in overview.trend]),
@@ -92,12 +89,12 @@ def figures(overview: Overview, scheme: Scheme, language: str) -> list[Figure]:
     labels, values = _values(tally, scheme, "domain", language)
     domains = Figure(
         DOMAINS,
-        _t("Problemlagen nach Lebensbereich", "Problems by life domain", language),
+        t("Problemlagen nach Lebensbereich", "Problems by life domain", language),
         dimension_label("domain", scheme, language),
         labels,
         [(active, values)],
         kind="hbar",
-        note=_t(
+        note=t(
             "Ein Fall zählt in jedem Lebensbereich, in dem eine Problemlage erfasst ist.",
             "A case counts in every life domain with a problem code.",
             language,
@@ -107,7 +104,7 @@ def figures(overview: Overview, scheme: Scheme, language: str) -> list[Figure]:
     threshold = scheme.multi_problem.threshold
     classes = Figure(
         CLASSES,
-        _t(
+        t(
             "Fälle nach Anzahl betroffener Lebensbereiche",
             "Cases by number of life domains affected",
             language,
@@ -115,7 +112,7 @@ def figures(overview: Overview, scheme: Scheme, language: str) -> list[Figure]:
         dimension_label(DOMAIN_CLASS, scheme, language),
         labels,
         [(active, values)],
-        note=_t(
+        note=t(
             f"Multiproblemfall: Problemlagen in mindestens {threshold} Lebensbereichen.",
             f"Multi-problem case: problems in at least {threshold} life domains.",
             language,
@@ -124,10 +121,10 @@ def figures(overview: Overview, scheme: Scheme, language: str) -> list[Figure]:
     munis = top_with_rest(tally.breakdown("cases_active", "municipality"), 10)
     municipalities = Figure(
         MUNICIPALITIES,
-        _t("Fälle nach Wohnort (die zehn häufigsten)", "Cases by municipality (top ten)", language),
+        t("Fälle nach Wohnort (die zehn häufigsten)", "Cases by municipality (top ten)", language),
         dimension_label("municipality", scheme, language),
         [
-            _t("übrige", "others", language)
+            t("übrige", "others", language)
             if code == REST
             else code_label("municipality", code, scheme, language)
             for code, _ in munis

@@ -23,14 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lang
 from app.errors import FallzahlError
+from app.lang import t
 from app.office import period_close
 from app.records.periods import parse_period, previous_quarters, quarter_of
-
-
-def _t(de: str, en: str) -> str:
-    return en if lang.current() == "en" else de
 
 
 class ClosePeriodDialog(QDialog):
@@ -38,7 +34,7 @@ class ClosePeriodDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.closed_entry: period_close.ClosedPeriod | None = None
-        self.setWindowTitle(_t("Zeitraum abschließen", "Close period"))
+        self.setWindowTitle(t("Zeitraum abschließen", "Close period"))
         self.resize(720, 480)
 
         self.period_box = QComboBox()
@@ -52,11 +48,11 @@ class ClosePeriodDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([_t("Punkt", "Point"), _t("Fall", "Case")])
+        self.tree.setHeaderLabels([t("Punkt", "Point"), t("Fall", "Case")])
         self.tree.setColumnWidth(0, 540)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(
-            _t(
+            t(
                 "Begründung, wenn blockierende Punkte angenommen werden (wird protokolliert)",
                 "Reason when blocking points are accepted (written to the audit log)",
             )
@@ -66,15 +62,15 @@ class ClosePeriodDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
 
-        self.check_button = QPushButton(_t("Prüfen", "Check"))
-        self.close_period_button = QPushButton(_t("Zeitraum abschließen", "Close period"))
-        self.cancel_button = QPushButton(_t("Schließen", "Close"))
+        self.check_button = QPushButton(t("Prüfen", "Check"))
+        self.close_period_button = QPushButton(t("Zeitraum abschließen", "Close period"))
+        self.cancel_button = QPushButton(t("Schließen", "Close"))
         self.check_button.clicked.connect(self.check)
         self.close_period_button.clicked.connect(self.close_period)
         self.cancel_button.clicked.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(_t("Zeitraum:", "Period:"), self.period_box)
+        form.addRow(t("Zeitraum:", "Period:"), self.period_box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
@@ -84,7 +80,7 @@ class ClosePeriodDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.state_label)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(QLabel(_t("Begründung:", "Reason:")))
+        layout.addWidget(QLabel(t("Begründung:", "Reason:")))
         layout.addWidget(self.reason_edit)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
@@ -112,7 +108,7 @@ class ClosePeriodDialog(QDialog):
             return
         if period_close.is_closed(self.session, period):
             self.state_label.setText(
-                _t(
+                t(
                     f"{period.label} ist bereits abgeschlossen.",
                     f"{period.label} is already closed.",
                 )
@@ -128,8 +124,8 @@ class ClosePeriodDialog(QDialog):
         blocking = self.blocking
         warnings = [f for f in self._findings if not f.blocking]
         for title, items, color in (
-            (_t("Blockierend", "Blocking"), blocking, "#b00020"),
-            (_t("Hinweise", "Warnings"), warnings, "#8a6d00"),
+            (t("Blockierend", "Blocking"), blocking, "#b00020"),
+            (t("Hinweise", "Warnings"), warnings, "#8a6d00"),
         ):
             top = QTreeWidgetItem([f"{title} ({len(items)})", ""])
             top.setForeground(0, QBrush(QColor(color)))
@@ -138,14 +134,12 @@ class ClosePeriodDialog(QDialog):
                 top.addChild(QTreeWidgetItem([f.message(), f.record]))
             top.setExpanded(True)
         if blocking:
-            text = _t(
+            text = t(
                 f"{len(blocking)} blockierende Punkte: beheben oder mit Begründung annehmen.",
                 f"{len(blocking)} blocking points: fix them or accept them with a reason.",
             )
         else:
-            text = _t(
-                f"{period.label} kann abgeschlossen werden.", f"{period.label} can be closed."
-            )
+            text = t(f"{period.label} kann abgeschlossen werden.", f"{period.label} can be closed.")
         self.state_label.setText(text)
         self._update_buttons()
 

@@ -86,7 +86,7 @@ class Controller(QObject):
 
     # start
     def start(self) -> None:
-        if (self.folder / store.DB_NAME).exists():
+        if store.holds_vault(self.folder):
             self.show_unlock()
         else:
             self.show_wizard()
@@ -103,7 +103,7 @@ class Controller(QObject):
         user = wizard.user if wizard else ""
         if wizard is not None:
             wizard.deleteLater()
-        if (self.folder / store.DB_NAME).exists():
+        if store.holds_vault(self.folder):
             self.show_unlock(user=user)
         else:
             self.finished.emit()

@@ -13,6 +13,7 @@ installed translator, so a report can be made in either language.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from pathlib import Path
@@ -126,12 +127,7 @@ tr.sum td { font-weight: bold; background-color: #f3f3f3; }
 
 
 def _translator(language: str) -> Callable[[str, str], str]:
-    en = language == "en"
-
-    def t(de: str, e: str) -> str:
-        return e if en else de
-
-    return t
+    return functools.partial(lang.t, language=language)
 
 
 def _cell(value: int | None) -> str:

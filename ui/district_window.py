@@ -38,6 +38,7 @@ from app.district import report as district_report
 from app.district.board import STATUS_LABELS, Board
 from app.errors import FallzahlError
 from app.exchange import provisioning
+from app.lang import t
 from app.vault.settings import AUTO_LOCK_MINUTES
 from ui import dialogs, i18n
 from ui.district_report_pdf import write_district_pdf
@@ -51,10 +52,6 @@ COLOURS = {
 
 # File name suffix -> report format (app.district_report.render, or the PDF).
 REPORT_SUFFIXES = {".xlsx": "xlsx", ".pdf": "pdf", ".csv": "sdmx", ".xml": "adx"}
-
-
-def _t(de: str, en: str) -> str:
-    return en if lang.current() == "en" else de
 
 
 class BoardModel(QAbstractTableModel):
@@ -94,11 +91,11 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#1a1a1a"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [_t(f"Frist: {cell.deadline:%d.%m.%Y}", f"Deadline: {cell.deadline}")]
+            parts = [t(f"Frist: {cell.deadline:%d.%m.%Y}", f"Deadline: {cell.deadline}")]
             if cell.sequence is not None:
-                parts.append(_t(f"Paket Nr. {cell.sequence}", f"Package no. {cell.sequence}"))
+                parts.append(t(f"Paket Nr. {cell.sequence}", f"Package no. {cell.sequence}"))
             if cell.versions > 1:
-                parts.append(_t(f"{cell.versions} Fassungen", f"{cell.versions} versions"))
+                parts.append(t(f"{cell.versions} Fassungen", f"{cell.versions} versions"))
             return "\n".join(parts)
         if role == Qt.ItemDataRole.UserRole:
             return cell.status
@@ -109,9 +106,7 @@ class BoardModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return (
-                _t("Beratungsstelle", "Office")
-                if section == 0
-                else self._board.periods[section - 1]
+                t("Beratungsstelle", "Office") if section == 0 else self._board.periods[section - 1]
             )
         return str(section + 1)
 
@@ -121,13 +116,13 @@ class EnrolDialog(QDialog):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Beratungsstelle eintragen", "Enrol an office"))
+        self.setWindowTitle(t("Beratungsstelle eintragen", "Enrol an office"))
         self.office_id = QLineEdit()
         self.office_id.setPlaceholderText("HZ-QLB-01")
         self.office_name = QLineEdit()
         self.key_text = QPlainTextEdit()
         self.key_text.setPlaceholderText(
-            _t("Öffentlichen Schlüssel einfügen", "Paste the public key")
+            t("Öffentlichen Schlüssel einfügen", "Paste the public key")
         )
         self.key_id = QLabel("—")
         font = QFont()
@@ -136,7 +131,7 @@ class EnrolDialog(QDialog):
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.key_id.setFont(font)
         self.key_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        from_file = QPushButton(_t("Aus Datei …", "From file ..."))
+        from_file = QPushButton(t("Aus Datei …", "From file ..."))
         from_file.clicked.connect(self._from_file)
         self.key_text.textChanged.connect(self._show_key_id)
         buttons = QDialogButtonBox(
@@ -146,22 +141,22 @@ class EnrolDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         for label, widget in (
-            (_t("Kennung", "Office id"), self.office_id),
-            (_t("Name", "Name"), self.office_name),
+            (t("Kennung", "Office id"), self.office_id),
+            (t("Name", "Name"), self.office_name),
         ):
             lay.addWidget(QLabel(label))
             lay.addWidget(widget)
-        lay.addWidget(QLabel(_t("Öffentlicher Schlüssel", "Public key")))
+        lay.addWidget(QLabel(t("Öffentlicher Schlüssel", "Public key")))
         lay.addWidget(self.key_text)
         lay.addWidget(from_file)
         lay.addWidget(
-            QLabel(_t("Schlüssel-ID — telefonisch abgleichen:", "Key id — compare by phone:"))
+            QLabel(t("Schlüssel-ID — telefonisch abgleichen:", "Key id — compare by phone:"))
         )
         lay.addWidget(self.key_id)
         lay.addWidget(buttons)
 
     def _from_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, _t("Schlüsseldatei", "Key file"), "", "*.pub")
+        name, _ = QFileDialog.getOpenFileName(self, t("Schlüsseldatei", "Key file"), "", "*.pub")
         if name:
             self.key_text.setPlainText(Path(name).read_text("ascii", errors="replace"))
 
@@ -240,7 +235,7 @@ class DistrictWindow(QMainWindow):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(_t("Fallzahl – Landkreis", "Fallzahl – district desk"))
+        self.setWindowTitle(t("Fallzahl – Landkreis", "Fallzahl – district desk"))
         self.setAcceptDrops(True)
         self.model = BoardModel(self)
         self.table = QTableView()
@@ -248,26 +243,27 @@ class DistrictWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.year = QComboBox()
-        self.year.addItem(_t("alle", "all"), None)
+        self.year.addItem(t("alle", "all"), None)
         self.year.currentIndexChanged.connect(self.refresh)
         self.results = QListWidget()
         self.results.setWordWrap(True)
         buttons = QHBoxLayout()
         for text, slot in (
-            (_t("Pakete einlesen …", "Import packages ..."), self.import_dialog),
-            (_t("Ordner einlesen …", "Import folder ..."), self.import_folder_dialog),
-            (_t("Stelle eintragen …", "Enrol office ..."), self.enrol_dialog),
+            (t("Pakete einlesen …", "Import packages ..."), self.import_dialog),
+            (t("Ordner einlesen …", "Import folder ..."), self.import_folder_dialog),
+            (t("Stelle eintragen …", "Enrol office ..."), self.enrol_dialog),
             (self.tr("Schlüssel der Stellen …"), self.office_keys_dialog),
-            (_t("Bericht …", "Report ..."), self.report_dialog),
-            (_t("Quittungen …", "Receipts ..."), self.receipts_dialog),
+            (t("Bericht …", "Report ..."), self.report_dialog),
+            (self.tr("Planung …"), self.planning_overview),
+            (t("Quittungen …", "Receipts ..."), self.receipts_dialog),
             (self.tr("Bereitstellungsdatei erstellen …"), self.provision_dialog),
-            (_t("Sperren", "Lock"), self.lock_requested.emit),
+            (t("Sperren", "Lock"), self.lock_requested.emit),
         ):
             b = QPushButton(text)
             b.clicked.connect(slot)
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel(_t("Jahr:", "Year:")))
+        buttons.addWidget(QLabel(t("Jahr:", "Year:")))
         buttons.addWidget(self.year)
         self.language = QComboBox()
         for code in i18n.SUPPORTED:
@@ -341,9 +337,9 @@ class DistrictWindow(QMainWindow):
             name = Path(o.file_name).name
             if o.package is not None:
                 p = o.package
-                kind = _t("Korrektur", "correction") if p.supersedes else _t("neu", "new")
+                kind = t("Korrektur", "correction") if p.supersedes else t("neu", "new")
                 self._item(
-                    _t(
+                    t(
                         f"✔ {name}: angenommen ({p.office_id}, {p.period}, Nr. {p.sequence}, {kind})",
                         f"✔ {name}: accepted ({p.office_id}, {p.period}, no. {p.sequence}, {kind})",
                     ),
@@ -362,13 +358,13 @@ class DistrictWindow(QMainWindow):
 
     def import_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, _t("Pakete einlesen", "Import packages"), "", "Fallzahl (*.fallzahl.age *.age)"
+            self, t("Pakete einlesen", "Import packages"), "", "Fallzahl (*.fallzahl.age *.age)"
         )
         if names:
             self.import_paths(names)
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _t("Ordner einlesen", "Import folder"))
+        folder = QFileDialog.getExistingDirectory(self, t("Ordner einlesen", "Import folder"))
         if folder:
             self.import_paths([folder])
 
@@ -396,8 +392,17 @@ class DistrictWindow(QMainWindow):
         except FallzahlError as exc:
             self._item(exc.message(), ok=False)
             return
-        self._item(_t(f"Eingetragen, Schlüssel-ID {kid}", f"Enrolled, key id {kid}"), ok=True)
+        self._item(t(f"Eingetragen, Schlüssel-ID {kid}", f"Enrolled, key id {kid}"), ok=True)
         self.refresh()
+
+    def planning_overview(self) -> None:
+        """The planning overview (ui/district_overview.py) in a window of its own."""
+        from ui.district_overview import DistrictOverview
+
+        self.overview = DistrictOverview(self.session)
+        self.overview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.overview.resize(1280, 860)
+        self.overview.show()
 
     def office_keys_dialog(self) -> None:
         from ui.office_keys_dialog import OfficeKeysDialog
@@ -419,7 +424,7 @@ class DistrictWindow(QMainWindow):
         period = self.model.headerData(self.model.columnCount() - 1, Qt.Orientation.Horizontal)
         name = dialogs.save_file(
             self,
-            _t("Bericht speichern", "Save report"),
+            t("Bericht speichern", "Save report"),
             f"bericht_{period}.xlsx",
             "XLSX (*.xlsx);;PDF (*.pdf);;SDMX-CSV (*.csv);;ADX (*.xml)",
         )
@@ -431,10 +436,10 @@ class DistrictWindow(QMainWindow):
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
-        self._item(_t(f"Bericht gespeichert: {name}", f"Report saved: {name}"), ok=True)
+        self._item(t(f"Bericht gespeichert: {name}", f"Report saved: {name}"), ok=True)
 
     def receipts_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _t("Quittungen speichern", "Save receipts"))
+        folder = QFileDialog.getExistingDirectory(self, t("Quittungen speichern", "Save receipts"))
         if not folder:
             return
         try:
@@ -443,7 +448,7 @@ class DistrictWindow(QMainWindow):
             self._item(exc.message(), ok=False)
             return
         self._item(
-            _t(
+            t(
                 f"{len(paths)} Quittungen geschrieben nach {folder}",
                 f"{len(paths)} receipts written to {folder}",
             ),

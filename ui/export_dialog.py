@@ -28,15 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lang
 from app.errors import FallzahlError
+from app.lang import t
 from app.office import export, period_close
 from app.records.periods import parse_period
 from app.stats.tally import Tally, code_label, dimension_label, measure_label
-
-
-def _t(de: str, en: str) -> str:
-    return en if lang.current() == "en" else de
 
 
 class TallyTableModel(QAbstractTableModel):
@@ -56,7 +52,7 @@ class TallyTableModel(QAbstractTableModel):
                 ]
                 value = "." if row.value is None else str(row.value)
                 self._rows.append(
-                    (measure_label(row.measure), " / ".join(parts) or _t("gesamt", "total"), value)
+                    (measure_label(row.measure), " / ".join(parts) or t("gesamt", "total"), value)
                 )
         self.endResetModel()
 
@@ -78,7 +74,7 @@ class TallyTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
         if role != Qt.DisplayRole or orientation != Qt.Horizontal or not 0 <= section < 3:
             return None
-        return (_t("Kennzahl", "Measure"), _t("Aufgliederung", "Breakdown"), _t("Wert", "Value"))[
+        return (t("Kennzahl", "Measure"), t("Aufgliederung", "Breakdown"), t("Wert", "Value"))[
             section
         ]
 
@@ -89,7 +85,7 @@ class ExportDialog(QDialog):
         self.session = session
         self.result_path: Path | None = None
         self.result_sha256: str | None = None
-        self.setWindowTitle(_t("Paket exportieren", "Export package"))
+        self.setWindowTitle(t("Paket exportieren", "Export package"))
         self.resize(760, 520)
 
         self.pages = QStackedWidget()
@@ -97,10 +93,10 @@ class ExportDialog(QDialog):
         self.pages.addWidget(self._destination_page())
         self.pages.addWidget(self._done_page())
 
-        self.back_button = QPushButton(_t("Zurück", "Back"))
-        self.next_button = QPushButton(_t("Weiter", "Next"))
-        self.export_button = QPushButton(_t("Exportieren", "Export"))
-        self.close_button = QPushButton(_t("Schließen", "Close"))
+        self.back_button = QPushButton(t("Zurück", "Back"))
+        self.next_button = QPushButton(t("Weiter", "Next"))
+        self.export_button = QPushButton(t("Exportieren", "Export"))
+        self.close_button = QPushButton(t("Schließen", "Close"))
         self.back_button.clicked.connect(lambda: self._go(self.pages.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self._go(1))
         self.export_button.clicked.connect(self.export)
@@ -134,12 +130,12 @@ class ExportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         form = QFormLayout()
-        form.addRow(_t("Abgeschlossener Zeitraum:", "Closed period:"), self.period_box)
+        form.addRow(t("Abgeschlossener Zeitraum:", "Closed period:"), self.period_box)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(
             QLabel(
-                _t(
+                t(
                     "Genau diese Tabelle wird gesendet – nur Summen, keine Fälle, keine Namen.",
                     "Exactly this table is sent: only totals, no cases, no names.",
                 )
@@ -152,7 +148,7 @@ class ExportDialog(QDialog):
     def _destination_page(self) -> QWidget:
         page = QWidget()
         self.folder_edit = QLineEdit(str(Path.home()))
-        choose = QPushButton(_t("Wählen …", "Choose …"))
+        choose = QPushButton(t("Wählen …", "Choose …"))
         choose.clicked.connect(self._choose_folder)
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
@@ -166,7 +162,7 @@ class ExportDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(_t("Zielordner:", "Destination folder:")))
+        layout.addWidget(QLabel(t("Zielordner:", "Destination folder:")))
         layout.addLayout(row)
         layout.addWidget(self.recipients_label)
         layout.addStretch(1)
@@ -184,14 +180,14 @@ class ExportDialog(QDialog):
         self.sha_edit.setReadOnly(True)
         self.sha_edit.setMinimumWidth(560)
         form = QFormLayout()
-        form.addRow(_t("Datei:", "File:"), self.path_edit)
+        form.addRow(t("Datei:", "File:"), self.path_edit)
         form.addRow("SHA-256:", self.sha_edit)
         layout = QVBoxLayout(page)
         layout.addWidget(self.done_label)
         layout.addLayout(form)
         layout.addWidget(
             QLabel(
-                _t(
+                t(
                     "Senden Sie die Datei an den Landkreis. Die SHA-256 steht auch in der "
                     "Empfangsbestätigung des Landkreises.",
                     "Send the file to the district. The SHA-256 also appears in the "
@@ -210,7 +206,7 @@ class ExportDialog(QDialog):
         self.next_button.setVisible(i == 0)
         self.next_button.setEnabled(self.period_box.count() > 0)
         self.export_button.setVisible(i == 1)
-        self.close_button.setText(_t("Fertig", "Done") if i == 2 else _t("Schließen", "Close"))
+        self.close_button.setText(t("Fertig", "Done") if i == 2 else t("Schließen", "Close"))
         if i == 1:
             self._show_recipients()
 
@@ -223,7 +219,7 @@ class ExportDialog(QDialog):
         self.period_box.blockSignals(False)
         if not closed:
             self.summary.setText(
-                _t(
+                t(
                     "Es ist noch kein Zeitraum abgeschlossen. Schließen Sie zuerst einen "
                     "Zeitraum ab (Zeitraum abschließen).",
                     "No period is closed yet. Close a period first (Close period).",
@@ -248,12 +244,12 @@ class ExportDialog(QDialog):
             return
         self.model.set_tally(tally, self.session.scheme)
         sent = [p for p in export.sent_packages(self.session) if p.period == period.label]
-        text = _t(
+        text = t(
             f"{len(tally.rows)} Zeilen, Schema {tally.scheme_id} v{tally.scheme_version}.",
             f"{len(tally.rows)} rows, scheme {tally.scheme_id} v{tally.scheme_version}.",
         )
         if sent:
-            text += " " + _t(
+            text += " " + t(
                 f"Für {period.label} wurde bereits ein Paket gesendet; dieses ersetzt es "
                 "(Korrektur).",
                 f"A package for {period.label} was already sent; this one replaces it "
@@ -263,17 +259,25 @@ class ExportDialog(QDialog):
 
     def _show_recipients(self) -> None:
         n = len(export.district_recipients(self.session))
-        self.recipients_label.setText(
-            _t(
-                f"Verschlüsselt für den Landkreis ({n} Empfänger) und das Archiv der "
-                "Beratungsstelle; signiert mit dem Schlüssel der Beratungsstelle.",
-                f"Encrypted for the district ({n} recipients) and the office's archive; "
-                "signed with the office key.",
-            )
+        text = t(
+            f"Verschlüsselt für den Landkreis ({n} Empfänger) und das Archiv der "
+            "Beratungsstelle; signiert mit dem Schlüssel der Beratungsstelle.",
+            f"Encrypted for the district ({n} recipients) and the office's archive; "
+            "signed with the office key.",
         )
+        if export.sends_to_demo_district(self.session):
+            text += " " + t(
+                "Achtung: Diese Beratungsstelle wurde ohne Bereitstellungsdatei eingerichtet; "
+                "das Paket geht an den Demo-Landkreis, nicht an Ihren Landkreis. Die IT "
+                "richtet den echten Empfänger mit der Bereitstellungsdatei ein.",
+                "Note: this office was set up without a provisioning file; the package goes to "
+                "the demo district, not to your district. IT sets the real recipient with the "
+                "provisioning file.",
+            )
+        self.recipients_label.setText(text)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _t("Zielordner", "Destination"))
+        folder = QFileDialog.getExistingDirectory(self, t("Zielordner", "Destination"))
         if folder:
             self.folder_edit.setText(folder)
 
@@ -285,7 +289,7 @@ class ExportDialog(QDialog):
             return
         if not folder.is_dir():
             self.error_label.setText(
-                _t(f"Den Ordner {folder} gibt es nicht.", f"The folder {folder} does not exist.")
+                t(f"Den Ordner {folder} gibt es nicht.", f"The folder {folder} does not exist.")
             )
             return
         self.progress.setRange(0, 0)  # busy
@@ -302,7 +306,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(100)
         self.result_path, self.result_sha256 = path, sha
         self.done_label.setText(
-            _t(
+            t(
                 f"Das Paket für {period.label} ist erstellt.",
                 f"The package for {period.label} has been written.",
             )

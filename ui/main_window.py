@@ -39,7 +39,7 @@ from app.vault.undo import CASES, CONTACTS, UndoLog
 from ui import dialogs, i18n
 from ui.case_editor import CaseEditor
 from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
-from ui.contact_editor import ContactDialog
+from ui.contact_editor import ContactDialog, agree_with_case
 from ui.dashboard import Dashboard
 from ui.help_dialog import CategoriesDialog, GuideDialog, ShortcutsDialog
 from ui.quick_entry import QuickEntry
@@ -308,13 +308,16 @@ class MainWindow(QMainWindow):
         self.sent_action = self._action(
             self.report_menu, self.tr("&Gesendete Meldungen…"), self.show_sent_packages
         )
+        self.staffing_action = self._action(
+            self.report_menu, self.tr("&Personalkapazität…"), self.record_staffing
+        )
         self.report_menu.addSeparator()
         self.office_key_action = self._action(
             self.report_menu, self.tr("&Schlüssel der Beratungsstelle…"), self.show_office_key
         )
         self.lead_actions = (
             self.close_period_action, self.reopen_period_action, self.export_action,
-            self.sent_action, self.office_key_action,
+            self.sent_action, self.office_key_action, self.staffing_action,
         )  # fmt: skip
 
         self.admin_menu = bar.addMenu(self.tr("&Verwaltung"))
@@ -528,6 +531,8 @@ class MainWindow(QMainWindow):
             self.cases.upsert(case_id)
             if case_id == self.current_case_id():
                 self._show_contacts(case_id)
+                if not self.editor.is_dirty():  # its begin may have moved with the contact
+                    self.editor.load(self._session.case(case_id))
         self.statusBar().showMessage(self.quick.status.text(), 8000)
         self.dashboard.refresh()
 
@@ -605,6 +610,13 @@ class MainWindow(QMainWindow):
         from ui.sent_packages_dialog import SentPackagesDialog
 
         self._exec(SentPackagesDialog(self._session, self))
+
+    def record_staffing(self) -> None:
+        if self._session is None or not self._session.is_lead:
+            return
+        from ui.staffing_dialog import StaffingDialog
+
+        self._exec(StaffingDialog(self._session, self))
 
     def show_office_key(self) -> None:
         if self._session is None or not self._session.is_lead:
@@ -711,11 +723,19 @@ class MainWindow(QMainWindow):
         dialog = ContactDialog(contact, self._session.scheme, self)
         if not self._exec(dialog):
             return
+        edited = dialog.edited()
+        agreed = agree_with_case(self, self._session, edited)
+        if not agreed.go:
+            return
         try:
-            self.undo.save_contact(self._session, dialog.edited())
+            self.undo.save_contact(self._session, edited, agreed.case)
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
+        if agreed.case is not None and agreed.case.id == self.current_case_id():
+            self.editor.load(agreed.case)
+        if agreed.note:
+            self.statusBar().showMessage(agreed.note, 12000)
         self._show_contacts(contact.case_id)
         if contact.case_id:
             self.cases.upsert(contact.case_id)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app import lang
 from app.errors import DiskFull, FallzahlError, StorageError, UsageError
+from app.lang import t
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -101,10 +102,6 @@ def store_error_for(exc: sqlite3.Error, folder: Path) -> FallzahlError | None:
 
 def out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
-
-
-def t(de: str, en: str) -> str:
-    return en if lang.current() == "en" else de
 
 
 # vault-level verbs
@@ -252,11 +249,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from app.office import demo
+    from app.vault.activities import save_activity
 
     session = args.open_session()
     cases, contacts = demo.generate(session.scheme, args.cases, args.year, until=dt.date.today())
     cases = demo.refuse_overwrite(session, cases, contacts)
     session.add_bulk(cases, contacts, "demo.filled")
+    for activity in demo.generate_activities(
+        session.scheme, max(1, args.cases // 40), args.year, until=dt.date.today()
+    ):
+        save_activity(session, activity)
     out(
         t(
             f"{len(cases)} Fälle und {len(contacts)} Kontakte (Demo {args.year}) angelegt.",

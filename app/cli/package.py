@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from app.atomic import write_bytes
-from app.cli.main import out, t
+from app.cli.main import out
 from app.errors import UsageError
 from app.exchange import package
+from app.lang import t
 from app.office import export, period_close
 from app.office import keys as office_keys
 from app.records.periods import parse_period

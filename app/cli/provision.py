@@ -52,7 +52,7 @@ def add_provision_verb(district_subparsers: argparse._SubParsersAction) -> argpa
 def _district_vault(args: argparse.Namespace) -> bool:
     """Is --vault a district vault? (False without a vault: the demo key may be used.)"""
     folder = getattr(args, "vault", None)
-    if folder is None or not (Path(folder) / store.DB_NAME).exists():
+    if folder is None or not store.holds_vault(folder):
         return False
     vault = Vault(folder)
     try:

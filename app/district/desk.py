@@ -36,6 +36,7 @@ from app import errors
 from app.crypto import age, signing
 from app.district import intake as intake_rules
 from app.district import registry as reg
+from app.district import staffing
 from app.district.board import Board, board_periods, build_board
 from app.district.intake import Intake, Received
 from app.errors import (
@@ -428,6 +429,12 @@ class Importer:
         )
         new_intake = intake_rules.accept(self.intake, got)
         s = self.session
+        staffed = verified.files.get(staffing.FILE_NAME)
+        if staffed is not None:  # optional: the office's FTE per field (app/district/staffing)
+            try:
+                staffed = staffing.check(staffed, s, office_id=office_id, period=period.label)
+            except errors.StaffingRefused as exc:
+                raise _damaged(file_name, exc) from exc
         with s.store.transaction():
             s.put_setting(f"district.pkg.{sha}", data)
             # tallies.json as sent: canonical (app/tally_io), checked against the manifest
@@ -435,6 +442,8 @@ class Importer:
                 f"district.tally.{sha}",
                 verified.files.get("tallies.json") or to_json(verified.tally),
             )
+            if staffed is not None:
+                staffing.keep(s, sha, staffed)
             s.put_setting(INTAKE, msgspec.json.encode(new_intake))
             s.audit(
                 "district.imported",
@@ -556,9 +565,9 @@ def known_schemes(session: Session) -> dict[tuple[str, int], tuple[str, Scheme]]
     """(scheme id, version) -> (SHA-256 of the signed document, scheme) the district knows."""
     from app.scheme import model as scheme_model
     from app.scheme.store import DOC, SIG, reopen
-    from app.scheme.trust import shipped_scheme
+    from app.scheme.trust import shipped_schemes
 
-    docs = [shipped_scheme()]
+    docs = shipped_schemes()
     names = session.store.db.execute(
         "SELECT id FROM settings WHERE id LIKE ? ORDER BY id", [f"{DOC}.v%"]
     ).fetchall()

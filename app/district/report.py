@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import quoteattr
@@ -237,10 +238,7 @@ def to_xlsx(rep: DistrictReport, scheme: Scheme, language: str | None = None) ->
     from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.styles import Font
 
-    en = (language or lang.current()) == "en"
-
-    def t(de: str, e: str) -> str:
-        return e if en else de
+    t = functools.partial(lang.t, language=language or lang.current())
 
     wb = Workbook()
     ws = wb.active

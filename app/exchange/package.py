@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 FORMAT = "fallzahl-submission/1"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.json.minisig"
 REQUIRED_FILES = ("tallies.json", "tallies.csv", "adx.xml")
-OPTIONAL_FILES = ("tallies.xlsx",)
+OPTIONAL_FILES = ("tallies.xlsx", "staffing.json")  # staffing: app/exchange/staffing.py
 MAX_PACKAGE = 50 * 1024 * 1024  # bytes, for the age file, the ZIP and all files unpacked
 MAX_ENTRIES = 16
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same files give the same ZIP

@@ -29,8 +29,10 @@ from app.exchange.package import (
     trusted_comment,
     zip_files,
 )
+from app.exchange.staffing import FILE_NAME as STAFFING_FILE
 from app.office import keys as office_keys
-from app.office.info import office_info
+from app.office import staffing
+from app.office.info import RECIPIENTS, office_info
 from app.office.period_close import closed_entry
 from app.records.periods import Period
 from app.scheme import model as scheme_model
@@ -47,7 +49,6 @@ if TYPE_CHECKING:
 
 SEQUENCE = "package.sequence"
 SENT = "package.sent"
-RECIPIENTS = "district.recipients"  # JSON list of the district's age recipients
 
 
 class SentPackage(msgspec.Struct, kw_only=True):
@@ -67,17 +68,19 @@ def _now() -> str:
 
 # the office side: recipients, sequence, sent list
 def district_recipients(session: Session) -> list[str]:
-    """The district's age recipients (setting "district.recipients"; default: demo district)."""
-    raw = session.get_setting(RECIPIENTS)
-    return msgspec.json.decode(raw, type=list[str]) if raw else [age.demo_district_recipient()]
+    """The district's age recipients: the provisioned ones, or — for an office set up by hand
+    without a provisioning file — the shipped demo district (``sends_to_demo_district``)."""
+    return RECIPIENTS.read(session) or [age.demo_district_recipient()]
+
+
+def sends_to_demo_district(session: Session) -> bool:
+    return not RECIPIENTS.read(session)
 
 
 def set_district_recipients(session: Session, recipients: list[str]) -> None:
     session.require_lead("Das Ändern der Empfänger", "Changing the recipients")
     _parse_recipients(recipients)
-    session.put_setting(
-        RECIPIENTS, msgspec.json.encode(recipients), audit_action="district.recipients"
-    )
+    RECIPIENTS.write(session, recipients)
 
 
 def _parse_recipients(recipients: list[str]) -> list[str]:
@@ -184,6 +187,9 @@ def build_package(
     tly = preview_tally(session, period)
     created_at = _now()
     files = _files(tly, scheme, info, created_at)
+    staffed = staffing.package_file(session, info.office_id, period)  # optional staffing.json
+    if staffed is not None:
+        files[STAFFING_FILE] = staffed
     sequence = _next_sequence(session)
     previous = [p for p in sent_packages(session) if p.period == period.label]
     supersedes = previous[-1].sha256 if previous else None

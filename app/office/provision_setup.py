@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 
@@ -14,10 +13,6 @@ from app.office import info as office
 from app.scheme import model as scheme_model
 from app.scheme.store import import_scheme
 from app.scheme.trust import load_verified, shipped_scheme, trusted_keys
-
-RECIPIENTS = "district.recipients"  # JSON list of the district's age recipients
-TRUST_ANCHORS = "district.trust_anchors"  # JSON list of minisign public key files
-PROVISIONING = "provisioning"  # the verified provisioning document's summary
 
 
 def read_provisioning(
@@ -60,27 +55,16 @@ def apply_provisioning(
     """Store scheme, recipients, trust anchors and policy of a verified file (lead session)."""
     if import_new_scheme:
         import_scheme(session, prov.scheme_doc, prov.scheme_sig, today)
-    session.put_setting(RECIPIENTS, json.dumps(list(prov.recipients)).encode("utf-8"))
-    session.put_setting(
-        TRUST_ANCHORS, json.dumps([k.decode("ascii") for k in prov.trust_anchors]).encode()
-    )
+    office.RECIPIENTS.write(session, list(prov.recipients))
+    office.TRUST_ANCHORS.write(session, [k.decode("ascii") for k in prov.trust_anchors])
     office.set_policy(session, prov.policy)
-    session.put_setting(
-        PROVISIONING,
-        json.dumps(
-            {
-                "office_id": prov.office_id,
-                "district_ags": prov.district_ags,
-                "signed_by": prov.signed_by,
-                "created_at": prov.created_at,
-                "expires": prov.expires.isoformat(),
-            }
-        ).encode("utf-8"),
-        audit_action="provisioning.applied",
+    office.PROVISIONED.write(
+        session,
+        office.Provisioned(
+            office_id=prov.office_id,
+            district_ags=prov.district_ags,
+            signed_by=prov.signed_by,
+            created_at=prov.created_at,
+            expires=prov.expires.isoformat(),
+        ),
     )
-
-
-def district_recipients(session) -> list[str]:
-    """The age recipients packages go to (empty when the office was not provisioned)."""
-    raw = session.get_setting(RECIPIENTS)
-    return json.loads(raw) if raw else []

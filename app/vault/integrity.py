@@ -19,7 +19,11 @@ from app.vault.settings import AUDIT_HEAD
 if TYPE_CHECKING:
     from app.vault.session import Session
 
-DECODERS = {"cases": records.decode_case, "contacts": records.decode_contact}
+DECODERS = {
+    "cases": records.decode_case,
+    "contacts": records.decode_contact,
+    "activities": records.decode_activity,
+}
 
 
 def finding(de: str, en: str) -> FallzahlError:
@@ -32,7 +36,7 @@ def check_session(session: Session) -> list[FallzahlError]:
         found.append(store.corrupt(session.store.path))
         return found
     present: dict[tuple[str, str], int] = {}
-    for table in ("cases", "contacts", "settings"):
+    for table in ("cases", "contacts", "activities", "settings"):
         for record_id, rev, sealed in session.store.rows(table):
             present[(table, record_id)] = rev
             try:

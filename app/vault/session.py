@@ -24,6 +24,7 @@ from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.records import freeze
 from app.records import model as records
 from app.records.model import Case, Contact
+from app.records.upgrade import case_upgrader, contact_upgrader
 from app.records.validation import validate_case, validate_contact
 from app.vault import audit, keyslots, lead_state, settings, store
 from app.vault.lock import WriterLock
@@ -232,6 +233,8 @@ class Session:
 
     def save_case(self, case: Case) -> Case:
         self._load()
+        if case.scheme_version < self.scheme.version:  # an old case is saved in today's codes
+            case = case_upgrader(self.scheme)(case)
         self.before_record_change("cases", case)
         validate_case(case, self.scheme)
         other = self.case_by_code(case.code)
@@ -246,6 +249,8 @@ class Session:
 
     def save_contact(self, contact: Contact) -> Contact:
         self._load()
+        if contact.scheme_version < self.scheme.version:
+            contact = contact_upgrader(self.scheme)(contact)
         self.before_record_change("contacts", contact)
         validate_contact(contact, self.scheme)
         if contact.case_id is not None and contact.case_id not in self._cases:  # type: ignore[operator]
@@ -644,7 +649,7 @@ class Session:
         """Inside a lead change: every sealed row under a new data key, new grants for all."""
         new_key = os.urandom(32)
         cipher = Cipher(new_key)
-        tables = ("cases", "contacts", "settings")
+        tables = ("cases", "contacts", "activities", "settings")
         total = sum(self.store.count(t) for t in (*tables, "audit")) or 1
         done = 0
         for table in tables:

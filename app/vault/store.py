@@ -30,13 +30,53 @@ from app.errors import (
     VaultNewer,
 )
 
-SCHEMA_VERSION = 2  # 2: slots carry an age recipient and grant; lead state is signed
-TABLES = ("meta", "slots", "cases", "contacts", "settings", "lead_secrets", "audit")
-SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets")
+
+class PreReleaseVault(VaultCorrupt):
+    """A vault layout from before signed lead state (schema 2 or older without grants)."""
+
+
+# 2: activities; 3: slots carry an age recipient and a grant, lead state is signed
+SCHEMA_VERSION = 3
+SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets", "activities")
+TABLES = ("meta", "slots", "audit", *SEALED_TABLES)
 DB_NAME = "vault.db"
 
+
+def _add_activities(db: sqlite_utils.Database) -> None:
+    """1 -> 2: a table for activities (non-case work, scheme format 2). Cases and contacts
+    need no rewrite: their new fields are at the end with defaults, so old rows decode."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS activities (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, "
+        "sealed BLOB NOT NULL)"
+    )
+
+
+def holds_vault(folder: str | os.PathLike[str]) -> bool:
+    """Does ``folder`` hold a vault? The one test for it (set-up, unlock, restore, CLI)."""
+    return (Path(folder) / DB_NAME).is_file()
+
+
+def _require_signed_lead_state(db: sqlite_utils.Database) -> None:
+    """2 -> 3: slots with recipients and grants and a signed lead state cannot be made from
+    an older layout without every user's passphrase; a vault that already has them (made by
+    this version, then marked older) needs nothing. Anything else is refused, unchanged."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(slots)").fetchall()}
+    if not {"recipient", "grant_"} <= columns:
+        raise PreReleaseVault(
+            "Dieser Datenbestand stammt aus einer Vorabversion ohne signierte "
+            "Leitungsdaten und lässt sich nicht umstellen. Er bleibt unverändert; bitte "
+            "richten Sie Fallzahl neu ein und wenden Sie sich für die alten Daten an die IT.",
+            "This vault comes from a pre-release version without signed lead state and "
+            "cannot be converted. It stays unchanged; set Fallzahl up again and ask IT "
+            "about the old data.",
+        )
+
+
 # Upgrade steps by the version they start from: fn(db) brings it to version + 1.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _add_activities,
+    2: _require_signed_lead_state,
+}
 
 
 def associated_data(vault_id: str, table: str, record_id: str, rev: int) -> bytes:

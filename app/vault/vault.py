@@ -40,7 +40,7 @@ class Vault:
     def __init__(self, folder: str | os.PathLike[str], *, clock=time.time) -> None:
         self.folder = Path(folder)
         self.path = self.folder / store.DB_NAME
-        if not self.path.exists():
+        if not store.holds_vault(self.folder):
             raise VaultMissing(
                 f"Unter {self.folder} gibt es noch keinen Datenbestand. Richten Sie Fallzahl "
                 "zuerst ein (Einrichtungsassistent oder 'python -m app init').",
@@ -75,7 +75,7 @@ class Vault:
         folder = Path(folder)
         keyslots.check_user_name(user)
         keyslots.check_passphrase_form(passphrase)
-        if (folder / store.DB_NAME).exists():
+        if store.holds_vault(folder):
             raise VaultExists(
                 f"Unter {folder} gibt es bereits einen Datenbestand; er wird nicht "
                 "überschrieben. Wählen Sie einen anderen Ordner.",

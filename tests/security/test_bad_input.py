@@ -11,7 +11,6 @@ import sqlite3
 import stat
 
 import pytest
-from package_helpers import make_office
 
 from app.cli.main import main
 from app.errors import (
@@ -25,7 +24,8 @@ from app.errors import (
 from app.office import demo, export, period_close
 from app.records.periods import parse_period
 from app.vault import keyslots, store
-from conftest import PASS
+from tests.support.packages import make_office
+from tests.support.passphrases import PASS
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_demo_for_a_second_year_adds_and_the_same_year_again_is_refused(cli):
 
 def test_demo_refusal_names_the_clash(tmp_path, min_scheme):
     from app.vault.vault import Vault
-    from conftest import FAST_KDF
+    from tests.support.passphrases import FAST_KDF
 
     vault, _ = Vault.create(tmp_path / "v", user="leitung", passphrase=PASS, kdf=FAST_KDF)
     session = vault.unlock("leitung", PASS)

@@ -39,9 +39,10 @@ from app.office.receipt_import import TRUST_SETTING
 from app.records import freeze
 from app.vault import keyslots, store
 from app.vault.backup import make_backup, restore_backup
+from app.vault.store import PreReleaseVault
 from app.vault.vault import Vault
-from conftest import FAST_KDF, PASS
-from helpers import case
+from tests.support.passphrases import FAST_KDF, PASS
+from tests.support.records import case
 
 ANNA, BERT = "anna-passwort", "bert-passwort"
 
@@ -354,7 +355,12 @@ def test_new_slots_use_the_machines_calibration_not_the_files(world):
     ("damage", "error"),
     [
         (lambda w: w.sql("PRAGMA user_version=0"), VaultCorrupt),
-        (lambda w: w.sql("PRAGMA user_version=1"), VaultCorrupt),
+        (
+            lambda w: (
+                w.sql("ALTER TABLE slots DROP COLUMN grant_") or w.sql("PRAGMA user_version=2")
+            ),
+            PreReleaseVault,
+        ),
         (lambda w: w.sql("DROP TABLE contacts"), VaultCorrupt),
         (lambda w: w.sql("DROP TABLE audit"), VaultCorrupt),
         (lambda w: (w.folder / store.DB_NAME).write_bytes(b""), VaultCorrupt),

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.vault.backup import make_backup
-from tests.conftest import PASS
+from tests.support.passphrases import PASS
 from tests.ui.test_shell import (  # noqa: F401  (fixtures)
     controller,
     unlock_via_dialog,

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWizard
 from app import errors
 from app.district import desk as district
 from app.exchange import provisioning
+from app.office import export, provision_setup
 from app.office import info as office
-from app.office import provision_setup
 from app.resources import resource_path
 from app.scheme.trust import shipped_scheme, trusted_keys
 from app.vault import store
@@ -249,7 +249,7 @@ def test_office_from_provisioning_file_refusals_then_a_good_one(
                 "Landkreis Harz",
             )
             assert office.policy(session).auto_lock_minutes == 9
-            assert provision_setup.district_recipients(session) == [_recipient()]
+            assert export.district_recipients(session) == [_recipient()]
         finally:
             session.close()
     finally:
