@@ -8,7 +8,8 @@ A district vault (``Vault.create(mode="district")``) keeps, sealed like everythi
   key to hand out), ``district.registry`` (app/district/registry.py),
   ``district.intake`` (every package received and the last sequence per office,
   app/district/intake.py), and per package ``district.pkg.<sha256>`` (the bytes as
-  received) and ``district.tally.<sha256>`` (its verified tallies.json).
+  received), ``district.tally.<sha256>`` (its verified tallies.json) and, when the office
+  sent one, ``district.staffing.<sha256>`` (app/district/staffing.py).
 
 Importing a package is two steps: ``verify.verify`` checks it without side effects
 (app/district/verify.py: sizes, signature and enrolment, scheme, period, sequence, content;
