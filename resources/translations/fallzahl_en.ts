@@ -201,146 +201,156 @@
     </message>
     <message>
         <location filename="../../ui/admin_dialog.py" line="262"/>
-        <source>Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten.</source>
-        <translation>Really remove user {user}? The recorded cases are kept.</translation>
+        <source>Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten. Alle Datensätze werden dabei mit einem neuen Schlüssel versiegelt, damit der alte Zugang (auch aus einer Sicherung) nichts Neues mehr öffnet.</source>
+        <translation>Really remove user {user}? The recorded cases are kept. Every record is sealed again under a new key, so the old login (even from a backup) opens nothing new.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="289"/>
+        <location filename="../../ui/admin_dialog.py" line="274"/>
+        <source>Benutzer {user} entfernt.</source>
+        <translation>User {user} removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialog.py" line="278"/>
+        <source>Benutzer wird entfernt, Datensätze werden neu versiegelt …</source>
+        <translation>Removing the user, sealing the records again …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialog.py" line="299"/>
         <source>Die Passphrase von {user} ist neu gesetzt.</source>
         <translation>The passphrase of {user} has been reset.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="291"/>
+        <location filename="../../ui/admin_dialog.py" line="303"/>
         <source>Passphrase wird gesetzt …</source>
         <translation>Setting the passphrase …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="299"/>
+        <location filename="../../ui/admin_dialog.py" line="311"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="300"/>
+        <location filename="../../ui/admin_dialog.py" line="312"/>
         <source>Automatische Sperre nach Minuten</source>
         <translation>Auto-lock after minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="302"/>
+        <location filename="../../ui/admin_dialog.py" line="314"/>
         <source>Ü&amp;bernehmen</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="306"/>
+        <location filename="../../ui/admin_dialog.py" line="318"/>
         <source>Fallzahl sperrt sich, wenn so lange weder Tastatur noch Maus benutzt wurden. Gilt für alle Benutzer dieses Datenbestands.</source>
         <translation>Fallzahl locks itself when neither keyboard nor mouse has been used for this long. Applies to all users of this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="313"/>
+        <location filename="../../ui/admin_dialog.py" line="325"/>
         <source>&amp;Automatische Sperre nach:</source>
         <translation>&amp;Auto-lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="335"/>
+        <location filename="../../ui/admin_dialog.py" line="347"/>
         <source>Automatische Sperre nach {n} Minuten.</source>
         <translation>Auto-lock after {n} minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="343"/>
+        <location filename="../../ui/admin_dialog.py" line="355"/>
         <source>Eine Sicherung ist eine verschlüsselte Kopie des ganzen Datenbestands in einer Datei. Sie öffnet sich mit den Passphrasen und dem Wiederherstellungsschlüssel, die zur Zeit der Sicherung galten. Bewahren Sie sie auf einem anderen Datenträger auf.</source>
         <translation>A backup is an encrypted copy of the whole vault in one file. It opens with the passphrases and the recovery key that were valid when it was made. Keep it on another drive.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="351"/>
+        <location filename="../../ui/admin_dialog.py" line="363"/>
         <source>Sicherung &amp;erstellen …</source>
         <translation>&amp;Make backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="352"/>
+        <location filename="../../ui/admin_dialog.py" line="364"/>
         <source>Sicherung &amp;wiederherstellen …</source>
         <translation>&amp;Restore backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="357"/>
+        <location filename="../../ui/admin_dialog.py" line="369"/>
         <source>Ergebnis der Sicherung</source>
         <translation>Backup result</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="376"/>
+        <location filename="../../ui/admin_dialog.py" line="388"/>
         <source>Sicherung speichern</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="378"/>
+        <location filename="../../ui/admin_dialog.py" line="390"/>
         <source>Fallzahl-Sicherungen (*.fzbak)</source>
         <translation>Fallzahl backups (*.fzbak)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="387"/>
+        <location filename="../../ui/admin_dialog.py" line="399"/>
         <source>Sicherung wird erstellt …</source>
         <translation>Making the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="391"/>
+        <location filename="../../ui/admin_dialog.py" line="403"/>
         <source>Sicherung gespeichert: {path}</source>
         <translation>Backup saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="398"/>
+        <location filename="../../ui/admin_dialog.py" line="410"/>
         <source>Sicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="400"/>
+        <location filename="../../ui/admin_dialog.py" line="412"/>
         <source>Fallzahl-Sicherungen (*.fzbak);;Alle Dateien (*)</source>
         <translation>Fallzahl backups (*.fzbak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="422"/>
+        <location filename="../../ui/admin_dialog.py" line="434"/>
         <source>Aktives Schema</source>
         <translation>Active scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="423"/>
+        <location filename="../../ui/admin_dialog.py" line="435"/>
         <source>Schema &amp;importieren …</source>
         <translation>&amp;Import scheme …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="427"/>
+        <location filename="../../ui/admin_dialog.py" line="439"/>
         <source>Ein neues Kategorienschema kommt vom Landkreis als JSON-Datei mit Signatur (.minisig daneben). Fallzahl übernimmt es nur, wenn es gültig signiert und neuer als das aktuelle ist.</source>
         <translation>A new category scheme comes from the district as a JSON file with its signature (.minisig beside it). Fallzahl takes it only if it is validly signed and newer than the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="449"/>
+        <location filename="../../ui/admin_dialog.py" line="461"/>
         <source>Aktives Schema: nicht verfügbar</source>
         <translation>Active scheme: not available</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="452"/>
+        <location filename="../../ui/admin_dialog.py" line="464"/>
         <source>Aktives Schema: {id}, Version {version}</source>
         <translation>Active scheme: {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="460"/>
+        <location filename="../../ui/admin_dialog.py" line="472"/>
         <source>Schema importieren</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="462"/>
+        <location filename="../../ui/admin_dialog.py" line="474"/>
         <source>Schemata (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="472"/>
+        <location filename="../../ui/admin_dialog.py" line="484"/>
         <source>Der Schema-Import ist in dieser Version noch nicht verfügbar.</source>
         <translation>Importing a scheme is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="482"/>
+        <location filename="../../ui/admin_dialog.py" line="494"/>
         <source>Die Datei {path} lässt sich nicht lesen ({reason}).</source>
         <translation>The file {path} cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="496"/>
+        <location filename="../../ui/admin_dialog.py" line="508"/>
         <source>Schema {id}, Version {version} übernommen.</source>
         <translation>Scheme {id}, version {version} imported.</translation>
     </message>
@@ -693,12 +703,17 @@
         <translation>Administration is reserved for a lead. Ask a lead to change users, policy or backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="318"/>
+        <location filename="../../ui/controller.py" line="327"/>
         <source>Die Sicherung {file} ist wiederhergestellt. Der vorherige Stand liegt in {kept}.</source>
         <translation>The backup {file} has been restored. The previous state is kept in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="336"/>
+        <location filename="../../ui/controller.py" line="341"/>
+        <source>Trotzdem wiederherstellen?</source>
+        <translation>Restore anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="353"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
     </message>
@@ -3066,7 +3081,7 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="74"/>
+        <location filename="../../ui/worker.py" line="76"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
