@@ -14,17 +14,9 @@ from app.errors import UsageError
 def office_tally(session, period_text: str):
     """The unsuppressed tally of one period from the vault (the office's internal view)."""
     from app.records.periods import parse_period
-    from app.scheme.mapping import mapper
-    from app.stats.tally import tally
+    from app.stats.history import period_tally
 
-    scheme = session.scheme
-    return tally(
-        scheme,
-        session.cases(),
-        session.contacts(),
-        parse_period(period_text),
-        map_code=mapper(scheme),
-    )
+    return period_tally(session, parse_period(period_text))
 
 
 def cmd_tally(args: argparse.Namespace) -> int:

@@ -12,6 +12,8 @@ import random
 from collections.abc import Sequence
 from itertools import accumulate
 
+import msgspec
+
 from app.records.model import Case, Contact
 from app.scheme.model import Scheme
 
@@ -247,3 +249,34 @@ def generate(
         )
     contacts.sort(key=lambda c: c.date)
     return cases, contacts
+
+
+CARRIED_FROM = 80_000  # case numbers of cases carried over into the next year's demo
+
+
+def history(
+    scheme: Scheme, n_cases: int, years: Sequence[int], seed: int = 2026
+) -> list[tuple[int, list[Case], list[Contact]]]:
+    """Several demo years that fit together: ``generate`` for each year, where a case carried
+    over from the year before is numbered from 80,000 of its opening year (so codes stay
+    unique), every closed case has an ending, and a case still open at the end of a year
+    before the last is closed on 31 December."""
+    endings = _codes(scheme, "ending")
+    out = []
+    for i, y in enumerate(years):
+        cases, contacts = generate(scheme, n_cases, y, seed=seed + y)
+        last = i == len(years) - 1
+        carried = 0
+        fixed = []
+        for c in cases:
+            changes: dict = {}
+            if c.opened.year < y:
+                carried += 1
+                changes["code"] = f"{c.opened.year}-{CARRIED_FROM + carried}"
+            if c.closed is None and not last:
+                changes["closed"] = dt.date(y, 12, 31)
+            if (changes.get("closed") or c.closed) and not c.ending and endings:
+                changes["ending"] = endings[0]
+            fixed.append(msgspec.structs.replace(c, **changes) if changes else c)
+        out.append((y, fixed, contacts))
+    return out

@@ -34,12 +34,12 @@ from app.office.info import RECIPIENTS, office_info
 from app.office.period_close import closed_entry
 from app.records.periods import Period
 from app.scheme import model as scheme_model
-from app.scheme.mapping import mapper
 from app.scheme.store import DOC
 from app.scheme.trust import shipped_scheme
 from app.stats import adx, tally_io
 from app.stats import workbook as report_xlsx
-from app.stats.tally import Tally, tally
+from app.stats.history import period_tally
+from app.stats.tally import Tally
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -157,9 +157,9 @@ def _files(tly: Tally, scheme: Scheme, info, created_at: str) -> dict[str, bytes
 
 
 def preview_tally(session: Session, period: Period) -> Tally:
-    """Exactly the tally build_package puts into the package for ``period``."""
-    scheme = session.scheme
-    return tally(scheme, session.cases(), session.contacts(), period, map_code=mapper(scheme))
+    """Exactly the tally build_package puts into the package for ``period``: the frozen one
+    of the closed period (app/stats/history.py), counted anew only under another scheme."""
+    return period_tally(session, period)
 
 
 def build_package(

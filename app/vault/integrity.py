@@ -8,12 +8,17 @@ import msgspec
 
 from app.errors import FallzahlError, RecordDamaged
 from app.records import model as records
-from app.vault import audit, store
+from app.vault import archive, audit, store
 
 if TYPE_CHECKING:
     from app.vault.session import Session
 
-DECODERS = {"cases": records.decode_case, "contacts": records.decode_contact}
+DECODERS = {
+    "cases": records.decode_case,
+    "contacts": records.decode_contact,
+    "cases_frozen": records.decode_case,
+    "contacts_frozen": records.decode_contact,
+}
 
 
 def finding(de: str, en: str) -> FallzahlError:
@@ -26,7 +31,7 @@ def check_session(session: Session) -> list[FallzahlError]:
         found.append(store.corrupt(session.store.path))
         return found
     present: dict[tuple[str, str], int] = {}
-    for table in ("cases", "contacts", "settings"):
+    for table in ("cases", "contacts", "settings", *store.FROZEN_TABLES.values(), "frozen"):
         for record_id, rev, sealed in session.store.rows(table):
             present[(table, record_id)] = rev
             try:
@@ -97,4 +102,5 @@ def check_session(session: Session) -> list[FallzahlError]:
                     f"Record {key[0]}/{key[1]} is not in the audit log: smuggled in.",
                 )
             )
+    found += archive.findings(session)  # frozen history (its tallies: app/stats/history.py)
     return found

@@ -22,8 +22,13 @@ import sqlite_utils
 from app.crypto.aead import NONCE
 from app.errors import DiskFull, ReadOnly, RecordDamaged, StorageError, VaultCorrupt, VaultNewer
 
-SCHEMA_VERSION = 1
-SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets")
+SCHEMA_VERSION = 2
+# Records of closed periods move to the *_frozen tables when a closing freezes them
+# (app/vault/archive.py); ``frozen`` holds the closings' manifests, case-list pages and
+# frozen tallies. The table is part of the associated data, so a row does not open in
+# another table.
+FROZEN_TABLES = {"cases": "cases_frozen", "contacts": "contacts_frozen"}
+SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets", *FROZEN_TABLES.values(), "frozen")
 DB_NAME = "vault.db"
 
 
@@ -33,7 +38,19 @@ def holds_vault(folder: str | os.PathLike[str]) -> bool:
 
 
 # Upgrade steps by the version they start from: fn(db) brings it to version + 1.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+def _create_sealed(db: sqlite_utils.Database, table: str) -> None:
+    db.execute(
+        f"CREATE TABLE {table} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, sealed BLOB NOT NULL)"
+    )
+
+
+def _frozen_history(db: sqlite_utils.Database) -> None:
+    """Version 2: closed periods are frozen (their records, summaries and tallies)."""
+    for table in (*FROZEN_TABLES.values(), "frozen"):
+        _create_sealed(db, table)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _frozen_history}
 
 
 def associated_data(vault_id: str, table: str, record_id: str, rev: int) -> bytes:
@@ -154,10 +171,7 @@ class Store:
                 "sealed BLOB NOT NULL)"
             )
             for table in SEALED_TABLES:
-                self.db.execute(
-                    f"CREATE TABLE {table} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, "
-                    "sealed BLOB NOT NULL)"
-                )
+                _create_sealed(self.db, table)
             self.db.execute("CREATE TABLE audit (seq INTEGER PRIMARY KEY, sealed BLOB NOT NULL)")
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -205,6 +219,26 @@ class Store:
                 f"CAST(? || id || '|' || rev AS BLOB) FROM {table}",
                 [ad_prefix],
             ).fetchall()
+
+    def rows_by_id(self, table: str, ids: Iterable[str]) -> list[tuple[str, int, bytes]]:
+        """(id, rev, sealed) of those of the given rows that exist (any order)."""
+        ids = list(ids)
+        out: list[tuple[str, int, bytes]] = []
+        with storage_errors(self.path):
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                out += self.db.execute(
+                    f"SELECT id, rev, sealed FROM {table} WHERE id IN ({marks})", chunk
+                ).fetchall()
+        return out
+
+    def count(self, table: str) -> int:
+        with storage_errors(self.path):
+            return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def delete_many(self, table: str, ids: Iterable[str]) -> None:
+        self.db.conn.executemany(f"DELETE FROM {table} WHERE id=?", ((i,) for i in ids))
 
     def revisions(self, table: str) -> dict[str, int]:
         return dict(self.db.execute(f"SELECT id, rev FROM {table}").fetchall())
