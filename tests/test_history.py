@@ -7,66 +7,27 @@ import sqlite3
 import msgspec
 import pytest
 
-from app.office import demo, setup
 from app.office.period_close import close_period, reopen_period
 from app.records.periods import parse_period
 from app.stats import history, tally_io
 from app.stats.tally import tally
 from app.vault import store
-from app.vault.vault import Vault
-from conftest import FAST_KDF, PASS
-
-YEARS = (2023, 2024, 2025)
-N = 60
-
-
-def _unlock(folder):
-    vault = Vault(folder)
-    return vault, vault.unlock("leitung", PASS)
+from tests import history_vault
+from tests.history_vault import unlock as _unlock
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """A vault with three demo years; 2023 and 2024 closed (so frozen), 2025 open."""
     folder = tmp_path_factory.mktemp("history") / "vault"
-    setup.init_office(
-        folder,
-        office_id="HZ-QLB-01",
-        office_name="QLB",
-        user="leitung",
-        passphrase=PASS,
-        kdf=FAST_KDF,
-    )
-    vault, session = _unlock(folder)
-    years = demo.history(session.scheme, N, YEARS, seed=7)
-    session.add_bulk(years[0][1], years[0][2], "demo.filled")
-    for (prev, _, _), (_, cases, contacts) in zip(years, years[1:], strict=False):
-        session.add_bulk(cases, contacts, "demo.filled")
-        close_period(session, parse_period(str(prev)), accepted_reason="Demo")
-    session.close()
-    vault.close()
-    return folder, years
+    return folder, history_vault.build(folder)
 
 
 @pytest.fixture
 def office(built, tmp_path):
     """A fresh copy of the built vault for each test (tests change it)."""
     folder, years = built
-    copy = tmp_path / "vault"
-    copy.mkdir()
-    src = sqlite3.connect(folder / store.DB_NAME)
-    dest = sqlite3.connect(copy / store.DB_NAME)
-    src.backup(dest)
-    src.close()
-    dest.close()
-    for extra in folder.iterdir():
-        if (
-            extra.name != store.DB_NAME
-            and extra.is_file()
-            and not extra.name.startswith("vault.db")
-        ):
-            (copy / extra.name).write_bytes(extra.read_bytes())
-    vault, session = _unlock(copy)
+    history_vault.copy(folder, tmp_path / "vault")
+    vault, session = _unlock(tmp_path / "vault")
     yield session, years
     if session.is_open:
         session.close()
