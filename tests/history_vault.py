@@ -1,4 +1,6 @@
-"""An office vault with three demo years, 2023 and 2024 closed (frozen), 2025 open."""
+"""An office vault with three demo years, 2023 and 2024 closed (frozen), 2025 open.
+
+2022 is closed too: it holds only the carried-over cases' first contacts."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASS
 
 YEARS = (2023, 2024, 2025)
-CLOSED_YEARS = {2023, 2024}
+CLOSED_YEARS = {2022, 2023, 2024}
 
 
 def unlock(folder: Path):
@@ -34,6 +36,8 @@ def build(folder: Path, n_cases: int = 60) -> list:
     vault, session = unlock(folder)
     years = demo.history(session.scheme, n_cases, YEARS, seed=7)
     session.add_bulk(years[0][1], years[0][2], "demo.filled")
+    # the year before holds only the first year's carried-over cases: closed too
+    close_period(session, parse_period(str(YEARS[0] - 1)), accepted_reason="Demo")
     for (prev, _, _), (_, cases, contacts) in zip(years, years[1:], strict=False):
         session.add_bulk(cases, contacts, "demo.filled")
         close_period(session, parse_period(str(prev)), accepted_reason="Demo")

@@ -180,16 +180,25 @@ class Session:
         self._cases, self._contacts = cases, contacts
 
     def _decode_rows(self, table: str, ids) -> list:
-        """Some rows by id, opened and decoded one by one (on demand; named when damaged)."""
-        decode = records.decode_case if table.startswith("cases") else records.decode_contact
-        out = []
-        for record_id, rev, sealed in self.store.rows_by_id(table, ids):
-            plain = self.open_row(table, record_id, rev, sealed)
-            try:
-                out.append(decode(plain))
-            except msgspec.DecodeError:
-                raise store.damaged(table, record_id) from None
-        return out
+        """Some rows by id, opened and decoded together (on demand; named when damaged)."""
+        kind = Case if table.startswith("cases") else Contact
+        ids = list(ids)
+        if not ids:
+            return []
+        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+        rows = self.store.sealed_for_opening(table, prefix, ids)
+        found = [row[0] for row in rows]
+        try:
+            plains = self._aead.open_many(rows)
+        except Tampered:
+            for record_id, rev, sealed in self.store.rows_by_id(table, found):
+                self.open_row(table, record_id, rev, sealed)  # names the damaged one
+            raise
+        bad: list[RecordDamaged] = []
+        decoded = self._decode_all(table, kind, found, plains, bad)
+        if bad:
+            raise _many_damaged(bad)
+        return decoded
 
     @staticmethod
     def _decode_all(table: str, kind: type, ids: list[str], plains: list[bytes], bad: list) -> list:
