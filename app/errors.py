@@ -278,7 +278,18 @@ class ImportRollback(ImportRefused):
 
 
 class ImportCorrectionMismatch(ImportRefused):
-    """A second package for a period that does not supersede the one accepted."""
+    """A second package for a period that does not supersede the one accepted, or a
+    ``supersedes`` naming no package of the same office and period."""
+
+
+class ImportUnsafe(ImportRefused):
+    """Too large, too many entries, an implausible compression ratio or unsafe names:
+    refused from the sizes alone, before anything is unpacked."""
+
+
+class ImportNotInScheme(ImportRefused):
+    """The tallies hold a measure, dimension or code the package's scheme does not define,
+    or an implausible count."""
 
 
 # Receipts on the office side (app/receipts.py)
@@ -292,6 +303,11 @@ class ReceiptTampered(ReceiptRefused):
 
 class ReceiptUnknownPackage(ReceiptRefused):
     pass
+
+
+class ReceiptInvalid(ReceiptRefused):
+    """Signed, but a field breaks the format (e.g. a timestamp that is no date-time or
+    lies before the package was sent)."""
 
 
 # Closing periods (app/period_close.py)
@@ -340,5 +356,34 @@ class PackageTallyMismatch(PackageRefused):
     """tallies.json, tallies.csv and adx.xml disagree, or tallies.json is damaged."""
 
 
-class PackageSequence(PackageRefused):
-    """A replay or rollback: the sequence number is not above the last one seen."""
+# Planning at the district (app/district/population.py, indicators.py; app/exchange/feedback.py)
+class PopulationRefused(FallzahlError):
+    """The population table is not usable; the message names the line and what to fix."""
+
+
+class MapRefused(FallzahlError):
+    """The GeoJSON file cannot give the district's map (the message says why)."""
+
+
+class StaffingRefused(UsageError):
+    """Staff capacity outside its bounds or for an unknown counselling field."""
+
+
+class FeedbackRefused(FallzahlError):
+    pass
+
+
+class FeedbackTampered(FeedbackRefused):
+    """The signature does not match the feedback file, or the file is damaged."""
+
+
+class FeedbackUntrusted(FeedbackRefused):
+    """Signed by a key the office does not trust as its district."""
+
+
+class FeedbackOutdated(FeedbackRefused):
+    """Older than (or the same as) a feedback file already held for that period."""
+
+
+class FeedbackOtherOffice(FeedbackRefused):
+    """Made for another office."""

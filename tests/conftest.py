@@ -10,13 +10,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app import lang  # noqa: E402
-from app.crypto.kdf import KdfParams  # noqa: E402
 from app.scheme.model import Scheme, parse  # noqa: E402
-
-FIXTURES = Path(__file__).parent / "fixtures"
-# Tests use cheap Argon2id parameters; the program calibrates to ~0.5 s at >= 64 MiB.
-FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
-PASS = "richtig-langes-passwort"
+from tests.support.passphrases import FAST_KDF, FIXTURES, PASS  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

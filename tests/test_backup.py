@@ -7,8 +7,8 @@ import pytest
 from app.errors import BackupRefused, DiskFull, VaultLocked
 from app.vault.backup import make_backup, restore_backup
 from app.vault.vault import Vault
-from conftest import PASS
-from helpers import case
+from tests.support.passphrases import PASS
+from tests.support.records import case
 
 
 def test_backup_and_restore_bring_back_the_snapshot(session, vault_dir, tmp_path, min_scheme):
@@ -36,7 +36,7 @@ def test_backup_into_a_folder_names_the_file(session, tmp_path):
 
 
 def test_restore_with_the_recovery_key(vault_dir, tmp_path, min_scheme):
-    from conftest import FAST_KDF
+    from tests.support.passphrases import FAST_KDF
 
     vault, recovery = Vault.create(vault_dir, user="leitung", passphrase=PASS, kdf=FAST_KDF)
     s = vault.unlock("leitung", PASS)

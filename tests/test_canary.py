@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.office.info import OfficeInfo, set_office_info
 from app.vault.backup import make_backup
-from helpers import case, contact
+from tests.support.records import case, contact
 
 MARKER = "KANARIE7Q3ZX"
 

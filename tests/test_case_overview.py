@@ -11,7 +11,7 @@ from app.errors import FallzahlError
 from app.records import completeness
 from app.records import overview as ov
 from app.vault.undo import NothingToUndo, UndoLog
-from tests.helpers import case, contact
+from tests.support.records import case, contact
 
 D = dt.date
 

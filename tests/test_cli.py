@@ -8,7 +8,7 @@ import pytest
 
 from app.cli.main import main
 from app.crypto import kdf as keys
-from conftest import FAST_KDF, PASS
+from tests.support.passphrases import FAST_KDF, PASS
 
 
 @pytest.fixture

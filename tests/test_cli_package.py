@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from package_helpers import IDENTITY
 
 from app.cli.main import main
 from app.crypto import kdf as keys
-from conftest import FAST_KDF, PASS
+from tests.support.packages import IDENTITY
+from tests.support.passphrases import FAST_KDF, PASS
 
 
 @pytest.fixture

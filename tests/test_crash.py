@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.vault.vault import Vault
-from conftest import FAST_KDF, FIXTURES, PASS
+from tests.support.passphrases import FAST_KDF, FIXTURES, PASS
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = """
@@ -38,7 +38,7 @@ while True:
 
 @pytest.mark.slow
 def test_kill_9_in_a_loop_loses_nothing_acknowledged(vault_dir, min_scheme):
-    from helpers import case
+    from tests.support.records import case
 
     vault, _ = Vault.create(vault_dir, user="leitung", passphrase=PASS, kdf=FAST_KDF)
     s = vault.unlock("leitung", PASS)

@@ -22,7 +22,7 @@ from app.stats.dashboard_data import (
     trend_quarters,
 )
 from app.stats.tally import tally
-from tests.tally_vault import load_scheme
+from tests.support.tally_vault import load_scheme
 
 SCHEME = load_scheme()
 LAST = quarter(2026, 4)
@@ -146,7 +146,7 @@ def test_trend_quarters(period, today, first, last):
 
 
 def test_overview_from_the_vault(session):
-    from package_helpers import valid_demo
+    from tests.support.packages import valid_demo
 
     cases, contacts = valid_demo(session.scheme, 50, 2025, seed=2)
     session.add_bulk(cases, contacts, "demo.filled")

@@ -6,7 +6,7 @@ from app.office import demo
 from app.records.model import CASE_CODE, CASE_DIMENSIONS, CONTACT_DIMENSIONS
 from app.records.periods import parse_period
 from app.stats.tally import tally
-from tests.tally_vault import load_scheme
+from tests.support.tally_vault import load_scheme
 
 SCHEME = load_scheme()
 

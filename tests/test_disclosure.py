@@ -10,7 +10,7 @@ from app.office import demo
 from app.records.periods import parse_period
 from app.stats.disclosure import Table, suppress, suppress_long
 from app.stats.tally import CASE_SINGLE, CONTACT_DIMS, DOMAIN_CLASS, tally
-from tests.tally_vault import load_scheme
+from tests.support.tally_vault import load_scheme
 
 SCHEME = load_scheme()
 
@@ -237,7 +237,7 @@ def test_long_table_without_small_counts_is_untouched():
 
 def test_pool_codes_sums_pooled_municipalities():
     from app.stats.disclosure import pool_codes
-    from tests.tally_vault import CASES, CONTACTS
+    from tests.support.tally_vault import CASES, CONTACTS
 
     t = tally(SCHEME, CASES, CONTACTS, parse_period("2026-Q1"))
     pooled = pool_codes(t, SCHEME)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from district_world import Office, on_time
-
 from app.cli import main as cli
 from app.district import desk as district
 from app.district.setup import init_district
-from conftest import FAST_KDF, PASS
+from tests.support.district_world import Office, on_time
+from tests.support.passphrases import FAST_KDF, PASS
 
 
 def test_cli_enrol_import_board_report_receipt(tmp_path, monkeypatch, capsys):

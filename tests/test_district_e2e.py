@@ -11,7 +11,6 @@ import datetime as dt
 import shutil
 
 import pytest
-from district_world import Office, make_district, on_time
 
 from app import errors
 from app.crypto import signing
@@ -23,7 +22,8 @@ from app.office import receipt_import
 from app.office.export import sent_packages
 from app.records.periods import quarter
 from app.stats.tally import tally
-from conftest import FAST_KDF
+from tests.support.district_world import Office, make_district, on_time
+from tests.support.passphrases import FAST_KDF
 
 TODAY = dt.date(2026, 3, 1)
 

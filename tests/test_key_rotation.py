@@ -5,7 +5,6 @@ Each refusal has its own class and message; the same on the command line."""
 from __future__ import annotations
 
 import pytest
-from district_world import Office, make_district, on_time
 
 from app import errors
 from app.cli import main as cli
@@ -15,7 +14,8 @@ from app.district import desk as district
 from app.district import registry as reg
 from app.district.registry import ACTIVE, RETIRED, REVOKED
 from app.office import keys as office_keys
-from conftest import FAST_KDF, PASS
+from tests.support.district_world import Office, make_district, on_time
+from tests.support.passphrases import FAST_KDF, PASS
 
 OID = "HZ-QLB-01"
 

@@ -15,7 +15,7 @@ from app.exchange import provisioning
 from app.office import info as office
 from app.resources import resource_path
 from app.scheme.trust import shipped_scheme, trusted_keys
-from conftest import FAST_KDF, PASS
+from tests.support.passphrases import FAST_KDF, PASS
 
 TODAY = dt.date(2026, 3, 1)
 DEMO_KEY = resource_path("demo", "district-demo.key").read_bytes()

@@ -8,7 +8,7 @@ from app.records.periods import parse_period
 from app.stats.disclosure import suppress_long
 from app.stats.tally import tally
 from app.stats.workbook import write_office_report
-from tests.tally_vault import CASES, CONTACTS, load_scheme
+from tests.support.tally_vault import CASES, CONTACTS, load_scheme
 
 SCHEME = load_scheme()
 CREATED = dt.datetime(2026, 4, 15, 9, 30, tzinfo=dt.UTC)

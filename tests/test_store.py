@@ -17,8 +17,8 @@ from app.errors import (
 )
 from app.vault import store
 from app.vault.vault import Vault
-from conftest import PASS
-from helpers import case, contact
+from tests.support.passphrases import PASS
+from tests.support.records import case, contact
 
 
 def reopen(session, min_scheme):

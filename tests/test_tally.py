@@ -12,7 +12,7 @@ from app.records.periods import parse_period
 from app.records.rules import classify
 from app.stats import tally_io
 from app.stats.tally import CASE_MEASURES, CASE_SINGLE, CONTACT_DIMS, MISSING, Tally, tally
-from tests.tally_vault import CASES, CONTACTS, load_scheme
+from tests.support.tally_vault import CASES, CONTACTS, load_scheme
 
 SCHEME = load_scheme()
 Q1 = parse_period("2026-Q1")

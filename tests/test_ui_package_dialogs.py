@@ -7,12 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
-from package_helpers import IDENTITY, make_office
 from PySide6.QtCore import Qt
 
 from app.exchange import package
 from app.office import export, period_close
 from app.records.periods import parse_period
+from tests.support.packages import IDENTITY, make_office
 
 pytestmark = pytest.mark.gui
 DOC_SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"

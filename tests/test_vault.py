@@ -7,7 +7,7 @@ import pytest
 from app.crypto import kdf as keys
 from app.errors import BadRecoveryKey, NotAllowed, UnknownUser, VaultExists, WrongPassphrase
 from app.vault.vault import Vault
-from conftest import FAST_KDF, PASS
+from tests.support.passphrases import FAST_KDF, PASS
 
 
 @pytest.fixture

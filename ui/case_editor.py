@@ -12,12 +12,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -36,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FallzahlError
-from app.records import completeness
+from app.records import agreement, completeness
 from app.records.model import CASE_DIMENSIONS, Case
 from app.records.rules import classify
 from ui import dialogs
-from ui.case_model import long_date_format
+from ui.date_field import DateField
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -65,14 +64,6 @@ LIGHTS = {
     completeness.PARTIAL: "#f9a825",
     completeness.INCOMPLETE: "#c62828",
 }
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class CaseEditor(QWidget):
@@ -133,14 +124,10 @@ class CaseEditor(QWidget):
         self.other_fields = QListWidget()
         self.other_fields.setMaximumHeight(96)
         self.other_fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.opened = QDateEdit()
+        self.opened = DateField(feedback="below")
         self.closed_check = QCheckBox(self.tr("abgeschlossen am"))
-        self.closed = QDateEdit()
+        self.closed = DateField(feedback="below")
         self.ending = QComboBox()
-        for edit in (self.opened, self.closed):
-            edit.setDisplayFormat(long_date_format())
-            edit.setCalendarPopup(True)
-            edit.setMaximumDate(QDate.currentDate())
         self.choices: dict[str, QComboBox] = {attr: QComboBox() for attr in CHOICES}
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -196,8 +183,8 @@ class CaseEditor(QWidget):
         outer.addLayout(bottom)
 
         self.other_fields.itemChanged.connect(self._changed)
-        self.opened.dateChanged.connect(self._changed)
-        self.closed.dateChanged.connect(self._changed)
+        self.opened.date_changed.connect(self._changed)
+        self.closed.date_changed.connect(self._changed)
         self.closed_check.toggled.connect(self._closed_toggled)
         self.ending.currentIndexChanged.connect(self._changed)
         for combo in [self.field, self.ending, *self.choices.values()]:
@@ -226,8 +213,9 @@ class CaseEditor(QWidget):
                 return
             widget.setAccessibleName(label)
             self.form.addRow(label, widget)
-            self._help_of[widget] = attr
-            widget.installEventFilter(self)
+            watched = widget.edit if isinstance(widget, DateField) else widget
+            self._help_of[watched] = attr
+            watched.installEventFilter(self)
 
         if first:
             self.form.addRow(self.tr("Fallnummer"), self.code_value)
@@ -248,7 +236,7 @@ class CaseEditor(QWidget):
             self.closed_check.setAccessibleName(self.tr("Fall abgeschlossen"))
             self.closed.setAccessibleName(self.tr("abgeschlossen am"))
             self.form.addRow(self.closed_check, self.closed)
-            for w in (self.closed_check, self.closed):
+            for w in (self.closed_check, self.closed.edit):
                 self._help_of[w] = "closed"
                 w.installEventFilter(self)
         self._fill_combo(self.ending, scheme, "ending")
@@ -364,9 +352,9 @@ class CaseEditor(QWidget):
             item = self.other_fields.item(i)
             checked = item.data(CODE_ROLE) in case.other_fields
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.opened.setDate(to_qdate(case.opened))
+        self.opened.setDate(case.opened)
         self.closed_check.setChecked(case.closed is not None)
-        self.closed.setDate(to_qdate(case.closed or dt.date.today()))
+        self.closed.setDate(case.closed or dt.date.today())
         self.closed.setEnabled(case.closed is not None)
         self.ending.setEnabled(case.closed is not None)
         _select(self.ending, case.ending)
@@ -392,7 +380,7 @@ class CaseEditor(QWidget):
         base = self._loaded
         if base is None:
             return None
-        closed = from_qdate(self.closed.date()) if self.closed_check.isChecked() else None
+        closed = (self.closed.date() or base.closed) if self.closed_check.isChecked() else None
         values = {attr: combo.currentData() for attr, combo in self.choices.items()}
         return msgspec.structs.replace(
             base,
@@ -402,7 +390,7 @@ class CaseEditor(QWidget):
                 for i in range(self.other_fields.count())
                 if self.other_fields.item(i).checkState() == Qt.CheckState.Checked
             ],
-            opened=from_qdate(self.opened.date()),
+            opened=self.opened.date() or base.opened,
             closed=closed,
             ending=self.ending.currentData() if closed else None,
             problems=[
@@ -425,7 +413,15 @@ class CaseEditor(QWidget):
         draft = self.current()
         if draft is None or self._session is None:
             return None
+        fields = [self.opened] + ([self.closed] if self.closed_check.isChecked() else [])
+        for field in fields:
+            if field.date() is None:
+                field.show_problem()
+                field.setFocus()
+                dialogs.error(self, field.feedback.text())
+                return None
         try:
+            agreement.check_case(draft, self._session.contacts())
             saved = self._undo.save_case(self._session, draft)
         except FallzahlError as exc:
             dialogs.error(self, exc)

@@ -1,15 +1,17 @@
-"""A small dialog to correct one saved contact: date, form, duration, persons."""
+"""A small dialog to correct one saved contact: date, form, duration, persons.
+
+OK with a date that is not understood (or in the future) keeps the dialog open; the
+reason is shown beside the date field.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,11 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import lang
+from app.records import agreement
 from app.records.model import PERSONS_MAX, PERSONS_MIN
+from ui import dialogs
+from ui.date_field import DateField
 
 if TYPE_CHECKING:
-    from app.records.model import Contact
+    from app.records.model import Case, Contact
     from app.scheme.model import Scheme
+    from app.vault.session import Session
 
 
 class ContactDialog(QDialog):
@@ -30,9 +37,8 @@ class ContactDialog(QDialog):
         self.setWindowTitle(self.tr("Kontakt bearbeiten"))
         self._contact = contact
         form = QFormLayout(self)
-        self.date = QDateEdit(QDate(contact.date.year, contact.date.month, contact.date.day))
-        self.date.setCalendarPopup(True)
-        self.date.setMaximumDate(QDate.currentDate())
+        self.date = DateField()
+        self.date.setDate(contact.date)
         self.form = QComboBox()
         self.duration = QComboBox()
         for combo, dim, value in (
@@ -57,16 +63,44 @@ class ContactDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _ok(self) -> None:
+        if self.date.date() is None:
+            self.date.show_problem()
+            self.date.setFocus()
+            return
+        self.accept()
+
     def edited(self) -> Contact:
-        day = self.date.date()
         return msgspec.structs.replace(
             self._contact,
-            date=dt.date(day.year(), day.month(), day.day()),
+            date=self.date.date() or self._contact.date,
             form=self.form.currentData(),
             duration=self.duration.currentData(),
             persons=self.persons.value(),
         )
+
+
+class Agreed(msgspec.Struct, frozen=True):
+    """Whether to save a contact, the case version to save with it, and the note to show."""
+
+    go: bool
+    case: Case | None = None
+    note: str = ""
+
+
+def agree_with_case(parent: QWidget, session: Session, contact: Contact) -> Agreed:
+    """Asks when the contact lies after its case's end; a contact before the begin moves
+    the begin (the note says so). Nothing changes silently."""
+    if contact.case_id is None:
+        return Agreed(True)
+    fit = agreement.for_contact(session.case(contact.case_id), contact)
+    if fit is None:
+        return Agreed(True)
+    note = fit.message(lang.current())
+    if fit.ask and not dialogs.question(parent, note):
+        return Agreed(False, None, note)
+    return Agreed(True, fit.case, "" if fit.ask else note)

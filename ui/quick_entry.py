@@ -13,13 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,8 @@ from app.records.model import PERSONS_MAX, PERSONS_MIN, Case, Contact
 from app.records.overview import expand_code
 from app.vault.session import new_id
 from ui import dialogs
-from ui.case_model import long_date_format, short_date
+from ui.contact_editor import agree_with_case
+from ui.date_field import DateField
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -122,15 +122,12 @@ class QuickEntry(QWidget):
         self.persons = QSpinBox()
         self.persons.setRange(PERSONS_MIN, PERSONS_MAX)
         self.persons.setValue(1)
-        self.date = QDateEdit()
-        self.date.setDisplayFormat(long_date_format())
-        self.date.setCalendarPopup(True)
-        self.date.setMaximumDate(QDate.currentDate())
-        self.date.setDate(QDate.currentDate())
+        self.date = DateField(feedback="outside")
         self.no_case = QCheckBox(self.tr("ohne Fall"))
         self.no_case.toggled.connect(self._no_case_toggled)
         self.field = QComboBox()
         self.field.setMinimumWidth(160)
+        self.field.currentIndexChanged.connect(lambda _i: self._code_changed(self.code.text()))
         self.new_button = QPushButton(self.tr("Neuer Fall"))
         self.new_button.clicked.connect(self.new_case)
         self.save_button = QPushButton(self.tr("Speichern ↵"))
@@ -142,12 +139,12 @@ class QuickEntry(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         labels = [
-            (self.tr("&Fallnummer"), self.code),
-            (self.tr("&Kontaktart"), self.form),
-            (self.tr("Da&uer"), self.duration),
+            (self.tr("Fall&nummer"), self.code),
+            (self.tr("K&ontaktform"), self.form),
+            (self.tr("D&auer"), self.duration),
             (self.tr("&Personen"), self.persons),
-            (self.tr("&Datum"), self.date),
-            (self.tr("&Beratungsfeld"), self.field),
+            (self.tr("Da&tum"), self.date),
+            (self.tr("Beratungsfe&ld"), self.field),
         ]
         col = 0
         for text, widget in labels:
@@ -160,15 +157,17 @@ class QuickEntry(QWidget):
         hints = QWidget()
         hint_row = QHBoxLayout(hints)
         hint_row.setContentsMargins(0, 0, 0, 0)
+        hint_row.setSpacing(24)
         hint_row.addWidget(self.form_hint)
         hint_row.addWidget(self.duration_hint)
         hint_row.addStretch(1)
         grid.addWidget(self.code_hint, 2, 0)
-        grid.addWidget(hints, 2, 1, 1, col)
+        grid.addWidget(self.date.feedback, 2, 4, 1, col - 4)
+        grid.addWidget(hints, 3, 0, 1, col + 3)
         grid.addWidget(self.no_case, 1, col)
         grid.addWidget(self.new_button, 1, col + 1)
         grid.addWidget(self.save_button, 1, col + 2)
-        grid.addWidget(self.status, 3, 0, 1, col + 3)
+        grid.addWidget(self.status, 4, 0, 1, col + 3)
         grid.setColumnStretch(col + 3, 1)
         grid.addWidget(QWidget(), 1, col + 3)
         self.no_case.setAccessibleName(self.tr("Kurzkontakt ohne Fall"))
@@ -180,7 +179,7 @@ class QuickEntry(QWidget):
 
         chain = [
             self.code, self.form, self.duration, self.persons, self.date,
-            self.no_case, self.field, self.new_button, self.save_button,
+            self.field, self.no_case, self.new_button, self.save_button,
         ]  # fmt: skip
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -229,15 +228,17 @@ class QuickEntry(QWidget):
             (self.duration, self.duration_hint, "duration_band"),
         ):
             value = field.value()
+            name = scheme.dimension(dim).label()
             if value:
-                hint.setText(f"{value} = {scheme.label(dim, value)}")
+                hint.setText(f"{name}: {value} = {scheme.label(dim, value)}")
             else:
-                hint.setText(", ".join(c.code for c in scheme.codes(dim)))
+                hint.setText(f"{name}: " + _legend(scheme, dim, " · ", " "))
 
     def _code_changed(self, text: str) -> None:
         case = self._case_for(text)
         if text.strip().lower() in NEW_WORDS:
-            self.code_hint.setText(self.tr("neuer Fall"))
+            field = self.field.currentText()
+            self.code_hint.setText(self.tr("neuer Fall: %1").replace("%1", field))
         elif case is None:
             self.code_hint.setText(self.tr("kein Fall") if text.strip() else "")
         else:
@@ -271,11 +272,13 @@ class QuickEntry(QWidget):
         session = self._session
         if session is None:
             return None
-        day = self.date.date()
+        day = self._date_or_refuse()
+        if day is None:
+            return None
         case = Case(
             id=new_id(),
-            code=session.next_case_code(day.year()),
-            opened=dt.date(day.year(), day.month(), day.day()),
+            code=session.next_case_code(day.year),
+            opened=day,
             field=self.field.currentData(),
             counsellor=session.user,
             scheme_version=session.scheme.version,
@@ -288,9 +291,9 @@ class QuickEntry(QWidget):
         self.no_case.setChecked(False)
         self.code.setText(case.code)
         self.status.setText(
-            self.tr("Neuer Fall %1 angelegt – ergänzen Sie die Angaben im Fall.").replace(
-                "%1", case.code
-            )
+            self.tr("Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.")
+            .replace("%1", case.code)
+            .replace("%2", session.scheme.label("field", case.field))
         )
         self.case_created.emit(case.id)
         self.form.setFocus()
@@ -335,28 +338,33 @@ class QuickEntry(QWidget):
                 ),
             )
             return None
-        day = self.date.date()
+        day = self._date_or_refuse()
+        if day is None:
+            return None
         contact = Contact(
             id=new_id(),
-            date=dt.date(day.year(), day.month(), day.day()),
+            date=day,
             form=form,
             duration=duration,
             counsellor=session.user,
             persons=self.persons.value(),
             case_id=case.id if case else None,
             field=None if case else self.field.currentData(),
+            scheme_version=session.scheme.version,
         )
+        agreed = agree_with_case(self, session, contact)
+        if not agreed.go:
+            self.status.setText(self.tr("Nicht gespeichert."))
+            self.date.setFocus()
+            return None
         try:
-            self._undo.save_contact(session, contact)
+            self._undo.save_contact(session, contact, agreed.case)
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return None
         scheme = session.scheme
-        where = (
-            case.code
-            if case
-            else self.tr("ohne Fall (%1)").replace("%1", scheme.label("field", contact.field))
-        )
+        field = scheme.label("field", case.field if case else contact.field)
+        where = f"{case.code} ({field})" if case else self.tr("ohne Fall (%1)").replace("%1", field)
         persons = (
             self.tr("1 Person")
             if contact.persons == 1
@@ -365,14 +373,16 @@ class QuickEntry(QWidget):
         self.status.setText(
             self.tr("Gespeichert: %1").replace(
                 "%1",
-                f"{where} · {short_date(contact.date)} · {scheme.label('contact_form', form)} · "
-                f"{scheme.label('duration_band', duration)} · {persons}",
+                f"{where} · {scheme.label('contact_form', form)} · "
+                f"{scheme.label('duration_band', duration)} · {self.date.feedback.text()} · "
+                f"{persons}",
             )
+            + (f" – {agreed.note}" if agreed.note else "")
         )
         self.form.clear()
         self.duration.clear()
         self.persons.setValue(1)
-        self.date.setDate(QDate.currentDate())
+        self.date.setDate(dt.date.today())
         self.contact_saved.emit(contact.id, contact.case_id or "")
         if self.no_case.isChecked():
             self.field.setFocus()
@@ -380,14 +390,21 @@ class QuickEntry(QWidget):
             self.start()
         return contact
 
+    def _date_or_refuse(self) -> dt.date | None:
+        day = self.date.date()
+        if day is None:
+            self.date.show_problem()
+            self._refuse(self.date, self.date.feedback.text())
+        return day
+
     def _refuse(self, widget: QWidget, text: str) -> None:
         self.status.setText(text)
         dialogs.error(self, text)
         widget.setFocus()
 
 
-def _legend(scheme: Scheme, dim: str) -> str:
-    return ", ".join(f"{c.code} = {c.label()}" for c in scheme.codes(dim))
+def _legend(scheme: Scheme, dim: str, sep: str = ", ", eq: str = " = ") -> str:
+    return sep.join(f"{c.code}{eq}{c.label()}" for c in scheme.codes(dim))
 
 
 def _select(combo: QComboBox, code: str | None) -> None:

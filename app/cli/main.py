@@ -220,10 +220,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from app.office import demo
+    from app.vault.activities import save_activity
 
     session = args.open_session()
     cases, contacts = demo.generate(session.scheme, args.cases, args.year, until=dt.date.today())
     session.add_bulk(cases, contacts, "demo.filled")
+    for activity in demo.generate_activities(
+        session.scheme, max(1, args.cases // 40), args.year, until=dt.date.today()
+    ):
+        save_activity(session, activity)
     out(
         t(
             f"{len(cases)} Fälle und {len(contacts)} Kontakte (Demo {args.year}) angelegt.",

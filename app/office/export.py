@@ -29,7 +29,9 @@ from app.exchange.package import (
     trusted_comment,
     zip_files,
 )
+from app.exchange.staffing import FILE_NAME as STAFFING_FILE
 from app.office import keys as office_keys
+from app.office import staffing
 from app.office.info import RECIPIENTS, office_info
 from app.office.period_close import closed_entry
 from app.records.periods import Period
@@ -185,6 +187,9 @@ def build_package(
     tly = preview_tally(session, period)
     created_at = _now()
     files = _files(tly, scheme, info, created_at)
+    staffed = staffing.package_file(session, info.office_id, period)  # optional staffing.json
+    if staffed is not None:
+        files[STAFFING_FILE] = staffed
     sequence = _next_sequence(session)
     previous = [p for p in sent_packages(session) if p.period == period.label]
     supersedes = previous[-1].sha256 if previous else None

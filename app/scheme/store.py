@@ -15,7 +15,7 @@ from typing import Protocol
 from app.errors import NotAllowed, NotFound
 from app.scheme import model as scheme_model
 from app.scheme.model import Scheme
-from app.scheme.trust import load_verified, shipped_scheme, trusted_keys
+from app.scheme.trust import load_verified, shipped_scheme, shipped_schemes, trusted_keys
 
 DOC, SIG = "scheme.doc", "scheme.sig"
 
@@ -90,9 +90,9 @@ def scheme_for_version(session: SchemeSession, version: int) -> Scheme:
     sig = session.get_setting(f"{SIG}.v{version}")
     if doc is not None and sig is not None:
         return reopen(doc, sig)
-    shipped = shipped_scheme()
-    if scheme_model.parse(shipped[0]).version == version:
-        return reopen(*shipped)
+    for shipped in shipped_schemes():
+        if scheme_model.parse(shipped[0]).version == version:
+            return reopen(*shipped)
     raise NotFound(
         f"Das Kategorienschema Version {version} ist in dieser Ablage nicht vorhanden. Bitte "
         "das Schema dieser Version beim Landkreis anfordern und importieren.",

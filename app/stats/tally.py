@@ -21,6 +21,7 @@ from app import lang
 from app.records.model import CASE_REQUIRED_FOR_COMPLETENESS, Case, Contact
 from app.records.periods import Period
 from app.records.rules import domain_class
+from app.records.upgrade import case_upgrader, contact_upgrader
 from app.scheme.model import Scheme
 
 MISSING = "?"  # code of "not recorded" in single-valued breakdowns
@@ -138,24 +139,6 @@ class Tally(msgspec.Struct, frozen=True, kw_only=True, dict=True):
 MapCode = Callable[[str, str, int], str]
 
 
-def _mapper(map_code: MapCode, version: int) -> Callable[[Case], Case]:
-    def one(dim: str, code: str | None) -> str | None:
-        return None if code is None else map_code(dim, code, version)
-
-    def many(dim: str, codes: list[str]) -> list[str]:
-        return list(dict.fromkeys(map_code(dim, c, version) for c in codes))
-
-    def apply(case: Case) -> Case:
-        changes: dict[str, object] = {}
-        for attr, dim in CASE_SINGLE.values():
-            changes[attr] = one(dim, getattr(case, attr))
-        for attr, dim in (("other_fields", "field"), ("problems", "problem")):
-            changes[attr] = many(dim, getattr(case, attr))
-        return msgspec.structs.replace(case, **changes)
-
-    return apply
-
-
 def _class_codes(scheme: Scheme) -> list[str]:
     top = scheme.multi_problem.top_class
     return [str(i) for i in range(top)] + [f"{top}+"]
@@ -177,16 +160,10 @@ def tally(
     start, end = period.start, period.end
     version = scheme.version
     if map_code is not None:
-        mappers: dict[int, Callable[[Case], Case]] = {}
-        mapped = []
-        for c in cases:
-            if c.scheme_version != version:
-                fn = mappers.get(c.scheme_version)
-                if fn is None:
-                    fn = mappers[c.scheme_version] = _mapper(map_code, c.scheme_version)
-                c = fn(c)
-            mapped.append(c)
-        cases = mapped
+        upgrade = case_upgrader(scheme, map_code)
+        cases = [c if c.scheme_version == version else upgrade(c) for c in cases]
+        upgrade_contact = contact_upgrader(scheme, map_code)
+        contacts = (k if k.scheme_version == version else upgrade_contact(k) for k in contacts)
 
     counts: dict[tuple[str, tuple[tuple[str, str], ...]], int] = {}
 

@@ -18,6 +18,7 @@ DECODERS = {
     "contacts": records.decode_contact,
     "cases_frozen": records.decode_case,
     "contacts_frozen": records.decode_contact,
+    "activities": records.decode_activity,
 }
 
 
@@ -31,7 +32,14 @@ def check_session(session: Session) -> list[FallzahlError]:
         found.append(store.corrupt(session.store.path))
         return found
     present: dict[tuple[str, str], int] = {}
-    for table in ("cases", "contacts", "settings", *store.FROZEN_TABLES.values(), "frozen"):
+    for table in (
+        "cases",
+        "contacts",
+        "activities",
+        "settings",
+        *store.FROZEN_TABLES.values(),
+        "frozen",
+    ):
         for record_id, rev, sealed in session.store.rows(table):
             present[(table, record_id)] = rev
             try:

@@ -22,14 +22,31 @@ import sqlite_utils
 from app.crypto.aead import NONCE
 from app.errors import DiskFull, ReadOnly, RecordDamaged, StorageError, VaultCorrupt, VaultNewer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Records of closed periods move to the *_frozen tables when a closing freezes them
 # (app/vault/archive.py); ``frozen`` holds the closings' manifests, case-list pages and
 # frozen tallies. The table is part of the associated data, so a row does not open in
 # another table.
 FROZEN_TABLES = {"cases": "cases_frozen", "contacts": "contacts_frozen"}
-SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets", *FROZEN_TABLES.values(), "frozen")
+SEALED_TABLES = (
+    "cases",
+    "contacts",
+    "settings",
+    "lead_secrets",
+    "activities",
+    *FROZEN_TABLES.values(),
+    "frozen",
+)
 DB_NAME = "vault.db"
+
+
+def _add_activities(db: sqlite_utils.Database) -> None:
+    """1 -> 2: a table for activities (non-case work, scheme format 2). Cases and contacts
+    need no rewrite: their new fields are at the end with defaults, so old rows decode."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS activities (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, "
+        "sealed BLOB NOT NULL)"
+    )
 
 
 def holds_vault(folder: str | os.PathLike[str]) -> bool:
@@ -45,12 +62,15 @@ def _create_sealed(db: sqlite_utils.Database, table: str) -> None:
 
 
 def _frozen_history(db: sqlite_utils.Database) -> None:
-    """Version 2: closed periods are frozen (their records, summaries and tallies)."""
+    """2 -> 3: closed periods are frozen (their records, summaries and tallies)."""
     for table in (*FROZEN_TABLES.values(), "frozen"):
         _create_sealed(db, table)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _frozen_history}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _add_activities,
+    2: _frozen_history,
+}
 
 
 def associated_data(vault_id: str, table: str, record_id: str, rev: int) -> bytes:

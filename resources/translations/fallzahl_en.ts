@@ -235,125 +235,133 @@
     </message>
 </context>
 <context>
+    <name>AreaTableModel</name>
+    <message>
+        <location filename="../../ui/district_map.py" line="210"/>
+        <source>Gebiet</source>
+        <translation>Area</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="112"/>
-        <location filename="../../ui/case_editor.py" line="116"/>
+        <location filename="../../ui/case_editor.py" line="103"/>
+        <location filename="../../ui/case_editor.py" line="107"/>
         <source>Vollständigkeit</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="137"/>
-        <location filename="../../ui/case_editor.py" line="249"/>
+        <location filename="../../ui/case_editor.py" line="128"/>
+        <location filename="../../ui/case_editor.py" line="237"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="169"/>
+        <location filename="../../ui/case_editor.py" line="156"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="176"/>
-        <location filename="../../ui/case_editor.py" line="182"/>
+        <location filename="../../ui/case_editor.py" line="163"/>
+        <location filename="../../ui/case_editor.py" line="169"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="192"/>
+        <location filename="../../ui/case_editor.py" line="179"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="193"/>
-        <location filename="../../ui/case_editor.py" line="295"/>
+        <location filename="../../ui/case_editor.py" line="180"/>
+        <location filename="../../ui/case_editor.py" line="283"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="214"/>
-        <location filename="../../ui/case_editor.py" line="233"/>
+        <location filename="../../ui/case_editor.py" line="201"/>
+        <location filename="../../ui/case_editor.py" line="221"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="245"/>
+        <location filename="../../ui/case_editor.py" line="233"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="246"/>
+        <location filename="../../ui/case_editor.py" line="234"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="248"/>
+        <location filename="../../ui/case_editor.py" line="236"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="291"/>
-        <location filename="../../ui/case_editor.py" line="292"/>
+        <location filename="../../ui/case_editor.py" line="279"/>
+        <location filename="../../ui/case_editor.py" line="280"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="321"/>
+        <location filename="../../ui/case_editor.py" line="309"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="353"/>
+        <location filename="../../ui/case_editor.py" line="341"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="360"/>
+        <location filename="../../ui/case_editor.py" line="348"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="454"/>
+        <location filename="../../ui/case_editor.py" line="450"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="456"/>
+        <location filename="../../ui/case_editor.py" line="452"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="458"/>
+        <location filename="../../ui/case_editor.py" line="454"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="458"/>
+        <location filename="../../ui/case_editor.py" line="454"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="460"/>
+        <location filename="../../ui/case_editor.py" line="456"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="477"/>
+        <location filename="../../ui/case_editor.py" line="473"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="480"/>
+        <location filename="../../ui/case_editor.py" line="476"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="528"/>
+        <location filename="../../ui/case_editor.py" line="524"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="537"/>
+        <location filename="../../ui/case_editor.py" line="533"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -501,17 +509,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_editor.py" line="30"/>
+        <location filename="../../ui/contact_editor.py" line="37"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="50"/>
+        <location filename="../../ui/contact_editor.py" line="56"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="53"/>
+        <location filename="../../ui/contact_editor.py" line="59"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
@@ -611,6 +619,192 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/date_field.py" line="84"/>
+        <source>TT.MM.JJJJ, h, g, -3</source>
+        <translation>DD.MM.YYYY, t, y, -3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="86"/>
+        <source>Datum eingeben, z. B. %1. F4 öffnet den Kalender, ↑/↓ einen Tag.</source>
+        <translation>Type a date, for example %1. F4 opens the calendar, ↑/↓ move one day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="95"/>
+        <source>Kalender (F4)</source>
+        <translation>Calendar (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="166"/>
+        <source>z. B. 15.12., 1512, h, g, -3</source>
+        <translation>e.g. 15.12., 1512, t, y, -3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="177"/>
+        <source>heute, %1</source>
+        <translation>today, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="179"/>
+        <source>gestern, %1</source>
+        <translation>yesterday, %1</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictOverview</name>
+    <message>
+        <location filename="../../ui/district_overview.py" line="162"/>
+        <source>Planung – Landkreis</source>
+        <translation>Planning – district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="165"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="167"/>
+        <source>Beratungsfeld</source>
+        <translation>Counselling field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="169"/>
+        <source>Gebiet</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="171"/>
+        <source>alle Beratungsfelder</source>
+        <translation>all counselling fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="174"/>
+        <source>ganzer Landkreis</source>
+        <translation>whole district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="179"/>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="180"/>
+        <source>Beratungs&amp;feld:</source>
+        <translation>Counselling &amp;field:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="181"/>
+        <source>&amp;Gebiet:</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="188"/>
+        <source>&amp;Bevölkerung einlesen …</source>
+        <translation>Import &amp;population …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="190"/>
+        <source>&amp;Karte laden …</source>
+        <translation>Load &amp;map …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="192"/>
+        <source>&amp;Zielwerte …</source>
+        <translation>&amp;Targets …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="236"/>
+        <source>Ü&amp;bersicht</source>
+        <translation>O&amp;verview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="237"/>
+        <source>K&amp;arte</source>
+        <translation>Ma&amp;p</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="258"/>
+        <source>Jahr %1</source>
+        <translation>Year %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="274"/>
+        <source>Noch keine Pakete eingelesen: es gibt keine Zahlen für die Planung.</source>
+        <translation>No packages imported yet: there are no figures for planning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="299"/>
+        <source>Keine Bevölkerungstabelle eingelesen: Raten je Einwohner fehlen.</source>
+        <translation>No population table imported: rates per inhabitant are missing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="303"/>
+        <source>Bevölkerung: %1 Einwohner, Stand %2.</source>
+        <translation>Population: %1 inhabitants, as of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="310"/>
+        <source>Die Tabelle enthält geschätzte Werte (keine amtlichen Zahlen).</source>
+        <translation>The table holds estimated values (not official figures).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="314"/>
+        <source>Nur veröffentlichte Zahlen: „.“ ist verdeckt (Geheimhaltung), und was daraus berechnet würde, auch. Wartezeiten kommen mit dem Schema Version 2.</source>
+        <translation>Published figures only: &apos;.&apos; is hidden (disclosure control), and so is whatever would be computed from it. Waiting times come with scheme version 2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="348"/>
+        <source>Beratungsstellen gezählt</source>
+        <translation>Offices counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="349"/>
+        <source>Fälle</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="350"/>
+        <source>Neue Fälle</source>
+        <translation>New cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="351"/>
+        <source>Fälle je 1.000 Einwohner</source>
+        <translation>Cases per 1,000 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="352"/>
+        <source>Anteil Multiproblemfälle</source>
+        <translation>Multi-problem share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="353"/>
+        <source>SchKG-Stellen je 40.000 Einwohner (Standard 1,0)</source>
+        <translation>SchKG posts per 40,000 inhabitants (standard 1.0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="412"/>
+        <source>Bevölkerungstabelle einlesen</source>
+        <translation>Import population table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="413"/>
+        <source>Tabellen des Statistischen Landesamts (*.csv);;Alle Dateien (*)</source>
+        <translation>Tables of the state statistical office (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="436"/>
+        <source>Karte der Gemeinden laden</source>
+        <translation>Load the map of the municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="437"/>
+        <source>GeoJSON (*.geojson *.json);;Alle Dateien (*)</source>
+        <translation>GeoJSON (*.geojson *.json);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPage</name>
     <message>
         <location filename="../../ui/wizard.py" line="339"/>
@@ -671,32 +865,37 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="260"/>
+        <location filename="../../ui/district_window.py" line="255"/>
         <source>Schlüssel der Stellen …</source>
         <translation>Office keys …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="263"/>
+        <location filename="../../ui/district_window.py" line="257"/>
+        <source>Planung …</source>
+        <translation>Planning …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="259"/>
         <source>Bereitstellungsdatei erstellen …</source>
         <translation>Create provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="276"/>
+        <location filename="../../ui/district_window.py" line="272"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="278"/>
+        <location filename="../../ui/district_window.py" line="274"/>
         <source>&amp;Sprache / Language:</source>
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="470"/>
+        <location filename="../../ui/district_window.py" line="475"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="479"/>
+        <location filename="../../ui/district_window.py" line="484"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -908,7 +1107,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="179"/>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
@@ -1023,220 +1222,261 @@
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="312"/>
+        <source>&amp;Personalkapazität…</source>
+        <translation>Staff &amp;capacity…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Kontaktart bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact type or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="701"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741"/>
+        <location filename="../../ui/main_window.py" line="761"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../ui/district_map.py" line="219"/>
+        <source>Kennzahl der Karte</source>
+        <translation>Indicator of the map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_map.py" line="224"/>
+        <source>Tabelle zur Karte</source>
+        <translation>Table of the map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_map.py" line="233"/>
+        <source>&amp;Kennzahl:</source>
+        <translation>&amp;Indicator:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_map.py" line="258"/>
+        <source>Karte: %1</source>
+        <translation>Map: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_map.py" line="260"/>
+        <source>Ohne geladene Kartendatei: schematische Kachelkarte.</source>
+        <translation>No map file loaded: schematic tile map.</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/district_map.py" line="165"/>
+        <source>Karte der Gemeinden</source>
+        <translation>Map of the municipalities</translation>
     </message>
 </context>
 <context>
@@ -1660,64 +1900,77 @@ Submissions signed with this key are refused from now on, and so is a key rotati
     </message>
 </context>
 <context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../../ui/district_overview.py" line="99"/>
+        <source>Tabelle: %1</source>
+        <translation>Table: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="99"/>
+        <source>Tabelle</source>
+        <translation>Table</translation>
+    </message>
+</context>
+<context>
     <name>ProvisionDialog</name>
     <message>
-        <location filename="../../ui/district_window.py" line="180"/>
+        <location filename="../../ui/district_window.py" line="175"/>
         <source>Bereitstellungsdatei erstellen</source>
         <translation>Create provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="182"/>
+        <location filename="../../ui/district_window.py" line="177"/>
         <source>z. B. HZ-QLB-01</source>
         <translation>e.g. HZ-QLB-01</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="184"/>
+        <location filename="../../ui/district_window.py" line="179"/>
         <source>z. B. Beratungsstelle Quedlinburg</source>
         <translation>e.g. Beratungsstelle Quedlinburg</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="188"/>
+        <location filename="../../ui/district_window.py" line="183"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="190"/>
+        <location filename="../../ui/district_window.py" line="185"/>
         <source>&amp;Wählen …</source>
         <translation>&amp;Choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="198"/>
+        <location filename="../../ui/district_window.py" line="193"/>
         <source>Die Datei wird mit dem Schlüssel des Landkreises signiert und ist 90 Tage gültig. Geben Sie sie der IT der Stelle (Installation mit /PROVISION=…).</source>
         <translation>The file is signed with the district&apos;s key and is valid for 90 days. Give it to the office&apos;s IT (installation with /PROVISION=…).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="205"/>
+        <location filename="../../ui/district_window.py" line="200"/>
         <source>&amp;Kennung:</source>
         <translation>&amp;Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="206"/>
+        <location filename="../../ui/district_window.py" line="201"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="207"/>
+        <location filename="../../ui/district_window.py" line="202"/>
         <source>Automatische &amp;Sperre nach:</source>
         <translation>Auto-&amp;lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="208"/>
+        <location filename="../../ui/district_window.py" line="203"/>
         <source>&amp;Speichern unter:</source>
         <translation>&amp;Save as:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="227"/>
+        <location filename="../../ui/district_window.py" line="222"/>
         <source>Bereitstellungsdatei speichern</source>
         <translation>Save provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="229"/>
+        <location filename="../../ui/district_window.py" line="224"/>
         <source>Bereitstellungsdateien (*{suffix})</source>
         <translation>Provisioning files (*{suffix})</translation>
     </message>
@@ -1818,118 +2071,123 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <translation>e.g. 2026-0042, 42 or “new”</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="130"/>
+        <location filename="../../ui/quick_entry.py" line="126"/>
         <source>ohne Fall</source>
         <translation>without case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="134"/>
-        <location filename="../../ui/quick_entry.py" line="175"/>
+        <location filename="../../ui/quick_entry.py" line="131"/>
+        <location filename="../../ui/quick_entry.py" line="174"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="136"/>
+        <location filename="../../ui/quick_entry.py" line="133"/>
         <source>Speichern ↵</source>
         <translation>Save ↵</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="141"/>
+        <location filename="../../ui/quick_entry.py" line="138"/>
         <source>Zuletzt gespeichert</source>
         <translation>Last saved</translation>
     </message>
     <message>
         <location filename="../../ui/quick_entry.py" line="145"/>
-        <source>&amp;Fallnummer</source>
-        <translation>Case &amp;number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="146"/>
-        <source>&amp;Kontaktart</source>
-        <translation>Contact t&amp;ype</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="147"/>
-        <source>Da&amp;uer</source>
-        <translation>D&amp;uration</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="148"/>
         <source>&amp;Personen</source>
         <translation>&amp;Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="149"/>
-        <source>&amp;Datum</source>
-        <translation>&amp;Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="150"/>
-        <source>&amp;Beratungsfeld</source>
-        <translation>Counselling f&amp;ield</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="174"/>
+        <location filename="../../ui/quick_entry.py" line="173"/>
         <source>Kurzkontakt ohne Fall</source>
         <translation>Brief contact without a case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="176"/>
+        <location filename="../../ui/quick_entry.py" line="175"/>
         <source>Kontakt speichern</source>
         <translation>Save contact</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="240"/>
-        <source>neuer Fall</source>
-        <translation>new case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="242"/>
+        <location filename="../../ui/quick_entry.py" line="243"/>
         <source>kein Fall</source>
         <translation>no such case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="245"/>
+        <location filename="../../ui/quick_entry.py" line="246"/>
         <source>, abgeschlossen</source>
         <translation>, closed</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="291"/>
-        <source>Neuer Fall %1 angelegt – ergänzen Sie die Angaben im Fall.</source>
-        <translation>New case %1 created – complete its details in the case.</translation>
+        <location filename="../../ui/quick_entry.py" line="142"/>
+        <source>Fall&amp;nummer</source>
+        <translation>Case &amp;number</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="316"/>
+        <location filename="../../ui/quick_entry.py" line="143"/>
+        <source>K&amp;ontaktform</source>
+        <translation>Contact for&amp;m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="144"/>
+        <source>D&amp;auer</source>
+        <translation>D&amp;uration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="146"/>
+        <source>Da&amp;tum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="147"/>
+        <source>Beratungsfe&amp;ld</source>
+        <translation>Counselling f&amp;ield</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="241"/>
+        <source>neuer Fall: %1</source>
+        <translation>new case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="294"/>
+        <source>Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.</source>
+        <translation>New case %1 (%2) created – complete its details in the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="319"/>
         <source>Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.</source>
         <translation>There is no case “%1”. Enter an existing case number, “new” for a new case, or tick “without case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="325"/>
+        <location filename="../../ui/quick_entry.py" line="328"/>
         <source>Bitte die Kontaktart als Ziffer eingeben: %1</source>
         <translation>Please enter the contact type as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="333"/>
+        <location filename="../../ui/quick_entry.py" line="336"/>
         <source>Bitte die Dauer als Ziffer eingeben: %1</source>
         <translation>Please enter the duration as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="358"/>
+        <location filename="../../ui/quick_entry.py" line="357"/>
+        <source>Nicht gespeichert.</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="367"/>
         <source>ohne Fall (%1)</source>
         <translation>without case (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="361"/>
+        <location filename="../../ui/quick_entry.py" line="369"/>
         <source>1 Person</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="363"/>
+        <location filename="../../ui/quick_entry.py" line="371"/>
         <source>%1 Personen</source>
         <translation>%1 persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="366"/>
+        <location filename="../../ui/quick_entry.py" line="374"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -2253,53 +2511,53 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesDialog</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="112"/>
-        <location filename="../../ui/sent_packages_dialog.py" line="116"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="119"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="123"/>
         <source>Gesendete Meldungen</source>
         <translation>Sent submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="131"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="138"/>
         <source>&amp;Empfangsbestätigung einlesen…</source>
         <translation>&amp;Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="132"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="139"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="151"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="158"/>
         <source>Aus diesem Datenbestand wurde noch keine Meldung gesendet.</source>
         <translation>No submission has been sent from this vault yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="154"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="161"/>
         <source>%1 Meldungen gesendet, %2 vom Landkreis bestätigt.</source>
         <translation>%1 submissions sent, %2 confirmed by the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="167"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="174"/>
         <source>Empfangsbestätigung des Landkreises</source>
         <translation>Receipt from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="169"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="176"/>
         <source>Empfangsbestätigungen (*.receipt);;Alle Dateien (*)</source>
         <translation>Receipts (*.receipt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="177"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="184"/>
         <source>Nicht eingelesen: %1</source>
         <translation>Not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="182"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="189"/>
         <source>Die Datei %1 lässt sich nicht lesen (%2).</source>
         <translation>The file %1 cannot be read (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="190"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="197"/>
         <source>Eingelesen: %1 – %2</source>
         <translation>Imported: %1 – %2</translation>
     </message>
@@ -2307,42 +2565,47 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesModel</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="69"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="75"/>
+        <source>angenommen vom Landkreis (Datum unlesbar)</source>
+        <translation>accepted by the district (date unreadable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="76"/>
         <source>angenommen vom Landkreis am %1</source>
         <translation>accepted by the district on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="70"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="77"/>
         <source>gesendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="81"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="88"/>
         <source> (Korrektur)</source>
         <translation> (correction)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="100"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="107"/>
         <source>Datei</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="101"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="108"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="102"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="109"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="103"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="110"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="104"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2402,6 +2665,52 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <location filename="../../ui/help_dialog.py" line="60"/>
         <source>Wirkung</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingDialog</name>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="33"/>
+        <source>Personalkapazität</source>
+        <translation>Staff capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="35"/>
+        <source>Quartal</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="43"/>
+        <source>&amp;Quartal:</source>
+        <translation>&amp;Quarter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="51"/>
+        <source> VZÄ</source>
+        <translation> FTE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="58"/>
+        <source>Vollzeitäquivalente (VZÄ) je Beratungsfeld: 1,0 ist eine volle Stelle, eine halbe Stelle 0,5. Die Zahlen gehen mit der Meldung des Quartals an den Landkreis (Personal je 40.000 Einwohner, SchKG-Standard).</source>
+        <translation>Full-time equivalents (FTE) per counselling field: 1.0 is one full-time post, a half-time post 0.5. The figures go to the district with the quarter&apos;s submission (staff per 40,000 inhabitants, SchKG standard).</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../ui/district_overview.py" line="113"/>
+        <source>Zielwerte Personal</source>
+        <translation>Staffing targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="117"/>
+        <source>Schwangerschafts(konflikt)beratung (SchKG)</source>
+        <translation>Pregnancy (conflict) counselling (SchKG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="130"/>
+        <source>Vollzeitstellen je 40.000 Einwohner, die der Landkreis anstrebt (0: kein Ziel). Für die Schwangerschaftsberatung gilt mindestens der Standard 1,0.</source>
+        <translation>Full-time posts per 40,000 inhabitants the district aims at (0: no target). For pregnancy counselling the standard of at least 1.0 applies.</translation>
     </message>
 </context>
 <context>

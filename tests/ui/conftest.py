@@ -8,10 +8,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Signal  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tests.conftest import FAST_KDF  # noqa: E402
+from tests.support.passphrases import FAST_KDF  # noqa: E402
 
 # PySide6 6.12 releases one reference to None on every QCoreApplication.processEvents()
 # call (and pytest-qt's waiting helpers leak True/False the same way), so a long widget
@@ -22,21 +21,29 @@ _PYSIDE_REFCOUNT_GUARD = [None, True, False] * 1_000_000
 ctypes.pythonapi.Py_IncRef(ctypes.py_object(_PYSIDE_REFCOUNT_GUARD))
 
 
-class StandInWindow(QMainWindow):
-    """The main window's contract (ui.main_window.MainWindow) for the shell's tests."""
+@pytest.fixture(name="no_dialogs")
+def no_dialogs_fixture(monkeypatch):
+    monkeypatch.setenv("FALLZAHL_NO_DIALOGS", "1")
 
-    lock_requested = Signal()
-    admin_requested = Signal()
 
-    def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.cleared = False
-        self.setCentralWidget(QLabel(f"Angemeldet: {session.user}", self))
+@pytest.fixture(name="answers")
+def answers_fixture(monkeypatch):
+    """The one test double for ui/dialogs.py: questions get these answers (then "no"),
+    errors and infos are collected."""
+    from ui import dialogs
 
-    def clear(self) -> None:
-        self.cleared = True
-        self.session = None
+    state = {"answers": [], "asked": [], "errors": [], "infos": []}
+
+    def ask(parent, text, title=None, *, default=False):
+        state["asked"].append(text)
+        return state["answers"].pop(0) if state["answers"] else False
+
+    monkeypatch.setattr(dialogs, "question", ask)
+    monkeypatch.setattr(
+        dialogs, "error", lambda parent, e, title=None: state["errors"].append(str(e))
+    )
+    monkeypatch.setattr(dialogs, "info", lambda parent, t, title=None: state["infos"].append(t))
+    return state
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.records import overview as ov
-from tests.helpers import case, contact
-from tests.ui.ui_helpers import answers_fixture, make_case, no_dialogs_fixture  # noqa: F401
+from tests.support.records import case, contact
+from tests.support.ui import make_case
 from ui.case_model import CaseFilterProxy, CaseTableModel, ContactTableModel
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_dialogs")]

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.records.periods import parse_period
 from app.stats.dashboard_data import overview
-from tests.ui.ui_helpers import make_office
+from tests.support.ui import make_office
 from ui.dashboard import Dashboard
 
 pytestmark = pytest.mark.gui
@@ -83,7 +83,7 @@ def test_whole_year_and_empty_period(qtbot, board):
 
 
 def test_refresh_after_a_save_and_lazy_when_hidden(qtbot, board, office):
-    from tests.helpers import contact
+    from tests.support.records import contact
 
     board.select_period(2025, 3)
     before = int(board.figure_labels["contacts"][0].text())

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from district_world import Office, make_district, on_time
 from PySide6.QtCore import Qt
 
 from app.district import desk as district
 from app.district.report import SUPPRESSED, report
 from app.errors import DiskFull
 from app.stats.tally import MISSING, Row, code_label, display_rows
-from conftest import FAST_KDF
+from tests.support.district_world import Office, make_district, on_time
+from tests.support.passphrases import FAST_KDF
 
 pytestmark = pytest.mark.gui
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

@@ -6,13 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
-from district_world import Office, make_district, on_time
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.district import desk as district
 from app.errors import FallzahlError
-from conftest import FAST_KDF
+from tests.support.district_world import Office, make_district, on_time
+from tests.support.passphrases import FAST_KDF
 
 pytestmark = pytest.mark.gui
 NAMES = {"HZ-QLB-01": "Quedlinburg", "HZ-WR-02": "Wernigerode", "HZ-HBS-03": "Halberstadt"}

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.ui_helpers import answers_fixture, no_dialogs_fixture  # noqa: F401
 from ui import i18n
 from ui.main_window import MainWindow
 

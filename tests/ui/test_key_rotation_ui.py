@@ -9,14 +9,14 @@ import os
 from pathlib import Path
 
 import pytest
-from district_world import PASS, Office, make_district
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.crypto import signing
 from app.district import desk as district
 from app.office import keys as office_keys
-from tests.conftest import FAST_KDF
+from tests.support.district_world import PASS, Office, make_district
+from tests.support.passphrases import FAST_KDF
 from ui import dialogs
 
 pytestmark = pytest.mark.gui

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app import lang
-from tests.conftest import FAST_KDF, PASS
-from tests.ui.ui_helpers import answers_fixture, make_case, make_office  # noqa: F401
+from tests.support.passphrases import FAST_KDF, PASS
+from tests.support.ui import make_case, make_office
 from ui import i18n, settings
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("answers")]
@@ -38,7 +38,7 @@ def office_ctl(vault_dir):
 
 @pytest.fixture
 def district_ctl(tmp_path):
-    from tests.district_world import make_district
+    from tests.support.district_world import make_district
     from ui.controller import Controller
 
     vault, desk = make_district(tmp_path / "desk", FAST_KDF)

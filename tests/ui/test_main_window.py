@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.helpers import contact
-from tests.ui.ui_helpers import answers_fixture, make_case, no_dialogs_fixture  # noqa: F401
+from tests.support.records import contact
+from tests.support.ui import make_case
 from ui.case_model import CaseTableModel
 from ui.main_window import MainWindow
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import msgspec
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.district import desk as district
@@ -16,8 +17,8 @@ from app.district import receipts
 from app.office import export, period_close
 from app.office import keys as office_keys
 from app.records.periods import parse_period
-from tests.conftest import FAST_KDF, PASS
-from tests.ui.ui_helpers import make_office
+from tests.support.passphrases import FAST_KDF, PASS
+from tests.support.ui import make_office
 from ui import dialogs, worker
 from ui.main_window import MainWindow
 
@@ -73,6 +74,7 @@ def test_lead_sees_the_meldung_menu(window):
         "Zeitraum wieder öffnen…",
         "Meldung exportieren…",
         "Gesendete Meldungen…",
+        "Personalkapazität…",
         "Schlüssel der Beratungsstelle…",
     ]
     assert all(a.isEnabled() for a in window.lead_actions)
@@ -110,7 +112,7 @@ def test_overview_tab_is_first_and_refreshes_after_a_save(qtbot, window, office)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentIndex() == window.ENTRY_PAGE
     case = next(c for c in session.cases() if c.opened.year == 2025 and c.closed is None)
-    window.quick.date.setDate(QDate(2025, 12, 1))
+    window.quick.date.setDate(dt.date(2025, 12, 1))
     qtbot.keyClicks(window.quick.code, case.code)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     for key in ("1", "2", Qt.Key.Key_Return):
@@ -179,7 +181,7 @@ def _export(qtbot, window, folder: Path) -> Path:
 
 
 def test_export_then_receipts_in_sent_packages(qtbot, window, office, tmp_path):
-    from district_world import make_district
+    from tests.support.district_world import make_district
 
     _vault, session = office
     period_close.close_period(session, Q1, accepted_reason="Test")
@@ -234,6 +236,18 @@ def test_export_then_receipts_in_sent_packages(qtbot, window, office, tmp_path):
     drive(window, import_both)
     window.sent_action.trigger()
     assert export.sent_packages(session)[0].status == "accepted"
+
+    # a time stored before receipts were read strictly is not shown as if it were a date
+    old = msgspec.structs.replace(export.sent_packages(session)[0], accepted_at="1999-01-01")
+    session.put_setting(export.SENT, msgspec.json.encode([old]))
+
+    def look_again(dialog):
+        shown.append(dialog.model.index(0, 4).data())
+        click(qtbot, dialog.close_button)
+
+    drive(window, look_again)
+    window.sent_action.trigger()
+    assert shown[-1] == "angenommen vom Landkreis (Datum unlesbar)"
 
 
 def test_office_key_copy_and_print(qtbot, window, office, tmp_path, qtmodeltester):

@@ -12,7 +12,7 @@ import pytest
 from app.errors import StorageError
 from app.records.periods import parse_period
 from app.stats.dashboard_data import overview
-from tests.ui.ui_helpers import make_office
+from tests.support.ui import make_office
 from ui.report_pdf import write_office_pdf
 
 pytestmark = pytest.mark.gui

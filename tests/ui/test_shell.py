@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QWizard
 from app.crypto import kdf as keys
 from app.office import info as office
 from app.vault.vault import Vault
-from tests.conftest import FAST_KDF, PASS
-from tests.ui.conftest import StandInWindow
+from tests.support.passphrases import FAST_KDF, PASS
+from tests.support.ui import StandInWindow
 from ui import dialogs
 
 pytestmark = pytest.mark.gui

@@ -8,10 +8,10 @@ import msgspec
 
 from app.office import demo, setup
 from app.vault.vault import Vault
-from conftest import FAST_KDF, PASS
+from tests.support.passphrases import FAST_KDF, PASS
 
 OFFICE_ID = "HZ-QLB-01"
-IDENTITY = Path(__file__).resolve().parents[1] / "resources" / "demo" / "district-demo.age"
+IDENTITY = Path(__file__).resolve().parents[2] / "resources" / "demo" / "district-demo.age"
 
 
 def valid_demo(scheme, n_cases: int, year: int, seed: int = 1):

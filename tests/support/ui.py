@@ -1,14 +1,11 @@
-"""Fixtures and record builders for widget tests.
-
-Not a conftest.py: tests elsewhere import ``conftest`` by its bare name, which a second
-conftest.py in tests/ui would shadow. Test modules import the fixtures from here.
-"""
+"""Record builders and stand-ins for widget tests (their fixtures are in tests/ui/conftest.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.records.model import Case
 from app.vault.session import new_id
@@ -27,39 +24,14 @@ def make_case(session, code: str, **kw) -> Case:
     return session.save_case(Case(**values))
 
 
-@pytest.fixture(name="no_dialogs")
-def no_dialogs_fixture(monkeypatch):
-    monkeypatch.setenv("FALLZAHL_NO_DIALOGS", "1")
-
-
-@pytest.fixture(name="answers")
-def answers_fixture(monkeypatch):
-    """The one test double for ui/dialogs.py: questions get these answers (then "no"),
-    errors and infos are collected."""
-    from ui import dialogs
-
-    state = {"answers": [], "asked": [], "errors": [], "infos": []}
-
-    def ask(parent, text, title=None, *, default=False):
-        state["asked"].append(text)
-        return state["answers"].pop(0) if state["answers"] else False
-
-    monkeypatch.setattr(dialogs, "question", ask)
-    monkeypatch.setattr(
-        dialogs, "error", lambda parent, e, title=None: state["errors"].append(str(e))
-    )
-    monkeypatch.setattr(dialogs, "info", lambda parent, t, title=None: state["infos"].append(t))
-    return state
-
-
 def make_office(folder, n_cases: int = 120, year: int = 2025):
     """(vault, session) of a new office vault (shipped scheme, lead "leitung") with a demo
-    year whose closed cases all have an ending (tests/package_helpers.py, importable here)."""
+    year whose closed cases all have an ending (as tests/support/packages.py)."""
     import msgspec
 
     from app.office import demo, setup
     from app.vault.vault import Vault
-    from tests.conftest import FAST_KDF, PASS
+    from tests.support.passphrases import FAST_KDF, PASS
 
     setup.init_office(
         folder, office_id="HZ-QLB-01", office_name="Beratungsstelle Quedlinburg",
@@ -76,3 +48,20 @@ def make_office(folder, n_cases: int = 120, year: int = 2025):
         ]
         session.add_bulk(cases, contacts, "demo.filled")
     return vault, session
+
+
+class StandInWindow(QMainWindow):
+    """The main window's contract (ui.main_window.MainWindow) for the shell's tests."""
+
+    lock_requested = Signal()
+    admin_requested = Signal()
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.cleared = False
+        self.setCentralWidget(QLabel(f"Angemeldet: {session.user}", self))
+
+    def clear(self) -> None:
+        self.cleared = True
+        self.session = None

@@ -1,12 +1,11 @@
 """A small hand-worked office: the cases and contacts behind the expected tallies."""
 
 import datetime as dt
-from pathlib import Path
 
 from app.records.model import Case, Contact
 from app.scheme import model as scheme_mod
+from tests.support.passphrases import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 D = dt.date
 
 
