@@ -12,8 +12,8 @@ from app.records.periods import parse_period
 from app.stats import history, tally_io
 from app.stats.tally import tally
 from app.vault import store
-from tests import history_vault
-from tests.history_vault import unlock as _unlock
+from tests.support import history_vault
+from tests.support.history_vault import unlock as _unlock
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +148,7 @@ def test_a_frozen_row_moved_back_by_hand_is_found(office):
 
 
 def test_a_schema_1_vault_migrates_with_a_backup(session, vault_dir):
-    from tests.helpers import case
+    from tests.support.records import case
 
     c = session.save_case(case())
     session.close()

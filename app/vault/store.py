@@ -57,7 +57,8 @@ def holds_vault(folder: str | os.PathLike[str]) -> bool:
 # Upgrade steps by the version they start from: fn(db) brings it to version + 1.
 def _create_sealed(db: sqlite_utils.Database, table: str) -> None:
     db.execute(
-        f"CREATE TABLE {table} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, sealed BLOB NOT NULL)"
+        f"CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, "
+        "sealed BLOB NOT NULL)"
     )
 
 

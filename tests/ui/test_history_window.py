@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests import history_vault
-from tests.ui.ui_helpers import answers_fixture, no_dialogs_fixture  # noqa: F401
+from tests.support import history_vault
 from ui.case_model import CaseFilterProxy, CaseTableModel, ContactTableModel
 from ui.main_window import MainWindow
 

@@ -12,7 +12,7 @@ from app.office.period_close import close_period
 from app.records.periods import parse_period
 from app.vault import store
 from app.vault.vault import Vault
-from tests.conftest import FAST_KDF, PASS
+from tests.support.passphrases import FAST_KDF, PASS
 
 YEARS = (2023, 2024, 2025)
 CLOSED_YEARS = {2022, 2023, 2024}
