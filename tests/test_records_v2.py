@@ -54,7 +54,7 @@ def test_a_complete_v2_case_passes() -> None:
             client_relation="SELF",
             persons_count=2,
             children_affected=1,
-            reasons=["ERZKOMP", "FAMKONF"],
+            reasons=("ERZKOMP", "FAMKONF"),
             eb_setting="ELT",
             family_situation="ALLEIN",
             risk_assessment="N",
@@ -73,7 +73,7 @@ CASES = [
     ),
     ("persons out of range", dict(persons_count=0), "persons_count", "zwischen 1 und 30"),
     ("children out of range", dict(children_affected=21), "children_affected", "zwischen 0 und 20"),
-    ("second main reason", dict(reasons=["ENTW", "ENTW"]), "reasons", "Hauptgrund steht schon"),
+    ("second main reason", dict(reasons=("ENTW", "ENTW")), "reasons", "Hauptgrund steht schon"),
     (
         "too many reasons",
         dict(reasons=["ENTW", "SCHULE", "FOERD", "UNVERS"]),

@@ -165,11 +165,13 @@ def cmd_users_recovery(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from app.stats.history import check as check_frozen
+    from app.vault.activities import activities
 
     session = args.open_session()
     problems = session.check()
-    if not problems:
-        problems = check_frozen(session)
+    if not problems and session.frozen_tally_labels():
+        done = activities(session) if session.scheme.items else ()
+        problems = check_frozen(session, done)
     for problem in problems:
         sys.stderr.write(problem.message() + "\n")
     if problems:

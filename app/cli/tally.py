@@ -13,10 +13,10 @@ from app.errors import UsageError
 
 def office_tally(session, period_text: str):
     """The unsuppressed tally of one period from the vault (the office's internal view)."""
+    from app.office.export import preview_tally
     from app.records.periods import parse_period
-    from app.stats.history import period_tally
 
-    return period_tally(session, parse_period(period_text))
+    return preview_tally(session, parse_period(period_text))
 
 
 def cmd_tally(args: argparse.Namespace) -> int:

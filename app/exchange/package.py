@@ -49,12 +49,16 @@ from app.records.periods import Period, parse_period
 from app.resources import resource_path
 from app.scheme import model as scheme_model
 from app.stats import adx, tally_io
-from app.stats.tally import Row, Tally
+from app.stats.tally import NON_ADDITIVE_MEASURES, Row, Tally
 
 if TYPE_CHECKING:
     pass
 
 FORMAT = "fallzahl-submission/1"
+# Format 2: the same files; the manifest lists the tally's measures that must not be added
+# up (non_additive). An office writes it when its scheme is format 2; a district reads both.
+FORMAT_2 = "fallzahl-submission/2"
+FORMATS = (FORMAT, FORMAT_2)
 MANIFEST, SIGNATURE = "manifest.json", "manifest.json.minisig"
 REQUIRED_FILES = ("tallies.json", "tallies.csv", "adx.xml")
 OPTIONAL_FILES = ("tallies.xlsx", "staffing.json")  # staffing: app/exchange/staffing.py
@@ -99,6 +103,7 @@ class Manifest(msgspec.Struct, kw_only=True):
     created_at: str
     app_version: str
     files: list[FileEntry]
+    non_additive: list[str] | msgspec.UnsetType = msgspec.UNSET  # format 2 only
 
 
 class Verified(msgspec.Struct):
@@ -371,6 +376,7 @@ def read_zip(zip_bytes: bytes) -> dict[str, bytes]:
 
 
 _manifest_fields = set(Manifest.__struct_fields__)
+_required_fields = _manifest_fields - {"non_additive"}
 
 
 def _decode_manifest(raw: bytes) -> Manifest:
@@ -383,7 +389,9 @@ def _decode_manifest(raw: bytes) -> Manifest:
     extra = sorted(set(doc) - _manifest_fields)
     if extra:
         raise _manifest_invalid(extra[0], "unbekanntes Feld", "unknown field")
-    missing = sorted(_manifest_fields - set(doc))
+    missing = sorted(_required_fields - set(doc))
+    if doc.get("format") == FORMAT_2 and "non_additive" not in doc:
+        missing.append("non_additive")
     if missing:
         raise _manifest_invalid(missing[0], "fehlt", "missing")
     try:
@@ -397,8 +405,10 @@ def _decode_manifest(raw: bytes) -> Manifest:
 
 
 def _check_manifest(m: Manifest, package_sha256: str) -> Period:
-    if m.format != FORMAT:
+    if m.format not in FORMATS:
         raise _manifest_invalid("format", f"unbekannt: {m.format!r}", f"unknown: {m.format!r}")
+    if m.format == FORMAT and m.non_additive is not msgspec.UNSET:
+        raise _manifest_invalid("non_additive", "gibt es erst in Format 2", "only in format 2")
     try:
         period = parse_period(m.period)
     except PeriodInvalid as exc:
@@ -471,6 +481,13 @@ def check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tally
         raise mismatch("anderer Zeitraum als im Verzeichnis", "period differs from the manifest")
     if (tly.scheme_id, tly.scheme_version) != (m.scheme_id, m.scheme_version):
         raise mismatch("anderes Schema als im Verzeichnis", "scheme differs from the manifest")
+    declared = set(m.non_additive) if m.non_additive is not msgspec.UNSET else set()
+    present = {row.measure for row in tly.rows}
+    if not declared <= present or present & set(NON_ADDITIVE_MEASURES) - declared:
+        raise mismatch(
+            "nicht summierbare Kennzahlen falsch angegeben (non_additive)",
+            "measures that do not add up are declared wrongly (non_additive)",
+        )
     for row in tly.rows:
         if not SAFE_CODE.fullmatch(row.measure) or not all(
             SAFE_CODE.fullmatch(d) and SAFE_CODE.fullmatch(c) for d, c in row.dims

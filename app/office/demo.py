@@ -340,14 +340,14 @@ def _case_items(scheme: Scheme, case: Case, rng: random.Random, last: dt.date) -
     item = scheme.item("reasons")
     if reasons and item and asks("reasons"):
         k = rng.randint(1, item.max or 1)
-        values["reasons"] = rng.sample(reasons, min(k, len(reasons)))
+        values["reasons"] = tuple(rng.sample(reasons, min(k, len(reasons))))
     one("debt_trigger")
     one("eb_setting", [2, 5, 3][: len(_item_codes(scheme, "eb_setting"))] or None)
     one("risk_assessment", [5, 90, 5][: len(_item_codes(scheme, "risk_assessment"))] or None)
     one("family_situation")
     topics = _item_codes(scheme, "pregnancy_topics")
     if topics and asks("pregnancy_topics"):
-        values["pregnancy_topics"] = rng.sample(topics, rng.randint(1, 3))
+        values["pregnancy_topics"] = tuple(rng.sample(topics, rng.randint(1, 3)))
     return msgspec.structs.replace(case, **values)
 
 

@@ -225,11 +225,13 @@ def freeze_closed(session: Session) -> None:
     (app/vault/archive.py, app/stats/history.py). A period reopened and closed again is
     counted anew here, and so are the later closed periods its reopening thawed."""
     from app.stats.history import frozen_tallies
+    from app.vault.activities import activities
 
     held = {b.label for b in session.frozen_batches()}
+    done = activities(session) if session.scheme.items else ()
     for closed in sorted(closed_periods(session), key=lambda c: (c.start, c.end)):
         if closed.label not in held:
-            session.freeze_period(closed.period, frozen_tallies(session, closed.period))
+            session.freeze_period(closed.period, frozen_tallies(session, closed.period, done))
 
 
 def reopen_period(session: Session, period: Period, reason: str) -> Reopened:

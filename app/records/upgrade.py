@@ -43,8 +43,8 @@ def case_upgrader(scheme: Scheme, translate: CodeMapper | None = None) -> Callab
                         continue
                     target = ITEM_ATTRIBUTE[where.item]
                     current = changes.get(target, getattr(case, target))
-                    if isinstance(current, list):
-                        changes[target] = [*current, where.code]
+                    if isinstance(current, (list, tuple)):
+                        changes[target] = (*current, where.code)
                     elif current is None:
                         changes[target] = where.code
                     if where.replace_with is not None:

@@ -10,7 +10,7 @@ disagrees. The session is used only through its methods (stats does not import v
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from app.errors import FallzahlError, TallyRefused
@@ -53,15 +53,15 @@ def frozen(session: Any, label: str) -> Tally | None:
     return tally_io.from_json(raw) if raw is not None else None
 
 
-def period_tally(session: Any, period: Period) -> Tally:
+def period_tally(session: Any, period: Period, activities: Iterable = ()) -> Tally:
     """The office's tally of ``period``: the frozen one when kept under the active scheme,
-    else counted from exactly the records it needs."""
+    else counted from exactly the records it needs (and ``activities``)."""
     scheme = session.scheme
     kept = frozen(session, period.label)
     if kept is not None and (kept.scheme_id, kept.scheme_version) == (scheme.id, scheme.version):
         return kept
     cases, contacts = session.records_for(period)
-    return count(scheme, cases, contacts, period)
+    return count(scheme, cases, contacts, period, activities)
 
 
 def _disagrees(label: str) -> FallzahlError:
@@ -74,7 +74,7 @@ def _disagrees(label: str) -> FallzahlError:
     )
 
 
-def check(session: Any) -> list[FallzahlError]:
+def check(session: Any, activities: Sequence = ()) -> list[FallzahlError]:
     """Recompute every frozen tally from the records; one finding per disagreeing tally.
 
     A tally frozen under another scheme version is compared by its totals (those do not
@@ -98,7 +98,7 @@ def check(session: Any) -> list[FallzahlError]:
         if kept is None:
             out.append(_disagrees(label))
             continue
-        again = count(scheme, cases, contacts, parse_period(label))
+        again = count(scheme, cases, contacts, parse_period(label), activities)
         if (kept.scheme_id, kept.scheme_version) == (scheme.id, scheme.version):
             same = kept.rows == again.rows
         else:

@@ -19,7 +19,7 @@ import msgspec
 
 from app.crypto.aead import Cipher, Tampered
 from app.crypto.kdf import KdfParams
-from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
+from app.errors import FallzahlError, NotAllowed, NotFound, PeriodClosed, RecordDamaged
 from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
@@ -28,6 +28,7 @@ from app.records.overview import CaseRow
 from app.records.periods import Period
 from app.records.upgrade import case_upgrader, contact_upgrader
 from app.records.validation import validate_case, validate_contact
+from app.scheme.store import scheme_for_version
 from app.vault import archive, audit, keyslots, store
 from app.vault.lock import WriterLock
 
@@ -415,10 +416,18 @@ class Session:
 
     def save_case(self, case: Case) -> Case:
         self._load()
-        if case.scheme_version < self.scheme.version:  # an old case is saved in today's codes
-            case = case_upgrader(self.scheme)(case)
+        scheme = self.scheme
+        if case.scheme_version < scheme.version:
+            # An old case is saved in today's codes, unless a closed period freezes its
+            # codes: then it stays in its own version and is checked against that scheme.
+            upgraded = case_upgrader(scheme)(case)
+            try:
+                self.before_record_change("cases", upgraded)
+                case = upgraded
+            except PeriodClosed:
+                scheme = scheme_for_version(self, case.scheme_version)
         self.before_record_change("cases", case)
-        validate_case(case, self.scheme)
+        validate_case(case, scheme)
         other = self.case_by_code(case.code)
         if other is not None and other.id != case.id:
             raise records_duplicate_code(case.code)
