@@ -33,17 +33,24 @@ def frozen_labels(period: Period) -> list[Period]:
     return out
 
 
-def count(scheme: Scheme, cases: Sequence[Case], contacts: Sequence[Contact], period: Period):
+def count(
+    scheme: Scheme,
+    cases: Sequence[Case],
+    contacts: Sequence[Contact],
+    period: Period,
+    activities: Iterable = (),
+) -> Tally:
     """The office's unsuppressed tally of ``period`` (codes of earlier versions mapped)."""
-    return tally(scheme, cases, contacts, period, map_code=mapper(scheme))
+    return tally(scheme, cases, contacts, period, map_code=mapper(scheme), activities=activities)
 
 
-def frozen_tallies(session: Any, period: Period) -> dict[str, bytes]:
+def frozen_tallies(session: Any, period: Period, activities: Sequence = ()) -> dict[str, bytes]:
     """label -> tallies.json of the periods frozen with the closed ``period``."""
     cases, contacts = session.records_for(period)
     scheme = session.scheme
     return {
-        p.label: tally_io.to_json(count(scheme, cases, contacts, p)) for p in frozen_labels(period)
+        p.label: tally_io.to_json(count(scheme, cases, contacts, p, activities))
+        for p in frozen_labels(period)
     }
 
 
