@@ -147,7 +147,7 @@ def test_a_frozen_row_moved_back_by_hand_is_found(office):
         vault.close()
 
 
-def test_a_schema_1_vault_migrates_with_a_backup(session, vault_dir):
+def test_a_vault_from_before_frozen_history_migrates_with_a_backup(session, vault_dir):
     from tests.support.records import case
 
     c = session.save_case(case())
@@ -156,12 +156,12 @@ def test_a_schema_1_vault_migrates_with_a_backup(session, vault_dir):
     db = sqlite3.connect(vault_dir / store.DB_NAME)
     for table in ("cases_frozen", "contacts_frozen", "frozen"):
         db.execute(f"DROP TABLE {table}")
-    db.execute("PRAGMA user_version=1")
+    db.execute(f"PRAGMA user_version={store.SCHEMA_VERSION - 1}")
     db.commit()
     db.close()
     vault, again = _unlock(vault_dir)
     try:
-        assert (vault_dir / f"{store.DB_NAME}.pre-migration-v1").exists()
+        assert (vault_dir / f"{store.DB_NAME}.pre-migration-v{store.SCHEMA_VERSION - 1}").exists()
         assert vault.store.db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
         assert again.case(c.id).code == c.code and again.check() == []
     finally:
@@ -188,3 +188,23 @@ def test_the_dashboard_trend_reads_closed_quarters_from_their_frozen_tallies(off
     session.put_frozen_tally("2024-Q3", tally_io.to_json(msgspec.structs.replace(kept, rows=rows)))
     again = dashboard_data.overview(session, period, today=period.end)
     assert [f.contacts for f in again.trend if f.label == "2024-Q3"] == [999]
+
+
+def test_removing_a_user_rotates_the_frozen_history_too(office):
+    from tests.support.passphrases import PASS
+
+    session, years = office
+    old = years[0][1][3]
+    session.add_user("berater", "counsellor", PASS)
+    session.remove_user("berater")
+    folder = session.vault.folder
+    session.close()
+    session.vault.close()
+    vault, again = _unlock(folder)
+    try:
+        assert again.case_by_code(old.code) == old
+        assert history.frozen(again, "2023") is not None
+        assert again.check() == [] and history.check(again) == []
+    finally:
+        again.close()
+        vault.close()

@@ -486,6 +486,18 @@ EN: dict[str, str] = {
     "Aktueller Schlüssel": "Current key",
     "Eingetragen seit": "Enrolled since",
     "Schlüsselverlauf": "Key history",
+    # removing a user rotates the data key (app/vault/session.py remove_user)
+    "Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten. Alle "
+    "Datensätze werden dabei mit einem neuen Schlüssel versiegelt, damit der alte Zugang "
+    "(auch aus einer Sicherung) nichts Neues mehr öffnet.": (
+        "Really remove user {user}? The recorded cases are kept. Every record is sealed "
+        "again under a new key, so the old login (even from a backup) opens nothing new."
+    ),
+    "Benutzer {user} entfernt.": "User {user} removed.",
+    "Benutzer wird entfernt, Datensätze werden neu versiegelt …": (
+        "Removing the user, sealing the records again …"
+    ),
+    "Trotzdem wiederherstellen?": "Restore anyway?",
     # district planning (ui/district_overview.py, district_map.py, staffing_dialog.py)
     "Gebiet": "Area",
     "Planung – Landkreis": "Planning – district",

@@ -204,6 +204,30 @@ def enrol(session: Session, office_id: str, office_name: str, public_key_file: b
     return kid
 
 
+def enrol_file(
+    session: Session, office_id: str, office_name: str, path: str | os.PathLike[str]
+) -> str:
+    """``enrol`` from the office's public key file (``office-key --out``); a file that cannot
+    be read, or is far too large to be a key (over 64 KB), is refused with a message."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(64 * 1024 + 1)
+    except OSError as exc:
+        raise errors.EnrolmentRefused(
+            f"Die Schlüsseldatei {path} lässt sich nicht lesen ({exc.strerror}). Die Stelle "
+            "erzeugt sie mit „office-key --out DATEI“.",
+            f"The key file {path} cannot be read ({exc.strerror}). The office makes it with "
+            "'office-key --out FILE'.",
+        ) from exc
+    if len(data) > 64 * 1024:
+        raise errors.EnrolmentRefused(
+            f"Die Datei {path} ist zu groß für einen öffentlichen Schlüssel.",
+            f"The file {path} is too large to be a public key.",
+        )
+    return enrol(session, office_id, office_name, data)
+
+
 def revoke_key(session: Session, office_id: str, key_id: str) -> None:
     session.require_lead("Das Widerrufen von Schlüsseln", "Revoking keys")
     new = reg.revoke_key(registry(session), office_id, key_id, _today())
@@ -324,8 +348,10 @@ class Importer:
         require_district(session)
         session.require_lead("Das Einlesen von Paketen", "Importing packages")
         self.session = session
-        self.known = verify.Known.of(
-            age_identity(session), registry(session), known_schemes(session)
+        self.known = verify.Known(
+            identity=age_identity(session),
+            registry=registry(session),
+            schemes=known_schemes(session),
         )
         self.intake = intake(session)
 
@@ -400,19 +426,11 @@ def _read_package(path: Path) -> tuple[bytes | None, FallzahlError | None]:
     """The file's bytes, or why not: a file over the size limit is refused by its size,
     before it is read."""
     try:
-        with path.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            data = None if size > package.MAX_FILE else fh.read(package.MAX_FILE + 1)
-    except OSError as exc:
-        return None, ImportDamaged(
-            f"{path.name}: Die Datei lässt sich nicht lesen ({exc.strerror}).",
-            f"{path.name}: The file cannot be read ({exc.strerror}).",
-        )
-    try:
-        package.check_file_size(size if data is None else len(data))
+        return package.read_package_file(path), None
     except errors.PackageUnsafe as exc:
         return None, ImportUnsafe(f"{path.name}: {exc.de}", f"{path.name}: {exc.en}")
-    return data, None
+    except errors.PackageRefused as exc:
+        return None, ImportDamaged(exc.de, exc.en)
 
 
 def import_paths(

@@ -11,11 +11,16 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 import msgspec
 
+from app.errors import VaultExists
 from app.records.model import ITEM_ATTRIBUTE, Activity, Case, Contact
 from app.scheme.model import Scheme
+
+if TYPE_CHECKING:
+    from app.vault.session import Session
 
 # Share of cases per counselling field in an integrated office (by code, when present).
 FIELD_WEIGHTS = {
@@ -93,7 +98,7 @@ def generate(
         year before and carried over. Case codes are ``YYYY-NNNN`` (five digits from 10,000).
     With ``until`` nothing is dated after that day (a demo of the running year stops today).
     """
-    rng = random.Random(seed)
+    rng = random.Random(f"{seed}-{year}")  # another year: other ids, never the same records
     fields = _codes(scheme, "field")
     field_pick = _Pick(rng, fields, [FIELD_WEIGHTS.get(f, 4) for f in fields])
 
@@ -294,6 +299,36 @@ def history(
     ]
 
 
+def refuse_overwrite(session: Session, cases: list[Case], contacts: list[Contact]) -> list[Case]:
+    """The cases to add: a demo fill never replaces a record already in the vault.
+
+    The same fill again (same ids) is refused; a case code already taken (a case carried
+    over from the year a previous fill covered) gets the next free number of its year.
+    """
+    have_ids = {c.id for c in session.cases()} | {k.id for k in session.contacts()}
+    clash = [c.code for c in cases if c.id in have_ids] + [
+        k.id for k in contacts if k.id in have_ids
+    ]
+    if clash:
+        raise VaultExists(
+            f"Der Datenbestand enthält diese Demo-Datensätze schon ({', '.join(clash[:3])} …); "
+            "die Demo würde sie überschreiben und legt nichts an. Wählen Sie ein anderes Jahr "
+            "oder einen leeren Datenbestand.",
+            f"The vault already holds these demo records ({', '.join(clash[:3])} …); the demo "
+            "would overwrite them and adds nothing. Choose another year or an empty vault.",
+        )
+    taken = {c.code for c in session.cases()}
+    out = []
+    for c in cases:
+        if c.code in taken:
+            year = c.code[:4]
+            serial = 1 + max(int(code[5:]) for code in taken if code.startswith(f"{year}-"))
+            c = msgspec.structs.replace(c, code=f"{year}-{serial:04d}")
+        taken.add(c.code)
+        out.append(c)
+    return out
+
+
 # Format 2 items. Median waiting days by field (long waits in debt counselling, none in
 # pregnancy conflict counselling, where the law asks for an appointment at once).
 WAIT_DAYS = {"EB": 21, "EFL": 28, "SCHULD": 45, "SUCHT": 7, "SCHWANGER": 5, "SCHKONF": 1}
@@ -401,7 +436,7 @@ def generate_activities(
     kinds = _codes(scheme, "activity_kind")
     if not kinds:
         return []
-    rng = random.Random(seed + 3)
+    rng = random.Random(f"{seed + 3}-{year}")  # another year: other ids
     fields = _codes(scheme, "field")
     groups = _item_codes(scheme, "activity_target_group")
     settings = _item_codes(scheme, "activity_setting")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from app import __version__
-from app.atomic import write_bytes
+from app.atomic import remove_quietly, write_bytes
 from app.crypto import age, signing
 from app.errors import PackageFilesWrong, UsageError
 from app.exchange.package import (
@@ -245,6 +245,16 @@ def build_package(
         created_at=created_at,
         supersedes=supersedes,
     )
-    session.put_setting(SENT, msgspec.json.encode([*sent_packages(session), sent]))
-    session.audit("package.exported", f"{path.name} sha256 {digest}")
+    # The sent log and its audit entry in one transaction; if they cannot be saved (disk
+    # full), the file goes again: a package written is recorded, one not recorded is not left.
+    try:
+        session.put_setting(
+            SENT,
+            msgspec.json.encode([*sent_packages(session), sent]),
+            audit_action="package.exported",
+            audit_detail=f"{path.name} sha256 {digest}",
+        )
+    except BaseException:
+        remove_quietly(str(path))
+        raise
     return path, digest, manifest

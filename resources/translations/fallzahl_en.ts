@@ -90,146 +90,156 @@
     </message>
     <message>
         <location filename="../../ui/admin_dialog.py" line="262"/>
-        <source>Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten.</source>
-        <translation>Really remove user {user}? The recorded cases are kept.</translation>
+        <source>Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten. Alle Datensätze werden dabei mit einem neuen Schlüssel versiegelt, damit der alte Zugang (auch aus einer Sicherung) nichts Neues mehr öffnet.</source>
+        <translation>Really remove user {user}? The recorded cases are kept. Every record is sealed again under a new key, so the old login (even from a backup) opens nothing new.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="289"/>
+        <location filename="../../ui/admin_dialog.py" line="274"/>
+        <source>Benutzer {user} entfernt.</source>
+        <translation>User {user} removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialog.py" line="278"/>
+        <source>Benutzer wird entfernt, Datensätze werden neu versiegelt …</source>
+        <translation>Removing the user, sealing the records again …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialog.py" line="299"/>
         <source>Die Passphrase von {user} ist neu gesetzt.</source>
         <translation>The passphrase of {user} has been reset.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="291"/>
+        <location filename="../../ui/admin_dialog.py" line="303"/>
         <source>Passphrase wird gesetzt …</source>
         <translation>Setting the passphrase …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="299"/>
+        <location filename="../../ui/admin_dialog.py" line="311"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="300"/>
+        <location filename="../../ui/admin_dialog.py" line="312"/>
         <source>Automatische Sperre nach Minuten</source>
         <translation>Auto-lock after minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="302"/>
+        <location filename="../../ui/admin_dialog.py" line="314"/>
         <source>Ü&amp;bernehmen</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="306"/>
+        <location filename="../../ui/admin_dialog.py" line="318"/>
         <source>Fallzahl sperrt sich, wenn so lange weder Tastatur noch Maus benutzt wurden. Gilt für alle Benutzer dieses Datenbestands.</source>
         <translation>Fallzahl locks itself when neither keyboard nor mouse has been used for this long. Applies to all users of this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="313"/>
+        <location filename="../../ui/admin_dialog.py" line="325"/>
         <source>&amp;Automatische Sperre nach:</source>
         <translation>&amp;Auto-lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="335"/>
+        <location filename="../../ui/admin_dialog.py" line="347"/>
         <source>Automatische Sperre nach {n} Minuten.</source>
         <translation>Auto-lock after {n} minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="343"/>
+        <location filename="../../ui/admin_dialog.py" line="355"/>
         <source>Eine Sicherung ist eine verschlüsselte Kopie des ganzen Datenbestands in einer Datei. Sie öffnet sich mit den Passphrasen und dem Wiederherstellungsschlüssel, die zur Zeit der Sicherung galten. Bewahren Sie sie auf einem anderen Datenträger auf.</source>
         <translation>A backup is an encrypted copy of the whole vault in one file. It opens with the passphrases and the recovery key that were valid when it was made. Keep it on another drive.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="351"/>
+        <location filename="../../ui/admin_dialog.py" line="363"/>
         <source>Sicherung &amp;erstellen …</source>
         <translation>&amp;Make backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="352"/>
+        <location filename="../../ui/admin_dialog.py" line="364"/>
         <source>Sicherung &amp;wiederherstellen …</source>
         <translation>&amp;Restore backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="357"/>
+        <location filename="../../ui/admin_dialog.py" line="369"/>
         <source>Ergebnis der Sicherung</source>
         <translation>Backup result</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="376"/>
+        <location filename="../../ui/admin_dialog.py" line="388"/>
         <source>Sicherung speichern</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="378"/>
+        <location filename="../../ui/admin_dialog.py" line="390"/>
         <source>Fallzahl-Sicherungen (*.fzbak)</source>
         <translation>Fallzahl backups (*.fzbak)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="387"/>
+        <location filename="../../ui/admin_dialog.py" line="399"/>
         <source>Sicherung wird erstellt …</source>
         <translation>Making the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="391"/>
+        <location filename="../../ui/admin_dialog.py" line="403"/>
         <source>Sicherung gespeichert: {path}</source>
         <translation>Backup saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="398"/>
+        <location filename="../../ui/admin_dialog.py" line="410"/>
         <source>Sicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="400"/>
+        <location filename="../../ui/admin_dialog.py" line="412"/>
         <source>Fallzahl-Sicherungen (*.fzbak);;Alle Dateien (*)</source>
         <translation>Fallzahl backups (*.fzbak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="422"/>
+        <location filename="../../ui/admin_dialog.py" line="434"/>
         <source>Aktives Schema</source>
         <translation>Active scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="423"/>
+        <location filename="../../ui/admin_dialog.py" line="435"/>
         <source>Schema &amp;importieren …</source>
         <translation>&amp;Import scheme …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="427"/>
+        <location filename="../../ui/admin_dialog.py" line="439"/>
         <source>Ein neues Kategorienschema kommt vom Landkreis als JSON-Datei mit Signatur (.minisig daneben). Fallzahl übernimmt es nur, wenn es gültig signiert und neuer als das aktuelle ist.</source>
         <translation>A new category scheme comes from the district as a JSON file with its signature (.minisig beside it). Fallzahl takes it only if it is validly signed and newer than the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="449"/>
+        <location filename="../../ui/admin_dialog.py" line="461"/>
         <source>Aktives Schema: nicht verfügbar</source>
         <translation>Active scheme: not available</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="452"/>
+        <location filename="../../ui/admin_dialog.py" line="464"/>
         <source>Aktives Schema: {id}, Version {version}</source>
         <translation>Active scheme: {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="460"/>
+        <location filename="../../ui/admin_dialog.py" line="472"/>
         <source>Schema importieren</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="462"/>
+        <location filename="../../ui/admin_dialog.py" line="474"/>
         <source>Schemata (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="472"/>
+        <location filename="../../ui/admin_dialog.py" line="484"/>
         <source>Der Schema-Import ist in dieser Version noch nicht verfügbar.</source>
         <translation>Importing a scheme is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="482"/>
+        <location filename="../../ui/admin_dialog.py" line="494"/>
         <source>Die Datei {path} lässt sich nicht lesen ({reason}).</source>
         <translation>The file {path} cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="496"/>
+        <location filename="../../ui/admin_dialog.py" line="508"/>
         <source>Schema {id}, Version {version} übernommen.</source>
         <translation>Scheme {id}, version {version} imported.</translation>
     </message>
@@ -565,12 +575,17 @@
         <translation>Administration is reserved for a lead. Ask a lead to change users, policy or backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="318"/>
+        <location filename="../../ui/controller.py" line="327"/>
         <source>Die Sicherung {file} ist wiederhergestellt. Der vorherige Stand liegt in {kept}.</source>
         <translation>The backup {file} has been restored. The previous state is kept in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="336"/>
+        <location filename="../../ui/controller.py" line="341"/>
+        <source>Trotzdem wiederherstellen?</source>
+        <translation>Restore anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="353"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
     </message>
@@ -1010,435 +1025,435 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktart, Dauer, Enter</source>
         <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact type, duration, Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Fallnummer suchen (Strg+F)</source>
         <translation>Search case number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Fallnummer suchen</source>
         <translation>Search case number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>offen und abgeschlossen</source>
         <translation>open and closed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>nur offene</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>nur abgeschlossene</source>
         <translation>closed only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
         <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>nur meine Fälle</source>
         <translation>my cases only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Ü&amp;bersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff &amp;capacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Kontaktart bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact type or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="703"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="701"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="761"/>
+        <location filename="../../ui/main_window.py" line="757"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -2899,7 +2914,7 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="74"/>
+        <location filename="../../ui/worker.py" line="76"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
