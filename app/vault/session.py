@@ -79,13 +79,14 @@ class Session:
             self._changes = Changes()  # what the mutations since the last take_changes() changed
             self._lead_rows = lead_state.Rows(self.store)
             self._head: lead_state.Head | None = None
+            signed = None
             if verify:  # signature and digest first: they need no data key
-                lead_state.verify(
+                signed = lead_state.verify(
                     self.store, vault.vault_id, slot_secret.state_key, self._lead_rows
                 )
             self._audit_seq, self._audit_prev = self._opened_audit_tail()
-            if verify:
-                self._head = self._verify_lead_state()
+            if signed is not None:
+                self._head = self._verify_lead_state(signed)
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
@@ -416,10 +417,8 @@ class Session:
         return rev
 
     # lead state (app/vault/lead_state.py): signed by a lead, versioned, in the audit chain
-    def _verify_lead_state(self) -> lead_state.Head:
-        head = lead_state.verify(
-            self.store, self.vault.vault_id, self._slot_secret.state_key, self._lead_rows
-        )
+    def _verify_lead_state(self, head: lead_state.Head) -> lead_state.Head:
+        """The signed head (verified already) against the grant and the audit head."""
         if head.epoch != self._grant.epoch:
             raise lead_state.rolled_back(
                 f"Schlüsselgeneration {head.epoch}, Zugang {self._grant.epoch}",
