@@ -77,6 +77,8 @@ class Session:
             self._contacts: dict[str, Contact] | None = None
             self._scheme: Scheme | None = None
             self._changes = Changes()  # what the mutations since the last take_changes() changed
+            self._pending: list[tuple[str, str, list[tuple[str, str, int]]]] = []
+            self._flush_armed = self._rollback_armed = False
             self._lead_rows = lead_state.Rows(self.store)
             self._head: lead_state.Head | None = None
             signed = None
@@ -461,24 +463,48 @@ class Session:
 
     @contextlib.contextmanager
     def _lead_change(self) -> Iterator[None]:
-        """One transaction that changes lead state; on failure memory is as before."""
-        saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
-        try:
-            with self.store.transaction():
-                yield
-        except BaseException:
-            self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
-            self._aead = Cipher(self._key)
-            self._lead_rows.refresh()
-            raise
+        """A transaction (or part of the caller's) that changes lead state.
+
+        The changes are signed once, when the outermost transaction commits (a district
+        import writes four lead settings: one audit entry, one signature). If it fails,
+        memory is put back as it was before the transaction.
+        """
+        if not self._rollback_armed:
+            saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
+
+            def restore() -> None:
+                self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
+                self._aead = Cipher(self._key)
+                self._pending, self._flush_armed, self._rollback_armed = [], False, False
+                self._lead_rows.refresh()
+
+            self.store.after_rollback.append(restore)
+            self._rollback_armed = True
+        with self.store.transaction():
+            yield
 
     def _sign_lead_state(
         self, action: str, detail: str, written: list[tuple[str, str, int]]
     ) -> None:
-        """Inside a lead change: the audit entry with the new version, then the signed head."""
+        """Inside a lead change: note what changed; it is signed before the commit."""
         self.require_lead("Das Ändern der Leitungsdaten", "Changing lead state")
+        self._pending.append((action, detail, written))
+        if not self._flush_armed:
+            self.store.before_commit.append(self._flush_lead_state)
+            self._flush_armed = True
+
+    def _flush_lead_state(self) -> None:
+        """At the end of the outermost transaction: one audit entry with the new version,
+        then the signed head."""
+        pending, self._pending = self._pending, []
+        self._flush_armed = self._rollback_armed = False
+        actions = [a for a, _d, _w in pending if a != "setting.changed"] or [pending[0][0]]
+        detail = "; ".join(d for _a, d, _w in pending)
+        written = [w for _a, _d, ws in pending for w in ws]
         version = self.lead_head.version + 1
-        self._append_audit(action, detail, [*written, (*lead_state.AUDIT_RECORD, version)], version)
+        self._append_audit(
+            actions[0], detail, [*written, (*lead_state.AUDIT_RECORD, version)], version
+        )
         head = lead_state.Head(
             self.vault.vault_id,
             version,
