@@ -911,8 +911,8 @@ class Session:
         """Inside a lead change: every sealed row under a new data key, new grants for all."""
         new_key = os.urandom(32)
         cipher = Cipher(new_key)
-        tables = ("cases", "contacts", "activities", "settings", *store.FROZEN_TABLES.values())
-        tables += ("frozen",)  # the frozen history (app/vault/archive.py)
+        # every table sealed with the data key: records, frozen history, settings
+        tables = [t for t in store.SEALED_TABLES if t != "lead_secrets"]
         total = sum(self.store.count(t) for t in (*tables, "audit")) or 1
         done = 0
         for table in tables:
