@@ -366,140 +366,140 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="105"/>
-        <location filename="../../ui/case_editor.py" line="109"/>
+        <location filename="../../ui/case_editor.py" line="106"/>
+        <location filename="../../ui/case_editor.py" line="110"/>
         <source>Vollständigkeit</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="129"/>
-        <location filename="../../ui/case_editor.py" line="133"/>
-        <location filename="../../ui/case_editor.py" line="528"/>
+        <location filename="../../ui/case_editor.py" line="130"/>
+        <location filename="../../ui/case_editor.py" line="134"/>
+        <location filename="../../ui/case_editor.py" line="531"/>
         <source>Haushalt (intern)</source>
         <translation>Household (internal)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="131"/>
+        <location filename="../../ui/case_editor.py" line="132"/>
         <source>z. B. H-12</source>
         <translation>e.g. H-12</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="146"/>
-        <location filename="../../ui/case_editor.py" line="257"/>
+        <location filename="../../ui/case_editor.py" line="147"/>
+        <location filename="../../ui/case_editor.py" line="258"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="174"/>
+        <location filename="../../ui/case_editor.py" line="175"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="181"/>
-        <location filename="../../ui/case_editor.py" line="187"/>
+        <location filename="../../ui/case_editor.py" line="182"/>
+        <location filename="../../ui/case_editor.py" line="188"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="197"/>
+        <location filename="../../ui/case_editor.py" line="198"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="198"/>
-        <location filename="../../ui/case_editor.py" line="303"/>
+        <location filename="../../ui/case_editor.py" line="199"/>
+        <location filename="../../ui/case_editor.py" line="304"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="221"/>
-        <location filename="../../ui/case_editor.py" line="241"/>
+        <location filename="../../ui/case_editor.py" line="222"/>
+        <location filename="../../ui/case_editor.py" line="242"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="253"/>
+        <location filename="../../ui/case_editor.py" line="254"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="254"/>
+        <location filename="../../ui/case_editor.py" line="255"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="256"/>
+        <location filename="../../ui/case_editor.py" line="257"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="299"/>
         <location filename="../../ui/case_editor.py" line="300"/>
+        <location filename="../../ui/case_editor.py" line="301"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="334"/>
+        <location filename="../../ui/case_editor.py" line="335"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="366"/>
+        <location filename="../../ui/case_editor.py" line="369"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="373"/>
+        <location filename="../../ui/case_editor.py" line="376"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="494"/>
+        <location filename="../../ui/case_editor.py" line="497"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="496"/>
+        <location filename="../../ui/case_editor.py" line="499"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="498"/>
+        <location filename="../../ui/case_editor.py" line="501"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="498"/>
+        <location filename="../../ui/case_editor.py" line="501"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="500"/>
+        <location filename="../../ui/case_editor.py" line="503"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="517"/>
+        <location filename="../../ui/case_editor.py" line="520"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="520"/>
+        <location filename="../../ui/case_editor.py" line="523"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="532"/>
+        <location filename="../../ui/case_editor.py" line="535"/>
         <source>Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die Nummer bleibt in der Beratungsstelle und wird nie gemeldet.</source>
         <translation>The same household number (H-1, H-2 …) on cases of one family in different counselling fields: the life domains are then counted once for the integrated case. Never enter a name; the number stays in the office and is never reported.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="583"/>
+        <location filename="../../ui/case_editor.py" line="586"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="592"/>
+        <location filename="../../ui/case_editor.py" line="595"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -647,19 +647,29 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_editor.py" line="37"/>
+        <location filename="../../ui/contact_editor.py" line="40"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="56"/>
+        <location filename="../../ui/contact_editor.py" line="61"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="59"/>
+        <location filename="../../ui/contact_editor.py" line="64"/>
         <source>Personen</source>
         <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="73"/>
+        <source>nicht e&amp;rschienen</source>
+        <translation>no-sho&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="74"/>
+        <source>Termin nicht wahrgenommen</source>
+        <translation>Appointment not kept</translation>
     </message>
 </context>
 <context>
