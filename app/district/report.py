@@ -17,16 +17,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import quoteattr
+from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
 from app import lang
 from app.district.intake import Intake
-from app.records.periods import Period, adx_period, parse_period, previous_quarters, quarter
+from app.records.periods import Period, parse_period, previous_quarters, quarter
 from app.scheme.model import Scheme
+from app.stats import adx
+from app.stats.dhis2 import CONF_PRIMARY, CONF_SECONDARY
 from app.stats.disclosure import protect, suppress_long
+from app.stats.exchange_ids import FLOW_MEASURES
 from app.stats.tally import (
     DOMAIN_CLASS,
     MISSING,
@@ -38,7 +40,6 @@ from app.stats.tally import (
     measure_label,
 )
 
-FLOW_MEASURES = ("cases_new", "cases_closed", "contacts", "persons")
 HEADLINE = ("cases_active", "cases_new", "cases_closed", "cases_multi_problem", "contacts")
 PUBLISHED_DIMENSIONS = (*SCHEME_DIMENSION, DOMAIN_CLASS)  # not "item" (completeness)
 SUPPRESSED = "."
@@ -175,7 +176,7 @@ def build(
         by_office=by_office,
         district_totals=district_totals,
         trend=tuple(trend),
-        created=now or dt.datetime.now().replace(microsecond=0),
+        created=now or dt.datetime.now().astimezone().replace(microsecond=0),
     )
 
 
@@ -385,28 +386,28 @@ def to_sdmx_csv(rep: DistrictReport, scheme: Scheme, agency: str = "FALLZAHL") -
     return out.getvalue().encode("utf-8")
 
 
+def conf_status(rep: DistrictReport) -> Callable[[Row], str]:
+    """Why a published cell is hidden: primary (its count is below the threshold) or
+    secondary (hidden so that a primary cell cannot be worked out from the others)."""
+    exact = {(r.measure, r.dims): r.value for r in rep.merged.rows}
+
+    def status(row: Row) -> str:
+        value = exact.get((row.measure, row.dims)) or 0
+        return CONF_PRIMARY if 0 < value < rep.threshold else CONF_SECONDARY
+
+    return status
+
+
+def exported(rep: DistrictReport) -> str:
+    """The report's time as ISO 8601 with its zone (local time when none was given)."""
+    created = rep.created
+    return (created.astimezone() if created.tzinfo is None else created).isoformat()
+
+
 def to_adx(rep: DistrictReport, scheme: Scheme) -> bytes:
-    """IHE ADX: one group for the district and period; suppressed cells are left out (an
-    XML comment counts them), as ADX has no marker for confidential values."""
-    period = adx_period(rep.period)
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<adx xmlns="urn:ihe:qrph:adx:2015" exported="{rep.created.isoformat()}">',
-        f"  <group orgUnit={quoteattr(scheme.district.ags)} period={quoteattr(period)} "
-        f"dataSet={quoteattr(f'{scheme.id}-v{scheme.version}')}>",
-    ]
-    hidden = 0
-    for r in rep.published.rows:
-        if r.value is None:
-            hidden += 1
-            continue
-        attrs = "".join(f" {d}={quoteattr('_U' if c == MISSING else c)}" for d, c in r.dims)
-        lines.append(
-            f'    <dataValue dataElement={quoteattr(r.measure)}{attrs} value="{r.value}"/>'
-        )
-    lines.append(f"    <!-- {hidden} values withheld by disclosure control -->")
-    lines += ["  </group>", "</adx>", ""]
-    return "\n".join(lines).encode("utf-8")
+    """IHE ADX for DHIS2: one group for the district (its AGS) and the period, every
+    published cell a data value; hidden cells carry CONF_STATUS (app/stats/adx.py)."""
+    return adx.to_adx(rep.published, scheme.district.ags, exported(rep), conf_status(rep))
 
 
 FORMATS = {"xlsx": ".xlsx", "sdmx": ".csv", "adx": ".xml"}
