@@ -14,7 +14,6 @@ from the district total. Outputs: XLSX with native charts, SDMX-CSV 2.0 and IHE 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Sequence
@@ -25,10 +24,9 @@ from app import lang
 from app.district.intake import Intake
 from app.records.periods import Period, parse_period, previous_quarters, quarter
 from app.scheme.model import Scheme
-from app.stats import adx
-from app.stats.dhis2 import CONF_PRIMARY, CONF_SECONDARY
+from app.stats import adx, sdmx
 from app.stats.disclosure import protect, suppress_long
-from app.stats.exchange_ids import FLOW_MEASURES
+from app.stats.exchange_ids import CONF_PRIMARY, CONF_SECONDARY, FLOW_MEASURES
 from app.stats.tally import (
     DOMAIN_CLASS,
     MISSING,
@@ -341,49 +339,10 @@ def _bar(ws, bar_chart, reference, n: int, title: str) -> None:
     ws.add_chart(chart, "D2")
 
 
-SDMX_DIMENSIONS = ("REF_AREA", "TIME_PERIOD", "MEASURE")
-SDMX_TOTAL, SDMX_UNKNOWN = "_T", "_U"
-
-
-def to_sdmx_csv(rep: DistrictReport, scheme: Scheme, agency: str = "FALLZAHL") -> bytes:
-    """SDMX-CSV 2.0: one row per published cell; suppressed cells have an empty OBS_VALUE
-    and OBS_STATUS ``C`` (confidential); ``_T`` marks a dimension not broken down."""
-    dims = sorted({d for r in rep.published.rows for d, _ in r.dims})
-    structure_id = f"{agency}:DF_{scheme.id.upper().replace('-', '_')}(1.0.0)"
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(
-        [
-            "STRUCTURE",
-            "STRUCTURE_ID",
-            "ACTION",
-            *SDMX_DIMENSIONS,
-            *(d.upper() for d in dims),
-            "OBS_VALUE",
-            "OBS_STATUS",
-        ]  # fmt: skip
-    )
-    area = scheme.district.ags
-    for r in rep.published.rows:
-        cells = dict(r.dims)
-        codes = [
-            SDMX_UNKNOWN if cells.get(d) == MISSING else cells.get(d, SDMX_TOTAL) for d in dims
-        ]
-        value, status = ("", "C") if r.value is None else (str(r.value), "A")
-        w.writerow(
-            [
-                "dataflow",
-                structure_id,
-                "I",
-                area,
-                rep.period.label,
-                r.measure,
-                *codes,
-                value,
-                status,
-            ]
-        )
-    return out.getvalue().encode("utf-8")
+def to_sdmx_csv(rep: DistrictReport, scheme: Scheme) -> bytes:
+    """SDMX-CSV 2.0 against the structure generated from the scheme (app/stats/sdmx.py):
+    hidden cells with an empty OBS_VALUE and CONF_STATUS C (primary) or D (secondary)."""
+    return sdmx.to_csv(rep.published, scheme, scheme.district.ags, conf_status(rep))
 
 
 def conf_status(rep: DistrictReport) -> Callable[[Row], str]:

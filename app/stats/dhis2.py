@@ -37,8 +37,7 @@ from app.stats.tally import MISSING, dimension_label, measure_label
 
 DE_SEP = "__"
 CONF_ATTRIBUTE = "CONF_STATUS"  # ADX: a hidden cell (value 0) carries CONF_STATUS="C" or "D"
-CONF_PRIMARY = "C"  # confidential: the count itself is below the disclosure threshold
-CONF_SECONDARY = "D"  # secondary confidentiality: hidden so a primary cell cannot be worked out
+CONF_PRIMARY, CONF_SECONDARY = ids.CONF_PRIMARY, ids.CONF_SECONDARY
 ADDITIVE_ATTRIBUTE = "FALLZAHL_ADDITIVE"
 _DHIS2_PERIOD_TYPE = {"quarter": "Quarterly", "year": "Yearly", "month": "Monthly"}
 _ADX_DURATION = {"quarter": "P3M", "year": "P1Y", "month": "P1M"}

@@ -34,6 +34,10 @@ from app.stats.tally import (
     tally,
 )
 
+# Why a published cell is hidden (SDMX CONF_STATUS codes; ADX carries them too).
+CONF_FREE = "F"  # free: published
+CONF_PRIMARY = "C"  # confidential: the count is below the disclosure threshold
+CONF_SECONDARY = "D"  # secondary confidentiality: hidden so that a C cell cannot be worked out
 NOT_RECORDED = "_X"  # "not recorded" (tallies.json "?"): the item was left empty
 TOTAL = "_T"  # SDMX: not broken down by this dimension
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
