@@ -272,3 +272,22 @@ def test_adx_in_a_real_package_validates(tmp_path, generated_xsd):
     for schema in (generated_xsd, LOOSE):
         got = _validate(tmp_path, opened.files["adx.xml"], schema)
         assert got.returncode == 0, got.stderr
+
+
+def test_scheme_exchange_writes_the_three_files(tmp_path, capsys):
+    from app.cli import main as cli
+
+    assert cli.main(["scheme", "exchange", "--out", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "fallzahl-lk-harz-v1.adx.xsd",
+        "fallzahl-lk-harz-v1.dhis2-metadata.json",
+        "fallzahl-lk-harz-v1.sdmx-structure.xml",
+    ]
+    assert capsys.readouterr().out.count("fallzahl-lk-harz-v1") == 3
+    meta = json.loads((tmp_path / "fallzahl-lk-harz-v1.dhis2-metadata.json").read_bytes())
+    assert meta == json.loads(dhis2.metadata_json(scheme()))
+    if shutil.which("xmllint"):
+        data = district_report.to_adx(district(), scheme())
+        got = _validate(tmp_path, data, tmp_path / "fallzahl-lk-harz-v1.adx.xsd")
+        assert got.returncode == 0, got.stderr
