@@ -22,6 +22,7 @@ import msgspec
 
 from app import lang
 from app.district.intake import Intake
+from app.errors import TallyRefused
 from app.records.periods import Period, parse_period, previous_quarters, quarter
 from app.scheme.model import Scheme
 from app.stats import adx, sdmx
@@ -41,6 +42,10 @@ from app.stats.tally import (
 HEADLINE = ("cases_active", "cases_new", "cases_closed", "cases_multi_problem", "contacts")
 PUBLISHED_DIMENSIONS = (*SCHEME_DIMENSION, DOMAIN_CLASS)  # not "item" (completeness)
 SUPPRESSED = "."
+
+
+class ReportPeriodRefused(TallyRefused):
+    """A period that holds no whole quarter: the district report would be empty."""
 
 
 class DistrictReport(msgspec.Struct, frozen=True, kw_only=True):
@@ -115,6 +120,15 @@ def build(
     Pure: the vault-side wrapper is ``report(session, period)``.
     """
     quarters = _quarters(period)
+    if not quarters:
+        raise ReportPeriodRefused(
+            f"Der Bericht des Landkreises fasst die Quartalspakete zusammen; {period.label} "
+            "enthält kein ganzes Quartal, der Bericht wäre leer. Wählen Sie ein Quartal "
+            "(z. B. 2026-Q1) oder ein Jahr (2026).",
+            f"The district report adds up the quarterly packages; {period.label} holds no "
+            "whole quarter, so the report would be empty. Choose a quarter (e.g. 2026-Q1) or "
+            "a year (2026).",
+        )
     labels = [q.label for q in quarters]
     is_quarter = period.kind == "quarter"
     measures = HEADLINE if is_quarter else tuple(m for m in HEADLINE if m in FLOW_MEASURES)
