@@ -16,6 +16,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--vault", type=Path, default=None, help="the vault folder")
     parser.add_argument("--lang", choices=("de", "en"), default=None, help="UI language")
     parser.add_argument(
+        "--open", type=Path, default=None, metavar="FILE",
+        help="a package, receipt or provisioning file to act on (from the file manager)",
+    )  # fmt: skip
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="start without dialogs, check the installation, exit",
@@ -75,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ui.controller import Controller
 
-    controller = Controller(args.vault)
+    controller = Controller(args.vault, open_file=args.open)
     # queued: a quit decided before exec() starts must still end the event loop
     controller.finished.connect(qt_app.quit, Qt.ConnectionType.QueuedConnection)
     controller.start()
