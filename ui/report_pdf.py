@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QApplication, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
 from app.atomic import storage_error_for, write_bytes
 from app.scheme.model import Scheme
@@ -254,7 +254,9 @@ def _paint_chart(painter: QPainter, fig: charts.Figure, target: QRectF) -> None:
     scene.addItem(chart)
     chart.setGeometry(QRectF(0, 0, CHART_W, CHART_H))
     scene.setSceneRect(QRectF(0, 0, CHART_W, CHART_H))
-    QApplication.processEvents()  # the chart lays out its axes and legend on events
+    layout = chart.layout()
+    if layout is not None:  # lay out axes and legend now, not on a later event
+        layout.activate()
     scene.render(painter, target, QRectF(0, 0, CHART_W, CHART_H))
     scene.removeItem(chart)
     chart.deleteLater()
