@@ -178,6 +178,8 @@ def fit_columns(ws: Worksheet, *, widest: int = 60, wrap_from: int = 60) -> None
             for c in col[1:]:
                 c.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[head.column_letter].width = width
+    for head in ws[1]:  # one line of headings, wrapped or not, aligned at the top
+        head.alignment = Alignment(wrap_text=head.alignment.wrap_text, vertical="top")
     ws.row_dimensions[1].height = 15 * lines + 2
 
 
