@@ -78,7 +78,7 @@ def make_receipt(
             f"No package {package_sha256[:12]}... was accepted; there is no receipt for it.",
         )
     secret = district.signing_key(session)
-    now = now or dt.datetime.now().replace(microsecond=0)
+    now = now or dt.datetime.now().astimezone().replace(microsecond=0)
     receipt = Receipt(
         format=FORMAT,
         district=info.name,
@@ -86,8 +86,8 @@ def make_receipt(
         period=got.period,
         sequence=got.sequence,
         package_sha256=got.sha256,
-        received_at=got.received_at.isoformat(),
-        accepted_at=now.isoformat(),
+        received_at=_zoned(got.received_at),
+        accepted_at=_zoned(now),
         signer_key_id=signing.key_id(signing.public_key_from_secret(secret)),
     )
     data = encode(receipt)
@@ -216,3 +216,8 @@ def import_receipt_file(session: Session, path: str | Path):
     sig_path = path.with_name(path.name + ".minisig")
     signature = sig_path.read_bytes() if sig_path.exists() else None
     return import_receipt(session, path.read_bytes(), signature)
+
+
+def _zoned(moment: dt.datetime) -> str:
+    """ISO 8601 with the time zone (a naive time is local time)."""
+    return (moment.astimezone() if moment.tzinfo is None else moment).isoformat()
