@@ -11,6 +11,6 @@ if __name__ == "__main__":
         from app.__main__ import main as app_main
 
         sys.exit(app_main())
-    from app.cli import main
+    from app.cli.main import main
 
     sys.exit(main())
