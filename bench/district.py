@@ -25,7 +25,7 @@ import msgspec  # noqa: E402
 from app.crypto.kdf import KdfParams  # noqa: E402
 from app.district import desk as district  # noqa: E402
 from app.district.report import report  # noqa: E402
-from app.exchange import package  # noqa: E402
+from app.office import export  # noqa: E402
 from app.office import info as office  # noqa: E402
 
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
@@ -46,8 +46,8 @@ def generate(cache: Path, n_offices: int) -> None:
             # the same vault, renamed: its packages now name office oid and count afresh
             o.session.put_setting("office", msgspec.json.encode(
                 office.OfficeInfo(office_id=oid, name=f"Stelle {i}")))  # fmt: skip
-            o.session.put_setting(package.SENT, msgspec.json.encode([]))
-            o.session.put_setting(package.SEQUENCE, b"0")
+            o.session.put_setting(export.SENT, msgspec.json.encode([]))
+            o.session.put_setting(export.SEQUENCE, b"0")
             for q in (1, 2, 3, 4):
                 if i >= KEYS:
                     from app.office.period_close import reopen_period

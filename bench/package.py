@@ -22,8 +22,7 @@ import msgspec
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.crypto.kdf import KdfParams  # noqa: E402
-from app.exchange import package
-from app.office import demo, period_close, setup  # noqa: E402
+from app.office import demo, export, period_close, setup  # noqa: E402
 from app.records import validation
 from app.records.periods import parse_period  # noqa: E402
 from app.vault.vault import Vault  # noqa: E402
@@ -62,13 +61,13 @@ def main() -> None:
         out = Path(tmp) / "out"
         out.mkdir()
         t = time.perf_counter()
-        path, _sha, _m = package.build_package(session, period, out)
+        path, _sha, _m = export.build_package(session, period, out)
         warm = time.perf_counter() - t
         session.close()
         t = time.perf_counter()
         session = vault.unlock("leitung", PASS)
         unlocked = time.perf_counter()
-        path2, _sha2, _m2 = package.build_package(session, period, out)
+        path2, _sha2, _m2 = export.build_package(session, period, out)
         cold = time.perf_counter() - t
         kdf = unlocked - t
         session.close()

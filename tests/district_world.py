@@ -7,12 +7,13 @@ import datetime as dt
 from pathlib import Path
 
 from app.district import desk as district
+from app.district.setup import init_district
 from app.errors import InvalidRecord
-from app.exchange.package import build_package
 from app.office import demo
 from app.office import keys as office_keys
+from app.office.export import build_package
 from app.office.period_close import close_period, reopen_period
-from app.office.setup import init_district, init_office
+from app.office.setup import init_office
 from app.records.periods import quarter
 from app.records.validation import validate_case
 from app.vault.vault import Vault

@@ -18,6 +18,7 @@ from app.errors import FallzahlError
 from app.exchange import package
 from app.office import keys as office_keys
 from app.office import period_close
+from app.office.export import build_package
 from app.records.periods import parse_period
 from app.stats import adx, dhis2
 from app.stats.tally import MISSING, Row
@@ -263,7 +264,7 @@ def test_adx_in_a_real_package_validates(tmp_path, generated_xsd):
         period_close.close_period(session, period, accepted_reason="Demo")
         out = tmp_path / "out"
         out.mkdir()
-        path, _sha, _m = package.build_package(session, period, out)
+        path, _sha, _m = build_package(session, period, out)
         pub, kid = office_keys.office_public_key(session)
         opened = package.open_package(path.read_bytes(), [IDENTITY.read_text()], {kid: pub})
     finally:

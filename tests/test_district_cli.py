@@ -6,7 +6,7 @@ from district_world import Office, on_time
 
 from app.cli import main as cli
 from app.district import desk as district
-from app.office.setup import init_district
+from app.district.setup import init_district
 from conftest import FAST_KDF, PASS
 
 

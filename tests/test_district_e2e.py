@@ -16,9 +16,11 @@ from district_world import Office, make_district, on_time
 from app import errors
 from app.crypto import signing
 from app.district import desk as district
+from app.district import receipts as district_receipts
 from app.district.report import merge, pool, report
 from app.exchange import receipt as receipts
-from app.exchange.package import sent_packages
+from app.office import receipt_import
+from app.office.export import sent_packages
 from app.records.periods import quarter
 from app.stats.tally import tally
 from conftest import FAST_KDF
@@ -138,11 +140,11 @@ def test_merged_report_is_the_sum_of_the_office_tallies(world):
 
 def test_receipts_round_trip_and_refusals(world, tmp_path):
     desk, offices = world["desk"], world["offices"]
-    written = receipts.write_all_receipts(desk, tmp_path / "receipts")
+    written = district_receipts.write_all_receipts(desk, tmp_path / "receipts")
     assert len(written) == 20
     for path in written:
         oid = path.name.split("_")[0].removeprefix("HZ-")
-        sent = receipts.import_receipt_file(offices[oid].session, path)
+        sent = receipt_import.import_receipt_file(offices[oid].session, path)
         assert sent.status == "accepted"
     assert all(
         p.status == "accepted" for oid in "ABCD" for p in sent_packages(offices[oid].session)
@@ -150,17 +152,17 @@ def test_receipts_round_trip_and_refusals(world, tmp_path):
     a_receipt = next(p for p in written if p.name.startswith("HZ-A_2025-Q1"))
     # the wrong office
     with pytest.raises(errors.ReceiptUnknownPackage):
-        receipts.import_receipt_file(offices["B"].session, a_receipt)
+        receipt_import.import_receipt_file(offices["B"].session, a_receipt)
     # tampered
     data = a_receipt.read_bytes().replace(b'"sequence": 1', b'"sequence": 7')
     sig = a_receipt.with_name(a_receipt.name + ".minisig").read_bytes()
     with pytest.raises(errors.ReceiptTampered):
-        receipts.import_receipt(offices["A"].session, data, sig)
+        receipt_import.import_receipt(offices["A"].session, data, sig)
     # signed by a key the office does not trust
     secret, _pub = signing.generate_keypair("not the district")
     rogue = signing.sign(a_receipt.read_bytes(), secret, "x")
     with pytest.raises(errors.ReceiptWrongSigner):
-        receipts.import_receipt(offices["A"].session, a_receipt.read_bytes(), rogue)
+        receipt_import.import_receipt(offices["A"].session, a_receipt.read_bytes(), rogue)
     # for a package the office never sent (E's refused Q3: craft a signed receipt for it)
     e_q3 = world["files"][("E", 3)][1]
     fake = receipts.Receipt(
@@ -177,7 +179,7 @@ def test_receipts_round_trip_and_refusals(world, tmp_path):
     body = receipts.encode(fake)
     good_sig = signing.sign(body, district.signing_key(desk), receipts.trusted_comment(fake))
     with pytest.raises(errors.ReceiptUnknownPackage):
-        receipts.import_receipt(offices["A"].session, body, good_sig)
+        receipt_import.import_receipt(offices["A"].session, body, good_sig)
 
 
 def test_damaged_and_foreign_files(world, tmp_path):

@@ -25,8 +25,8 @@ from app.errors import (
     PeriodNotReady,
 )
 from app.exchange import package
+from app.office import export, period_close
 from app.office import keys as office_keys
-from app.office import period_close
 from app.records.periods import parse_period
 from app.scheme.mapping import mapper
 from app.stats.tally import tally
@@ -54,7 +54,7 @@ def _export(session, tmp_path, period=Q1):
         period_close.close_period(session, period, accepted_reason="Demo-Daten, Lücken bekannt")
     out = tmp_path / "out"
     out.mkdir(exist_ok=True)
-    return package.build_package(session, period, out)
+    return export.build_package(session, period, out)
 
 
 def test_round_trip_tallies_equal_the_vault(office, tmp_path):
@@ -71,7 +71,7 @@ def test_round_trip_tallies_equal_the_vault(office, tmp_path):
     assert verified.manifest.sequence == 1 and verified.manifest.supersedes is None
     assert sorted(verified.files) == ["adx.xml", "tallies.csv", "tallies.json", "tallies.xlsx"]
     assert any(e.action == "package.exported" and sha in e.detail for e in office.audit_entries())
-    (sent,) = package.sent_packages(office)
+    (sent,) = export.sent_packages(office)
     assert (sent.sha256, sent.status, sent.sequence) == (sha, "sent", 1)
 
 
@@ -108,7 +108,7 @@ def test_zip_is_deterministic_and_signed_comment(office, tmp_path):
 
 def test_export_needs_a_closed_period_and_a_lead(office, tmp_path):
     with pytest.raises(PeriodNotClosed, match="nicht abgeschlossen"):
-        package.build_package(office, Q1, tmp_path)
+        export.build_package(office, Q1, tmp_path)
     office.add_user("berater", "counsellor", PASS)
     period_close.close_period(office, Q1, accepted_reason="Test")
     vault = office.vault
@@ -116,7 +116,7 @@ def test_export_needs_a_closed_period_and_a_lead(office, tmp_path):
     counsellor = vault.unlock("berater", PASS)
     try:
         with pytest.raises(NotAllowed, match="Leitung vorbehalten"):
-            package.build_package(counsellor, Q1, tmp_path)
+            export.build_package(counsellor, Q1, tmp_path)
         with pytest.raises(NotAllowed):
             period_close.reopen_period(counsellor, Q1, "Korrektur")
     finally:
@@ -142,11 +142,11 @@ def test_sequence_goes_up_and_reopen_supersedes(office, tmp_path):
 
 def test_mark_accepted(office, tmp_path):
     _p, sha, _m = _export(office, tmp_path)
-    package.mark_accepted(office, sha, "2025-04-20T10:00:00Z")
-    (sent,) = package.sent_packages(office)
+    export.mark_accepted(office, sha, "2025-04-20T10:00:00Z")
+    (sent,) = export.sent_packages(office)
     assert (sent.status, sent.accepted_at) == ("accepted", "2025-04-20T10:00:00Z")
     with pytest.raises(PackageRefused):
-        package.mark_accepted(office, "0" * 64, "2025-04-20T10:00:00Z")
+        export.mark_accepted(office, "0" * 64, "2025-04-20T10:00:00Z")
 
 
 def test_decrypt_refusals(office, tmp_path):

@@ -277,9 +277,11 @@ def test_init_refused_file_leaves_no_vault(tmp_path, monkeypatch, capsys):
 def test_provision_verb_writes_a_file_that_verifies(tmp_path, capsys):
     import argparse
 
+    from app.cli.provision import add_provision_verb
+
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="verb")
-    provisioning.add_provision_verb(sub)
+    add_provision_verb(sub)
     out = tmp_path / "p.fallzahl-provisioning"
     args = parser.parse_args(
         [
@@ -303,7 +305,7 @@ def test_provision_verb_writes_a_file_that_verifies(tmp_path, capsys):
 
 # district provision against a district vault: its own key, recipient and scheme
 def _district(tmp_path, demo: bool):
-    from app.office.setup import init_district
+    from app.district.setup import init_district
 
     folder = tmp_path / ("demo-desk" if demo else "desk")
     init_district(

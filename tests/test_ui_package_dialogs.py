@@ -11,7 +11,7 @@ from package_helpers import IDENTITY, make_office
 from PySide6.QtCore import Qt
 
 from app.exchange import package
-from app.office import period_close
+from app.office import export, period_close
 from app.records.periods import parse_period
 
 pytestmark = pytest.mark.gui
@@ -78,7 +78,7 @@ def test_export_dialog(qtbot, qtmodeltester, office, tmp_path, shots):
     dialog.show()
     assert dialog.period_box.currentText() == "2025-Q1"
     qtmodeltester.check(dialog.model)
-    preview = package.preview_tally(office, parse_period("2025-Q1"))
+    preview = export.preview_tally(office, parse_period("2025-Q1"))
     assert dialog.model.rowCount() == len(preview.rows)
     total = next(i for i, r in enumerate(preview.rows) if r.measure == "contacts" and not r.dims)
     assert dialog.model.index(total, 2).data() == str(preview.rows[total].value)

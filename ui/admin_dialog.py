@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.errors import FallzahlError
 from app.office import info as office
 from app.vault import backup
+from app.vault.settings import AUTO_LOCK_MINUTES
 from ui import dialogs, settings, worker
 from ui.passphrase import PassphraseFields
 
@@ -294,7 +295,7 @@ class AdminDialog(QDialog):
     def _policy_tab(self) -> QWidget:
         page = QWidget(self)
         self.auto_lock = QSpinBox(page)
-        self.auto_lock.setRange(1, 240)
+        self.auto_lock.setRange(AUTO_LOCK_MINUTES.minimum, AUTO_LOCK_MINUTES.maximum)
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setAccessibleName(self.tr("Automatische Sperre nach Minuten"))
         self.auto_lock.setValue(office.policy(self.session).auto_lock_minutes)

@@ -39,7 +39,7 @@ from app.errors import FallzahlError
 from app.records import completeness
 from app.records.model import CASE_DIMENSIONS, Case
 from app.records.rules import classify
-from ui import feedback
+from ui import dialogs
 from ui.case_model import long_date_format
 
 if TYPE_CHECKING:
@@ -428,7 +428,7 @@ class CaseEditor(QWidget):
         try:
             saved = self._undo.save_case(self._session, draft)
         except FallzahlError as exc:
-            feedback.error(self, exc)
+            dialogs.error(self, exc)
             return None
         self.load(saved)
         self.saved.emit(saved.id)

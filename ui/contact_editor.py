@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.records.model import PERSONS_MAX, PERSONS_MIN
+
 if TYPE_CHECKING:
     from app.records.model import Contact
     from app.scheme.model import Scheme
@@ -42,7 +44,7 @@ class ContactDialog(QDialog):
                 combo.setItemData(combo.count() - 1, code.definition(), Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.persons = QSpinBox()
-        self.persons.setRange(1, 50)
+        self.persons.setRange(PERSONS_MIN, PERSONS_MAX)
         self.persons.setValue(contact.persons)
         for label, widget in (
             (self.tr("Datum"), self.date),

@@ -176,10 +176,10 @@ class Controller(QObject):
         if what == opened.PACKAGE and district:
             self.window.import_paths([str(path)])
         elif what == opened.RECEIPT and not district:
-            from app.exchange import receipt
+            from app.office.receipt_import import import_receipt_file
 
             try:
-                sent = receipt.import_receipt_file(self.session, path)
+                sent = import_receipt_file(self.session, path)
             except FallzahlError as exc:
                 dialogs.error(self.window, exc)
                 return

@@ -33,12 +33,12 @@ from app import lang
 from app.atomic import write_bytes
 from app.crypto import signing
 from app.district import desk as district
+from app.district import receipts
 from app.district import report as district_report
 from app.district.board import STATUS_LABELS, Board
 from app.errors import FallzahlError
 from app.exchange import provisioning
-from app.exchange import receipt as receipts
-from app.office.info import Policy
+from app.vault.settings import AUTO_LOCK_MINUTES
 from ui import dialogs, i18n
 from ui.district_report_pdf import write_district_pdf
 
@@ -183,8 +183,8 @@ class ProvisionDialog(QDialog):
         self.office_name = QLineEdit(self)
         self.office_name.setPlaceholderText(self.tr("z. B. Beratungsstelle Quedlinburg"))
         self.minutes = QSpinBox(self)
-        self.minutes.setRange(1, 240)
-        self.minutes.setValue(Policy().auto_lock_minutes)
+        self.minutes.setRange(AUTO_LOCK_MINUTES.minimum, AUTO_LOCK_MINUTES.maximum)
+        self.minutes.setValue(AUTO_LOCK_MINUTES.default)
         self.minutes.setSuffix(self.tr(" Minuten"))
         self.target = QLineEdit(self)
         choose = QPushButton(self.tr("&Wählen …"), self)

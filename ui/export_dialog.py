@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 
 from app import lang
 from app.errors import FallzahlError
-from app.exchange import package
-from app.office import period_close
+from app.office import export, period_close
 from app.records.periods import parse_period
 from app.stats.tally import Tally, code_label, dimension_label, measure_label
 
@@ -242,13 +241,13 @@ class ExportDialog(QDialog):
             self.model.set_tally(None, None)
             return
         try:
-            tally = package.preview_tally(self.session, period)
+            tally = export.preview_tally(self.session, period)
         except FallzahlError as exc:
             self.summary.setText(exc.message())
             self.model.set_tally(None, None)
             return
         self.model.set_tally(tally, self.session.scheme)
-        sent = [p for p in package.sent_packages(self.session) if p.period == period.label]
+        sent = [p for p in export.sent_packages(self.session) if p.period == period.label]
         text = _t(
             f"{len(tally.rows)} Zeilen, Schema {tally.scheme_id} v{tally.scheme_version}.",
             f"{len(tally.rows)} rows, scheme {tally.scheme_id} v{tally.scheme_version}.",
@@ -263,7 +262,7 @@ class ExportDialog(QDialog):
         self.summary.setText(text)
 
     def _show_recipients(self) -> None:
-        n = len(package.district_recipients(self.session))
+        n = len(export.district_recipients(self.session))
         self.recipients_label.setText(
             _t(
                 f"Verschlüsselt für den Landkreis ({n} Empfänger) und das Archiv der "
@@ -293,7 +292,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         QApplication.processEvents()
         try:
-            path, sha, _manifest = package.build_package(self.session, period, folder)
+            path, sha, _manifest = export.build_package(self.session, period, folder)
         except FallzahlError as exc:
             self.error_label.setText(exc.message())
             return

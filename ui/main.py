@@ -19,11 +19,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--open", type=Path, default=None, metavar="FILE",
         help="a package, receipt or provisioning file to act on (from the file manager)",
     )  # fmt: skip
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="start without dialogs, check the installation, exit",
-    )
     args, _qt_args = parser.parse_known_args(argv)
     if args.vault is None:
         args.vault = default_vault_dir()
@@ -65,12 +60,6 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "fallzahl.svg"))))
     crash.install()
     i18n.install(i18n.preferred(args.lang))
-
-    if args.self_test:
-        dialogs.NO_DIALOGS = True
-        from ui import selftest  # written with the frozen-build smoke test
-
-        return int(selftest.run(args))
 
     held = vault_in_use(args.vault)
     if held is not None:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.errors import FallzahlError
 from app.records import overview as ov
 from app.vault.undo import CASES, CONTACTS, UndoLog
-from ui import feedback, i18n
+from ui import dialogs, i18n
 from ui.case_editor import CaseEditor
 from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
 from ui.contact_editor import ContactDialog
@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
         loaded = self.editor.case
         if loaded is not None and loaded.id != case_id and self.editor.is_dirty():
             question = self.tr("Die Änderungen an Fall %1 speichern?").replace("%1", loaded.code)
-            if feedback.ask(self, question):
+            if dialogs.question(self, question):
                 self.editor.save()
         try:
             case = self._session.case(case_id) if case_id else None
@@ -628,7 +628,7 @@ class MainWindow(QMainWindow):
         try:
             step = self.undo.undo(self._session)
         except FallzahlError as exc:
-            feedback.error(self, exc)
+            dialogs.error(self, exc)
             return
         current = self.current_case_id()
         self.cases.refresh()
@@ -658,13 +658,13 @@ class MainWindow(QMainWindow):
             .replace("%1", case.code)
             .replace("%2", str(n))
         )
-        if not feedback.ask(self, question):
+        if not dialogs.question(self, question):
             return
         gone = {c.id for c in self._session.contacts() if c.case_id == case.id}
         try:
             self._session.delete_case(case.id)
         except FallzahlError as exc:
-            feedback.error(self, exc)
+            dialogs.error(self, exc)
             return
         self.undo.forget(CASES, {case.id})
         self.undo.forget(CONTACTS, gone)
@@ -684,17 +684,17 @@ class MainWindow(QMainWindow):
     def delete_contact(self) -> None:
         contact = self._selected_contact()
         if self._session is None or contact is None:
-            feedback.info(self, self.tr("Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt."))
+            dialogs.info(self, self.tr("Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt."))
             return
         question = self.tr("Den Kontakt vom %1 endgültig löschen?").replace(
             "%1", contact.date.strftime("%d.%m.%Y")
         )
-        if not feedback.ask(self, question):
+        if not dialogs.question(self, question):
             return
         try:
             self._session.delete_contact(contact.id)
         except FallzahlError as exc:
-            feedback.error(self, exc)
+            dialogs.error(self, exc)
             return
         self.undo.forget(CONTACTS, {contact.id})
         self._show_contacts(contact.case_id)
@@ -706,7 +706,7 @@ class MainWindow(QMainWindow):
     def edit_contact(self, *_args) -> None:
         contact = self._selected_contact()
         if self._session is None or contact is None:
-            feedback.info(self, self.tr("Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt."))
+            dialogs.info(self, self.tr("Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt."))
             return
         dialog = ContactDialog(contact, self._session.scheme, self)
         if not self._exec(dialog):
@@ -714,7 +714,7 @@ class MainWindow(QMainWindow):
         try:
             self.undo.save_contact(self._session, dialog.edited())
         except FallzahlError as exc:
-            feedback.error(self, exc)
+            dialogs.error(self, exc)
             return
         self._show_contacts(contact.case_id)
         if contact.case_id:
@@ -739,7 +739,7 @@ class MainWindow(QMainWindow):
         """Ask about unsaved changes to the open case; False if saving them failed."""
         if self.editor.is_dirty():
             question = self.tr("Die Änderungen am geöffneten Fall speichern?")
-            if feedback.ask(self, question) and self.editor.save() is None:
+            if dialogs.question(self, question) and self.editor.save() is None:
                 return False
         return True
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from app.errors import FallzahlError
-from app.vault import vault as app_vault
+from app.vault import keyslots as app_vault
 
 MIN_SCORE = 2
 

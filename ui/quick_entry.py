@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FallzahlError
-from app.records.model import Case, Contact
+from app.records.model import PERSONS_MAX, PERSONS_MIN, Case, Contact
 from app.records.overview import expand_code
 from app.vault.session import new_id
-from ui import feedback
+from ui import dialogs
 from ui.case_model import long_date_format, short_date
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ class QuickEntry(QWidget):
         self.form_hint = QLabel()
         self.duration_hint = QLabel()
         self.persons = QSpinBox()
-        self.persons.setRange(1, 50)
+        self.persons.setRange(PERSONS_MIN, PERSONS_MAX)
         self.persons.setValue(1)
         self.date = QDateEdit()
         self.date.setDisplayFormat(long_date_format())
@@ -283,7 +283,7 @@ class QuickEntry(QWidget):
         try:
             self._undo.save_case(session, case)
         except FallzahlError as exc:
-            feedback.error(self, exc)
+            dialogs.error(self, exc)
             return None
         self.no_case.setChecked(False)
         self.code.setText(case.code)
@@ -349,7 +349,7 @@ class QuickEntry(QWidget):
         try:
             self._undo.save_contact(session, contact)
         except FallzahlError as exc:
-            feedback.error(self, exc)
+            dialogs.error(self, exc)
             return None
         scheme = session.scheme
         where = (
@@ -382,7 +382,7 @@ class QuickEntry(QWidget):
 
     def _refuse(self, widget: QWidget, text: str) -> None:
         self.status.setText(text)
-        feedback.error(self, text)
+        dialogs.error(self, text)
         widget.setFocus()
 
 

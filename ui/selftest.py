@@ -49,11 +49,6 @@ def _qt_message(mode, context, message: str) -> None:
         sys.stderr.write(f"qt: {message}\n")
 
 
-def run(args) -> int:
-    """ui/main.py's --self-test hook (its parsed arguments are not needed)."""
-    return main()
-
-
 def screenshot_main(argv: list[str]) -> int:
     """The desktop program with the screenshot hook (FALLZAHL_SCREENSHOT=path) installed."""
     from ui import main as ui_main

@@ -2,7 +2,7 @@
 
 A package is "gesendet" until the district's signed receipt is imported, then "angenommen
 vom Landkreis am <Datum>". A refused receipt (wrong office, tampered, unknown package,
-untrusted signer) is shown with its message. Rules: app/package.py, app/receipts.py.
+untrusted signer) is shown with its message. Rules: app/exchange/package.py, app/office/receipt_import.py.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import lang
 from app.errors import FallzahlError
-from app.exchange import package
-from app.exchange import receipt as receipts
+from app.office import export, receipt_import
 from ui import dialogs
 
 
@@ -49,14 +48,14 @@ class SentPackagesModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[package.SentPackage] = []
+        self._rows: list[export.SentPackage] = []
 
-    def set_packages(self, rows: list[package.SentPackage]) -> None:
+    def set_packages(self, rows: list[export.SentPackage]) -> None:
         self.beginResetModel()
         self._rows = sorted(rows, key=lambda p: p.sequence, reverse=True)
         self.endResetModel()
 
-    def package_at(self, row: int) -> package.SentPackage:
+    def package_at(self, row: int) -> export.SentPackage:
         return self._rows[row]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
@@ -65,7 +64,7 @@ class SentPackagesModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 5
 
-    def status_text(self, p: package.SentPackage) -> str:
+    def status_text(self, p: export.SentPackage) -> str:
         if p.status == "accepted":
             return self.tr("angenommen vom Landkreis am %1").replace("%1", _day(p.accepted_at))
         return self.tr("gesendet")
@@ -145,7 +144,7 @@ class SentPackagesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        sent = package.sent_packages(self.session)
+        sent = export.sent_packages(self.session)
         self.model.set_packages(sent)
         accepted = sum(1 for p in sent if p.status == "accepted")
         if not sent:
@@ -172,7 +171,7 @@ class SentPackagesDialog(QDialog):
         if not name:
             return
         try:
-            sent = receipts.import_receipt_file(self.session, name)
+            sent = receipt_import.import_receipt_file(self.session, name)
         except FallzahlError as exc:
             self._show(
                 self.tr("Nicht eingelesen: %1").replace("%1", exc.message(lang.current())), False

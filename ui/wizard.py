@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.crypto import kdf as keys
+from app.district import setup as district_setup
 from app.errors import FallzahlError
 from app.exchange import provisioning
 from app.office import info as office
 from app.office import provision_setup, setup
-from app.vault import vault as app_vault
+from app.vault import keyslots as app_vault
 from ui import dialogs, settings, worker
 from ui.passphrase import PassphraseFields
 
@@ -491,7 +492,7 @@ class LeadPage(QWizardPage):
         def create() -> str:
             # kdf=None: app.crypto.kdf.calibrate() picks the Argon2id cost for this machine
             if kind == "district":
-                return setup.init_district(
+                return district_setup.init_district(
                     folder,
                     district_name=district_name,
                     user=name,

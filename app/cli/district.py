@@ -117,7 +117,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    from app.exchange import receipt as receipts
+    from app.district import receipts
 
     session = args.open_session()
     if args.all:
@@ -135,10 +135,10 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt_import(args: argparse.Namespace) -> int:
-    from app.exchange import receipt as receipts
+    from app.office import receipt_import
 
     session = args.open_session()
-    sent = receipts.import_receipt_file(session, args.file)
+    sent = receipt_import.import_receipt_file(session, args.file)
     out(
         t(
             f"{sent.file_name}: vom Landkreis angenommen am {sent.accepted_at}.",
@@ -190,7 +190,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(handler=cmd_receipt)
 
-    from app.exchange.provisioning import add_provision_verb
+    from app.cli.provision import add_provision_verb
 
     add_provision_verb(verbs)
 

@@ -78,6 +78,7 @@ def t(de: str, en: str) -> str:
 
 # vault-level verbs
 def cmd_init(args: argparse.Namespace) -> int:
+    from app.district import setup as district_setup
     from app.office import setup
 
     user = user_of(args)
@@ -87,7 +88,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise UsageError(
                 "init --district braucht --district-name.", "init --district needs --district-name."
             )
-        recovery = setup.init_district(
+        recovery = district_setup.init_district(
             args.vault,
             district_name=args.district_name,
             user=user,

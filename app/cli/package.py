@@ -15,8 +15,8 @@ from app.atomic import write_bytes
 from app.cli.main import out, t
 from app.errors import UsageError
 from app.exchange import package
+from app.office import export, period_close
 from app.office import keys as office_keys
-from app.office import period_close
 from app.records.periods import parse_period
 
 
@@ -104,7 +104,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"Der Zielordner {args.out} existiert nicht.",
             f"The target folder {args.out} does not exist.",
         )
-    path, sha, _manifest = package.build_package(session, parse_period(args.period), args.out)
+    path, sha, _manifest = export.build_package(session, parse_period(args.period), args.out)
     out(str(path))
     out(sha)
     return 0
@@ -188,7 +188,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "Note: without --trusted the signature is NOT checked.\n",
             )
         )
-        files = package._read_zip(opened)
+        files = package.read_zip(opened)
         manifest_bytes = files.get(package.MANIFEST, b"")
         tly = tally_io.from_json(files["tallies.json"])
     sys.stdout.write(manifest_bytes.decode("utf-8", "replace"))

@@ -79,16 +79,14 @@ class SelfTest:
         return f"{len(keys)} trust anchor(s), scheme {scheme.id} v{scheme.version} verified"
 
     def check_crypto(self) -> str:
-        import pyrage
-
-        from app.crypto import signing
+        from app.crypto import age, signing
 
         secret, public = signing.generate_keypair("selftest")
         sig = signing.sign(b"fallzahl", secret)
         signing.verify(b"fallzahl", sig, [public])
-        ident = pyrage.x25519.Identity.generate()
-        box = pyrage.encrypt(b"fallzahl", [ident.to_public()])
-        if pyrage.decrypt(box, [ident]) != b"fallzahl":
+        identity, recipient = age.new_identity()
+        box = age.encrypt(b"fallzahl", [recipient])
+        if age.decrypt(box, [identity]) != b"fallzahl":
             raise AssertionError("age round trip changed the data")
         return "minisign sign/verify and age encrypt/decrypt"
 
@@ -138,22 +136,20 @@ class SelfTest:
         return f"{len(result.rows)} rows for {self.period.label}"
 
     def check_provisioning(self) -> str:
-        import pyrage
-
+        from app.crypto import age
         from app.exchange import provisioning
-        from app.resources import resource_path
         from app.scheme import model as scheme_model
         from app.scheme.trust import shipped_scheme, trusted_keys
 
         doc, sig = shipped_scheme()
         district = scheme_model.parse(doc).district
         data = provisioning.make_provisioning(
-            resource_path("demo", "district-demo.key").read_bytes(),
+            age.demo_district_signing_key(),
             office_id=OFFICE_ID,
             office_name="Selbsttest",
             district_name=district.name,
             district_ags=district.ags,
-            recipients=[str(pyrage.x25519.Identity.generate().to_public())],
+            recipients=[age.new_identity()[1]],
             trust_anchors=trusted_keys(),
             scheme_doc=doc,
             scheme_sig=sig,
@@ -168,10 +164,10 @@ class SelfTest:
         return f"backup written ({target.stat().st_size // 1024} KiB)"
 
     def check_package(self) -> str:
+        from app.crypto import age
         from app.exchange import package
+        from app.office import export, period_close
         from app.office import keys as office_keys
-        from app.office import period_close
-        from app.resources import resource_path
 
         session = self.session
         # synthetic records leave some items open on purpose: accept them, as a lead would
@@ -180,18 +176,13 @@ class SelfTest:
         )
         out = self.folder / "export"
         out.mkdir()
-        path, sha256, _manifest = package.build_package(session, self.period, out)
-        identity = _demo_identity(resource_path)
+        path, sha256, _manifest = export.build_package(session, self.period, out)
+        identity = age.demo_district_identity()
         pub, kid = office_keys.office_public_key(session)
         verified = package.open_package(Path(path).read_bytes(), [identity], {kid: pub})
-        if verified.tally != package.preview_tally(session, self.period):
+        if verified.tally != export.preview_tally(session, self.period):
             raise RuntimeError("the package's tallies differ from the vault's")
         return f"{Path(path).name} built and verified (sha256 {sha256[:12]}...)"
-
-
-def _demo_identity(resource_path) -> str:
-    text = resource_path("demo", "district-demo.age").read_text("ascii")
-    return next(ln for ln in text.splitlines() if ln.startswith("AGE-SECRET-KEY-"))
 
 
 def run(report: Report = print, folder: str | None = None) -> SelfTest:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from app import errors
-from app.crypto import signing
+from app.crypto import age, signing
 from app.district import intake as intake_rules
 from app.district import registry as reg
 from app.district.board import Board, board_periods, build_board
@@ -52,7 +52,6 @@ from app.errors import (
     PeriodInvalid,
 )
 from app.records.periods import parse_period
-from app.resources import resource_path
 from app.stats.tally import Tally
 from app.stats.tally_io import from_json, to_json
 
@@ -80,33 +79,16 @@ def _now() -> dt.datetime:
 # set-up and keys
 
 
-def demo_keys() -> tuple[str, bytes]:
-    """(age identity, minisign secret key) of the shipped demo district — DEMO ONLY."""
-    identity = _identity_line(resource_path("demo", "district-demo.age").read_text("ascii"))
-    return identity, resource_path("demo", "district-demo.key").read_bytes()
-
-
-def _identity_line(text: str) -> str:
-    lines = [x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")]
-    if not lines or not lines[0].startswith("AGE-SECRET-KEY-"):
-        raise FallzahlError(
-            "Die age-Schlüsseldatei des Landkreises ist unlesbar.",
-            "The district's age identity file cannot be read.",
-        )
-    return lines[0]
-
-
 def setup_district(session: Session, district_name: str, *, demo: bool) -> DistrictInfo:
     """Store the district's keys (fresh ones, or the shipped demo keys) and its name."""
-    from pyrage import x25519
-
     session.require_lead("Das Einrichten des Landkreises", "Setting up the district")
     if demo:
-        identity, secret = demo_keys()
+        identity = age.demo_district_identity()
+        recipient = age.demo_district_recipient()
+        secret = age.demo_district_signing_key()
     else:
-        identity = str(x25519.Identity.generate())
+        identity, recipient = age.new_identity()
         secret, _public = signing.generate_keypair("Fallzahl district")
-    recipient = str(x25519.Identity.from_str(identity).to_public())
     info = DistrictInfo(
         name=district_name,
         created=dt.date.today(),
@@ -178,20 +160,17 @@ def provisioning_file(
     """
     from app.errors import UsageError
     from app.exchange import provisioning
-    from app.office.info import Policy, check_office_id
+    from app.exchange.office_id import check_office_id
     from app.scheme.model import parse
     from app.scheme.store import shipped_scheme, stored_scheme
+    from app.vault.settings import AUTO_LOCK_MINUTES, Policy
 
     info = district_info(session)
     session.require_lead("Das Erstellen von Bereitstellungsdateien", "Making provisioning files")
     check_office_id(office_id)
     if not office_name.strip():
         raise UsageError("Der Name der Beratungsstelle fehlt.", "The office's name is missing.")
-    if not 1 <= auto_lock_minutes <= 240:
-        raise UsageError(
-            "Die automatische Sperre muss zwischen 1 und 240 Minuten liegen.",
-            "The automatic lock must be between 1 and 240 minutes.",
-        )
+    AUTO_LOCK_MINUTES.check(auto_lock_minutes)
     key = signing_key(session)
     doc, sig = stored_scheme(session) or shipped_scheme()
     scheme = parse(doc)
@@ -576,7 +555,7 @@ def _peek(zip_bytes: bytes, file_name: str) -> tuple[dict, bytes]:
 def known_schemes(session: Session) -> dict[tuple[str, int], tuple[str, Scheme]]:
     """(scheme id, version) -> (SHA-256 of the signed document, scheme) the district knows."""
     from app.scheme import model as scheme_model
-    from app.scheme.store import DOC, SIG, _reopen
+    from app.scheme.store import DOC, SIG, reopen
     from app.scheme.trust import shipped_scheme
 
     docs = [shipped_scheme()]
@@ -594,7 +573,7 @@ def known_schemes(session: Session) -> dict[tuple[str, int], tuple[str, Scheme]]
         docs.append(stored)  # type: ignore[arg-type]
     out: dict[tuple[str, int], tuple[str, Scheme]] = {}
     for doc, sig in docs:
-        scheme = _reopen(doc, sig)
+        scheme = reopen(doc, sig)
         out[(scheme.id, scheme.version)] = (scheme_model.digest(doc), scheme)
     return out
 

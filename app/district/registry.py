@@ -26,7 +26,7 @@ from app.errors import (
     RotationReplayed,
     RotationRevokedKey,
 )
-from app.office.info import check_office_id
+from app.exchange.office_id import check_office_id
 
 ACTIVE, RETIRED, REVOKED = "active", "retired", "revoked"
 ROTATION_FORMAT = "fallzahl-key-rotation/1"  # app/office_keys.py

@@ -1,4 +1,6 @@
-"""The submission package: build it (office), open and verify it (district and office).
+"""The submission package's format: open and verify it from bytes and keys alone.
+
+The office builds it (app/office/export.py); the district and the office's own tools open it.
 
 A package is ``<office id>_<period>_<sequence>.fallzahl.age``: an age file (X25519
 recipients) holding a ZIP with manifest.json, manifest.json.minisig, tallies.json,
@@ -12,24 +14,18 @@ Every refusal is a PackageRefused subclass (app/errors.py) naming what is wrong.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
 import re
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
-import pyrage
 
-from app import __version__
-from app.atomic import write_bytes
-from app.crypto import signing
+from app.crypto import age, signing
 from app.crypto.signing import VerifyErrors
 from app.errors import (
     FallzahlError,
@@ -46,20 +42,16 @@ from app.errors import (
     PackageWrongIdentity,
     PeriodInvalid,
     TallyRefused,
-    UsageError,
 )
-from app.office import keys as office_keys
-from app.office.info import office_info
-from app.office.period_close import closed_entry
+from app.exchange.office_id import is_office_id
 from app.records.periods import Period, parse_period
 from app.resources import resource_path
 from app.scheme import model as scheme_model
 from app.stats import adx, tally_io
-from app.stats.tally import Row, Tally, tally
+from app.stats.tally import Row, Tally
 
 if TYPE_CHECKING:
-    from app.scheme.model import Scheme
-    from app.vault.session import Session
+    pass
 
 FORMAT = "fallzahl-submission/1"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.json.minisig"
@@ -68,11 +60,7 @@ OPTIONAL_FILES = ("tallies.xlsx",)
 MAX_PACKAGE = 50 * 1024 * 1024  # bytes, for the age file, the ZIP and all files unpacked
 MAX_ENTRIES = 16
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same files give the same ZIP
-AGE_MAGIC = b"age-encryption.org/v1\n"
-SEQUENCE = "package.sequence"
-SENT = "package.sent"
-RECIPIENTS = "district.recipients"
-DEMO_RECIPIENT_FILE = ("trust", "district-demo.age-recipient")
+AGE_MAGIC = age.MAGIC
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 SAFE_CODE = re.compile(r"^[A-Za-z0-9_.+?-]{1,64}$")
 
@@ -109,93 +97,12 @@ class Verified(msgspec.Struct):
     files: dict[str, bytes]
 
 
-class SentPackage(msgspec.Struct, kw_only=True):
-    file_name: str
-    period: str
-    sequence: int
-    sha256: str
-    created_at: str
-    supersedes: str | None = None
-    status: str = "sent"  # sent | accepted
-    accepted_at: str | None = None
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 def trusted_comment(office_id: str, period: str, sequence: int) -> str:
     return f"office:{office_id}\tperiod:{period}\tsequence:{sequence}"
 
 
 def file_name(office_id: str, period: str, sequence: int) -> str:
     return f"{office_id}_{period}_{sequence}.fallzahl.age"
-
-
-# the office side: recipients, sequence, sent list
-def demo_district_recipient() -> str:
-    lines = resource_path(*DEMO_RECIPIENT_FILE).read_text("utf-8").splitlines()
-    return next(line.strip() for line in lines if line.strip().startswith("age1"))
-
-
-def district_recipients(session: Session) -> list[str]:
-    """The district's age recipients (setting "district.recipients"; default: demo district)."""
-    raw = session.get_setting(RECIPIENTS)
-    return msgspec.json.decode(raw, type=list[str]) if raw else [demo_district_recipient()]
-
-
-def set_district_recipients(session: Session, recipients: list[str]) -> None:
-    session.require_lead("Das Ändern der Empfänger", "Changing the recipients")
-    _parse_recipients(recipients)
-    session.put_setting(
-        RECIPIENTS, msgspec.json.encode(recipients), audit_action="district.recipients"
-    )
-
-
-def _parse_recipients(recipients: list[str]) -> list[pyrage.x25519.Recipient]:
-    out = []
-    for text in recipients:
-        try:
-            out.append(pyrage.x25519.Recipient.from_str(text.strip()))
-        except pyrage.RecipientError as exc:
-            raise UsageError(
-                f"„{text}“ ist kein age-Empfänger (age1…). Bitte die Empfänger des "
-                "Landkreises prüfen.",
-                f"'{text}' is not an age recipient (age1...). Check the district's recipients.",
-            ) from exc
-    if not out:
-        raise UsageError(
-            "Es ist kein Empfänger für das Paket eingestellt.",
-            "No recipient is set for the package.",
-        )
-    return out
-
-
-def sent_packages(session: Session) -> list[SentPackage]:
-    raw = session.get_setting(SENT)
-    return msgspec.json.decode(raw, type=list[SentPackage]) if raw else []
-
-
-def mark_accepted(session: Session, package_sha256: str, accepted_at: str) -> SentPackage:
-    """The district's receipt for this package was imported: show it as accepted."""
-    sent = sent_packages(session)
-    for i, item in enumerate(sent):
-        if item.sha256 == package_sha256:
-            sent[i] = msgspec.structs.replace(item, status="accepted", accepted_at=accepted_at)
-            session.put_setting(SENT, msgspec.json.encode(sent))
-            session.audit("package.accepted", f"{item.file_name} {accepted_at}")
-            return sent[i]
-    raise PackageFilesWrong(
-        "Zu dieser Empfangsbestätigung gibt es kein gesendetes Paket in diesem Datenbestand.",
-        "There is no package sent from this vault that matches this receipt.",
-    )
-
-
-def _next_sequence(session: Session) -> int:
-    raw = session.get_setting(SEQUENCE)
-    last = int(raw.decode()) if raw else 0
-    last = max([last, *(p.sequence for p in sent_packages(session))])
-    return last + 1
 
 
 # the scheme's hash
@@ -213,44 +120,7 @@ def shipped_scheme_hashes() -> dict[tuple[str, int], str]:
     return out
 
 
-def _scheme_sha256(session: Session, scheme: Scheme) -> str:
-    from app.scheme.store import DOC
-    from app.scheme.trust import shipped_scheme
-
-    candidates = [session.get_setting(f"{DOC}.v{scheme.version}"), session.get_setting(DOC)]
-    candidates.append(shipped_scheme()[0])
-    for doc in candidates:
-        if doc is None:
-            continue
-        try:
-            parsed = scheme_model.parse(doc)
-        except scheme_model.SchemeDocumentError:
-            continue
-        if (parsed.id, parsed.version) == (scheme.id, scheme.version):
-            return scheme_model.digest(doc)
-    # A scheme given to the session directly (tests): hash its canonical encoding.
-    return scheme_model.digest(msgspec.json.encode(scheme))
-
-
 # building
-def _files(tly: Tally, scheme: Scheme, info, created_at: str) -> dict[str, bytes]:
-    files = {
-        "tallies.json": tally_io.to_json(tly),
-        "tallies.csv": tally_io.to_csv(tly, scheme, "de").encode("utf-8"),
-        "adx.xml": adx.to_adx(tly, info.office_id, created_at),
-    }
-    try:
-        from app.stats import workbook as report_xlsx  # lands with the tally branch
-    except ImportError:
-        report_xlsx = None
-    if report_xlsx is not None:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "tallies.xlsx"
-            report_xlsx.write_office_report(path, tly, scheme, info.name, info.office_id, "de")
-            files["tallies.xlsx"] = path.read_bytes()
-    return files
-
-
 def zip_files(entries: list[tuple[str, bytes]]) -> bytes:
     """A deterministic ZIP: given order, fixed timestamps and attributes, deflated."""
     buf = io.BytesIO()
@@ -268,101 +138,17 @@ def encode_manifest(manifest: Manifest) -> bytes:
     return msgspec.json.format(msgspec.json.encode(manifest), indent=2) + b"\n"
 
 
-def preview_tally(session: Session, period: Period) -> Tally:
-    """Exactly the tally build_package puts into the package for ``period``."""
-    from app.scheme.mapping import mapper
-
-    scheme = session.scheme
-    return tally(scheme, session.cases(), session.contacts(), period, map_code=mapper(scheme))
-
-
-def build_package(
-    session: Session, period: Period, out_dir: Path, *, recipients: list[str] | None = None
-) -> tuple[Path, str, Manifest]:
-    """Tally, sign, zip and encrypt the closed ``period``; (path, SHA-256 hex, manifest)."""
-    session.require_lead("Das Exportieren des Pakets", "Exporting the package")
-    closed_entry(session, period)
-    info = office_info(session)
-    if info is None:
-        raise UsageError(
-            "Kennung und Name der Beratungsstelle fehlen; sie werden bei der Einrichtung gesetzt.",
-            "The office id and name are missing; they are set at setup.",
-        )
-    office_keys.ensure_office_keys(session)
-    _public, kid = office_keys.office_public_key(session)
-    secret = office_keys.signing_secret(session)
-    age_recipients = _parse_recipients(
-        [*(recipients if recipients is not None else district_recipients(session))]
-        + [r for r in [office_keys.archive_recipient(session)] if r]
-    )
-    scheme = session.scheme
-    tly = preview_tally(session, period)
-    created_at = _now()
-    files = _files(tly, scheme, info, created_at)
-    sequence = _next_sequence(session)
-    previous = [p for p in sent_packages(session) if p.period == period.label]
-    supersedes = previous[-1].sha256 if previous else None
-    manifest = Manifest(
-        office_id=info.office_id,
-        office_name=info.name,
-        office_key_id=kid,
-        period=period.label,
-        period_start=period.start.isoformat(),
-        period_end=period.end.isoformat(),
-        scheme_id=scheme.id,
-        scheme_version=scheme.version,
-        scheme_sha256=_scheme_sha256(session, scheme),
-        sequence=sequence,
-        supersedes=supersedes,
-        created_at=created_at,
-        app_version=__version__,
-        files=[
-            FileEntry(name, hashlib.sha256(data).hexdigest(), len(data))
-            for name, data in files.items()
-        ],
-    )
-    manifest_bytes = encode_manifest(manifest)
-    sig = signing.sign(
-        manifest_bytes, secret, trusted_comment(info.office_id, period.label, sequence)
-    )
-    zipped = zip_files([(MANIFEST, manifest_bytes), (SIGNATURE, sig), *files.items()])
-    encrypted = pyrage.encrypt(zipped, age_recipients)
-    digest = hashlib.sha256(encrypted).hexdigest()
-    # The sequence number is used up before the file exists: a crash leaves a gap, never a
-    # second package with the same number.
-    session.put_setting(SEQUENCE, str(sequence).encode())
-    out_dir = Path(out_dir)
-    path = out_dir / file_name(info.office_id, period.label, sequence)
-    write_bytes(path, encrypted)
-    sent = SentPackage(
-        file_name=path.name,
-        period=period.label,
-        sequence=sequence,
-        sha256=digest,
-        created_at=created_at,
-        supersedes=supersedes,
-    )
-    session.put_setting(SENT, msgspec.json.encode([*sent_packages(session), sent]))
-    session.audit("package.exported", f"{path.name} sha256 {digest}")
-    return path, digest, manifest
-
-
 # opening
-def _identities(identities: list[str]) -> list[pyrage.x25519.Identity]:
+def _identities(identities: list[str]) -> list[str]:
     out = []
     for text in identities:
-        for line in text.splitlines():
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            try:
-                out.append(pyrage.x25519.Identity.from_str(line))
-            except pyrage.IdentityError as exc:
-                raise KeyFileInvalid(
-                    "Die Identitätsdatei enthält keinen gültigen age-Schlüssel "
-                    "(AGE-SECRET-KEY-1…).",
-                    "The identity file holds no valid age key (AGE-SECRET-KEY-1...).",
-                ) from exc
+        try:
+            out += age.identity_lines(text)
+        except ValueError as exc:
+            raise KeyFileInvalid(
+                "Die Identitätsdatei enthält keinen gültigen age-Schlüssel (AGE-SECRET-KEY-1…).",
+                "The identity file holds no valid age key (AGE-SECRET-KEY-1...).",
+            ) from exc
     if not out:
         raise KeyFileInvalid(
             "Es wurde kein age-Schlüssel (AGE-SECRET-KEY-1…) zum Öffnen angegeben.",
@@ -387,15 +173,15 @@ def decrypt_package(data: bytes, identities: list[str]) -> bytes:
             "right .fallzahl.age file.",
         )
     try:
-        return pyrage.decrypt(data, keys)
-    except pyrage.DecryptError as exc:
-        if "no matching keys" in str(exc).lower():
-            raise PackageWrongIdentity(
-                "Das Paket ist nicht für diesen Schlüssel verschlüsselt. Ist es für einen "
-                "anderen Landkreis bestimmt, oder wurde die falsche Identitätsdatei gewählt?",
-                "The package is not encrypted for this key. Is it meant for another "
-                "district, or was the wrong identity file chosen?",
-            ) from exc
+        return age.decrypt(data, keys)
+    except age.NoMatchingKey as exc:
+        raise PackageWrongIdentity(
+            "Das Paket ist nicht für diesen Schlüssel verschlüsselt. Ist es für einen "
+            "anderen Landkreis bestimmt, oder wurde die falsche Identitätsdatei gewählt?",
+            "The package is not encrypted for this key. Is it meant for another "
+            "district, or was the wrong identity file chosen?",
+        ) from exc
+    except age.Damaged as exc:
         raise PackageDamaged(
             f"Das Paket ist unvollständig oder beschädigt ({exc}). Bitte die Datei erneut "
             "von der Beratungsstelle anfordern.",
@@ -426,7 +212,7 @@ def _manifest_invalid(field: str, why_de: str, why_en: str) -> PackageManifestIn
     )
 
 
-def _read_zip(zip_bytes: bytes) -> dict[str, bytes]:
+def read_zip(zip_bytes: bytes) -> dict[str, bytes]:
     """Every entry of the ZIP, after the structural safety checks."""
     if len(zip_bytes) > MAX_PACKAGE:
         raise _unsafe("über 50 MB", "over 50 MB")
@@ -530,9 +316,7 @@ def _check_manifest(m: Manifest, package_sha256: str) -> Period:
         raise _manifest_invalid("supersedes", "keine gültige SHA-256", "not a valid SHA-256")
     if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", m.created_at):
         raise _manifest_invalid("created_at", "kein UTC-Zeitpunkt", "not a UTC timestamp")
-    from app.office.info import OFFICE_ID
-
-    if not OFFICE_ID.match(m.office_id):
+    if not is_office_id(m.office_id):
         raise _manifest_invalid("office_id", "ungültige Kennung", "invalid id")
     return period
 
@@ -623,7 +407,7 @@ def verify_zip(
     ``known_schemes`` maps (scheme id, version) -> document SHA-256 (default: the schemes
     shipped with the program); a package naming a known scheme with another hash is refused.
     """
-    files = _read_zip(zip_bytes)
+    files = read_zip(zip_bytes)
     raw = files.get(MANIFEST)
     if raw is None:
         raise _files_wrong("manifest.json fehlt", "manifest.json is missing")

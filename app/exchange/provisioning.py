@@ -11,7 +11,6 @@ district, expiry. Each refusal is its own ProvisioningRefused subclass.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import binascii
 import datetime as dt
@@ -23,22 +22,20 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import pyrage
 
-from app.crypto import signing
+from app.crypto import age, signing
 from app.errors import (
     FallzahlError,
-    NotAllowed,
     ProvisioningBadSignature,
     ProvisioningExpired,
     ProvisioningInvalid,
     ProvisioningOtherDistrict,
     ProvisioningUnsigned,
     ProvisioningUntrustedKey,
-    UsageError,
 )
-from app.office.info import OFFICE_ID, Policy
+from app.exchange.office_id import is_office_id
 from app.scheme import model as scheme_model
+from app.vault.settings import AUTO_LOCK_MINUTES, Policy
 
 FORMAT = "fallzahl-provisioning"
 FORMAT_VERSION = 1
@@ -219,7 +216,7 @@ def _parse_document(body: bytes) -> Provisioning:
             f"version {version} is not supported (update the program)",
         )
     office_id = _field(obj, "office.id", str)
-    if not OFFICE_ID.match(office_id):
+    if not is_office_id(office_id):
         raise _invalid(
             "office.id",
             "2 bis 40 Zeichen aus Buchstaben, Ziffern, Punkt, Bindestrich, Unterstrich",
@@ -247,8 +244,8 @@ def _parse_document(body: bytes) -> Provisioning:
         try:
             if not isinstance(r, str):
                 raise ValueError
-            pyrage.x25519.Recipient.from_str(r)
-        except (ValueError, pyrage.RecipientError):
+            age.check_recipient(r)
+        except ValueError:
             raise _invalid(
                 f"recipients[{i}]",
                 "kein gültiger age-Empfänger (age1...)",
@@ -274,8 +271,12 @@ def _parse_document(body: bytes) -> Provisioning:
             "scheme.doc", "kein lesbares Kategorienschema", "not a readable category scheme"
         ) from None
     minutes = _field(obj, "policy.auto_lock_minutes", int)
-    if not 1 <= minutes <= 240:
-        raise _invalid("policy.auto_lock_minutes", "zwischen 1 und 240", "between 1 and 240")
+    if not AUTO_LOCK_MINUTES.minimum <= minutes <= AUTO_LOCK_MINUTES.maximum:
+        raise _invalid(
+            "policy.auto_lock_minutes",
+            f"zwischen {AUTO_LOCK_MINUTES.minimum} und {AUTO_LOCK_MINUTES.maximum}",
+            f"between {AUTO_LOCK_MINUTES.minimum} and {AUTO_LOCK_MINUTES.maximum}",
+        )
     backup = _field(obj, "policy.backup_folder", str, required=False) or ""
     created_at = _field(obj, "created_at", str)
     try:
@@ -368,120 +369,3 @@ def find_provisioning_files() -> list[Path]:
         except OSError:
             continue
     return sorted(found, key=lambda p: (-p.stat().st_mtime, p.name))
-
-
-# district CLI: district provision --office-id ID --office-name NAME --out FILE
-def add_provision_verb(district_subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register ``provision`` under the district verbs (wired in app/cli_district.py)."""
-    p = district_subparsers.add_parser("provision", help="signed provisioning file for an office")
-    p.add_argument("--office-id", required=True)
-    p.add_argument("--office-name", required=True)
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument(
-        "--key",
-        type=Path,
-        help="district minisign secret key file (default: the district vault's own key; "
-        "without a district vault, the demo key)",
-    )
-    p.add_argument(
-        "--recipient",
-        action="append",
-        default=[],
-        help="age recipient of the district (repeatable; default: the demo district's)",
-    )
-    p.add_argument("--auto-lock", type=int, default=Policy().auto_lock_minutes, metavar="MIN")
-    p.add_argument("--backup-folder", default="")
-    p.add_argument("--scheme", type=Path, help="scheme JSON (FILE.minisig beside it)")
-    p.add_argument("--valid-days", type=int, default=DEFAULT_VALID_DAYS)
-    p.set_defaults(handler=cmd_provision)
-    return p
-
-
-def _demo_recipient() -> str:
-    from app.resources import resource_path
-
-    path = resource_path("demo", "district-demo.age")
-    if not path.exists():
-        raise UsageError(
-            "Kein Empfänger: bitte --recipient age1... angeben.",
-            "No recipient: give --recipient age1....",
-        )
-    lines = [ln for ln in path.read_text("ascii").splitlines() if ln.startswith("AGE-SECRET-KEY-")]
-    return str(pyrage.x25519.Identity.from_str(lines[0]).to_public())
-
-
-def _district_vault(args: argparse.Namespace) -> bool:
-    """Is --vault a district vault? (False without a vault: the demo key may be used.)"""
-    from app.vault import store
-    from app.vault.vault import Vault
-
-    folder = getattr(args, "vault", None)
-    if folder is None or not (Path(folder) / store.DB_NAME).exists():
-        return False
-    vault = Vault(folder)
-    try:
-        mode = vault.mode
-    finally:
-        vault.close()
-    if mode != "district":
-        raise NotAllowed(
-            "Bereitstellungsdateien erstellt der Landkreis: --vault muss der Datenbestand "
-            "des Landkreises sein (oder --key mit dessen Signaturschlüssel angeben).",
-            "Provisioning files are made by the district: --vault must be the district's "
-            "vault (or give --key with its signing key).",
-        )
-    return True
-
-
-def cmd_provision(args: argparse.Namespace) -> int:
-    from app.atomic import write_bytes
-    from app.resources import resource_path
-    from app.scheme.trust import shipped_scheme, trusted_keys
-
-    if args.key is None and _district_vault(args):
-        # the district's own keys, recipient and scheme: never the demo key in its place
-        from app.district import desk as district
-
-        if args.recipient or args.scheme:
-            raise UsageError(
-                "Mit dem Datenbestand des Landkreises gelten dessen Empfänger und Schema; "
-                "--recipient und --scheme nur zusammen mit --key.",
-                "With the district's vault its recipient and scheme apply; --recipient and "
-                "--scheme only together with --key.",
-            )
-        session = args.open_session()
-        data = district.provisioning_file(
-            session,
-            office_id=args.office_id,
-            office_name=args.office_name,
-            auto_lock_minutes=args.auto_lock,
-            backup_folder=args.backup_folder,
-            valid_days=args.valid_days,
-        )
-        write_bytes(args.out, data)
-        sys.stdout.write(f"{args.out}\n")
-        return 0
-    key_file = args.key or resource_path("demo", "district-demo.key")
-    key = key_file.read_bytes()
-    if args.scheme:
-        doc = args.scheme.read_bytes()
-        sig = args.scheme.with_name(args.scheme.name + ".minisig").read_bytes()
-    else:
-        doc, sig = shipped_scheme()
-    scheme = scheme_model.parse(doc)
-    data = make_provisioning(
-        key,
-        office_id=args.office_id,
-        office_name=args.office_name,
-        district_name=scheme.district.name,
-        district_ags=scheme.district.ags,
-        recipients=args.recipient or [_demo_recipient()],
-        trust_anchors=trusted_keys(),
-        scheme_doc=doc,
-        scheme_sig=sig,
-        policy=Policy(auto_lock_minutes=args.auto_lock, backup_folder=args.backup_folder),
-        expires=dt.date.today() + dt.timedelta(days=args.valid_days),
-    )
-    write_bytes(args.out, data)
-    sys.stdout.write(f"{args.out}\n")
-    return 0

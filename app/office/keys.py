@@ -24,10 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
-import pyrage
 
 from app.atomic import write_bytes
-from app.crypto import signing
+from app.crypto import age, signing
 from app.errors import FallzahlError, UsageError
 from app.office.info import office_info
 
@@ -59,11 +58,11 @@ def _office_id(session: Session) -> str:
 def make_office_keys(session: Session) -> str:
     """New signing key pair and archive identity (leads only). Returns the key id."""
     secret, public = signing.generate_keypair(f"Fallzahl office {_office_id(session)}")
-    identity = pyrage.x25519.Identity.generate()
+    identity, recipient = age.new_identity()
     session.put_lead_secret(SIGNING_KEY, secret)
-    session.put_lead_secret(ARCHIVE_IDENTITY, str(identity).encode())
+    session.put_lead_secret(ARCHIVE_IDENTITY, identity.encode())
     session.put_setting(PUBLIC_KEY, public)
-    session.put_setting(ARCHIVE_RECIPIENT, str(identity.to_public()).encode())
+    session.put_setting(ARCHIVE_RECIPIENT, recipient.encode())
     kid = signing.key_id(public)
     session.audit("office.key_created", kid)
     return kid

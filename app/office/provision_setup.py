@@ -1,7 +1,5 @@
-"""A new office vault from a signed provisioning file (``init --provisioning FILE``).
-
-Everything is checked before the vault is created, so a refused file leaves nothing behind.
-"""
+"""Reading a signed provisioning file and applying it to a new office vault
+(``init --provisioning FILE``; the vault itself is made by app/office/setup.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +8,6 @@ import json
 import os
 from pathlib import Path
 
-from app.crypto.kdf import KdfParams
 from app.errors import ProvisioningInvalid
 from app.exchange import provisioning
 from app.office import info as office
@@ -23,52 +20,15 @@ TRUST_ANCHORS = "district.trust_anchors"  # JSON list of minisign public key fil
 PROVISIONING = "provisioning"  # the verified provisioning document's summary
 
 
-def init_from_provisioning(
-    folder: str | os.PathLike[str],
-    path: str | os.PathLike[str],
-    *,
-    user: str,
-    passphrase: str,
-    kdf: KdfParams | None = None,
-    today: dt.date | None = None,
-) -> str:
-    """Verify the file, create the office vault from it; returns the recovery key."""
-    from app.office.setup import init_office
-
-    today = today or dt.date.today()
-    prov, newer = _checked(path, today)
-    recovery = init_office(
-        folder,
-        office_id=prov.office_id,
-        office_name=prov.office_name,
-        user=user,
-        passphrase=passphrase,
-        kdf=kdf,
-        district=prov.district_name,
-    )
-    from app.vault.vault import Vault
-
-    vault = Vault(folder)
-    try:
-        session = vault.unlock(user, passphrase)
-        try:
-            apply_provisioning(session, prov, import_new_scheme=newer, today=today)
-        finally:
-            session.close()
-    finally:
-        vault.close()
-    return recovery
-
-
 def read_provisioning(
     path: str | os.PathLike[str], today: dt.date | None = None
 ) -> provisioning.Provisioning:
     """Every check ``init_from_provisioning`` makes, without creating anything (for the
     first-run wizard to show what the file sets up, or why it is refused)."""
-    return _checked(path, today or dt.date.today())[0]
+    return checked_provisioning(path, today or dt.date.today())[0]
 
 
-def _checked(path, today: dt.date) -> tuple[provisioning.Provisioning, bool]:
+def checked_provisioning(path, today: dt.date) -> tuple[provisioning.Provisioning, bool]:
     """(verified provisioning, whether its scheme is newer than the shipped one)."""
     try:
         data = Path(path).read_bytes()

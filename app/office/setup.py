@@ -1,12 +1,18 @@
-"""Setting up a new vault: an office (by hand or from a provisioning file) or the district."""
+"""Setting up a new office vault: by hand, or from a signed provisioning file.
+
+Everything in a provisioning file is checked before the vault is created, so a refused file
+leaves nothing behind.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from app.crypto.kdf import KdfParams
 from app.office import info as office
 from app.office import keys as office_keys
+from app.office.provision_setup import apply_provisioning, checked_provisioning
 from app.vault.vault import Vault
 
 
@@ -37,42 +43,34 @@ def init_office(
     return recovery
 
 
-def init_district(
+def init_from_provisioning(
     folder: str | os.PathLike[str],
+    path: str | os.PathLike[str],
     *,
-    district_name: str,
     user: str,
     passphrase: str,
-    demo: bool = False,
     kdf: KdfParams | None = None,
+    today: dt.date | None = None,
 ) -> str:
-    """New district-desk vault with its first planner (a lead). Returns the recovery key.
-
-    ``demo``: use the shipped demo district keys (resources/demo/), so the demo offices'
-    packages open; otherwise fresh keys are made and kept sealed in the vault.
-    """
-    from app.district.desk import setup_district
-
-    if not district_name.strip():
-        from app.errors import UsageError
-
-        raise UsageError("Der Name des Landkreises fehlt.", "The district's name is missing.")
-    vault, recovery = Vault.create(
-        folder, user=user, passphrase=passphrase, mode="district", kdf=kdf
+    """Verify the file, create the office vault from it; returns the recovery key."""
+    today = today or dt.date.today()
+    prov, newer = checked_provisioning(path, today)
+    recovery = init_office(
+        folder,
+        office_id=prov.office_id,
+        office_name=prov.office_name,
+        user=user,
+        passphrase=passphrase,
+        kdf=kdf,
+        district=prov.district_name,
     )
+    vault = Vault(folder)
     try:
         session = vault.unlock(user, passphrase)
         try:
-            setup_district(session, district_name.strip(), demo=demo)
+            apply_provisioning(session, prov, import_new_scheme=newer, today=today)
         finally:
             session.close()
     finally:
         vault.close()
     return recovery
-
-
-def init_from_provisioning(folder, path, *, user: str, passphrase: str, kdf=None) -> str:
-    """New office vault from a signed provisioning file (app/provision_setup.py)."""
-    from app.office.provision_setup import init_from_provisioning as _init
-
-    return _init(folder, path, user=user, passphrase=passphrase, kdf=kdf)

@@ -14,6 +14,7 @@ import re
 import msgspec
 
 CASE_CODE = re.compile(r"^\d{4}-\d{4,5}$")
+PERSONS_MIN, PERSONS_MAX = 1, 50  # persons present at one contact
 
 
 class Case(msgspec.Struct, kw_only=True, array_like=True):

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from app.errors import InvalidRecord
-from app.records.model import CASE_CODE, CASE_DIMENSIONS, CONTACT_DIMENSIONS, Case, Contact
+from app.records.model import (
+    CASE_CODE,
+    CASE_DIMENSIONS,
+    CONTACT_DIMENSIONS,
+    PERSONS_MAX,
+    PERSONS_MIN,
+    Case,
+    Contact,
+)
 from app.scheme.model import Scheme
 
 FIELD_LABELS = {
@@ -86,9 +94,13 @@ def validate_contact(contact: Contact, scheme: Scheme, today: dt.date | None = N
     _check_codes(scheme, contact, CONTACT_DIMENSIONS)
     if contact.date > today:
         raise _refuse(scheme, "date", None, "liegt in der Zukunft.", "is in the future.")
-    if not 1 <= contact.persons <= 50:
+    if not PERSONS_MIN <= contact.persons <= PERSONS_MAX:
         raise _refuse(
-            scheme, "persons", None, "muss zwischen 1 und 50 liegen.", "must be between 1 and 50."
+            scheme,
+            "persons",
+            None,
+            f"muss zwischen {PERSONS_MIN} und {PERSONS_MAX} liegen.",
+            f"must be between {PERSONS_MIN} and {PERSONS_MAX}.",
         )
     if contact.case_id is None and contact.field is None:
         raise _refuse(

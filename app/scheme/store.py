@@ -32,7 +32,7 @@ class SchemeSession(Protocol):
     def audit(self, action: str, detail: str) -> None: ...
 
 
-def _reopen(doc: bytes, sig: bytes) -> Scheme:
+def reopen(doc: bytes, sig: bytes) -> Scheme:
     return load_verified(doc, sig, trusted_keys(), dt.date.today(), None, check_dates=False)
 
 
@@ -45,7 +45,7 @@ def stored_scheme(session: SchemeSession) -> tuple[bytes, bytes] | None:
 def active_scheme(session: SchemeSession) -> Scheme:
     """The scheme to record with: the imported one, else the shipped one (both re-verified)."""
     stored = stored_scheme(session)
-    return _reopen(*(stored or shipped_scheme()))
+    return reopen(*(stored or shipped_scheme()))
 
 
 def import_scheme(
@@ -60,7 +60,7 @@ def import_scheme(
         )
     stored = stored_scheme(session)
     current = stored or shipped_scheme()
-    current_scheme = _reopen(*current)
+    current_scheme = reopen(*current)
     scheme = load_verified(
         doc,
         sig,
@@ -89,10 +89,10 @@ def scheme_for_version(session: SchemeSession, version: int) -> Scheme:
     doc = session.get_setting(f"{DOC}.v{version}")
     sig = session.get_setting(f"{SIG}.v{version}")
     if doc is not None and sig is not None:
-        return _reopen(doc, sig)
+        return reopen(doc, sig)
     shipped = shipped_scheme()
     if scheme_model.parse(shipped[0]).version == version:
-        return _reopen(*shipped)
+        return reopen(*shipped)
     raise NotFound(
         f"Das Kategorienschema Version {version} ist in dieser Ablage nicht vorhanden. Bitte "
         "das Schema dieser Version beim Landkreis anfordern und importieren.",

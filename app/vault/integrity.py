@@ -30,7 +30,7 @@ def check_session(session: Session) -> list[FallzahlError]:
         for record_id, rev, sealed in session.store.rows(table):
             present[(table, record_id)] = rev
             try:
-                plain = session._open(table, record_id, rev, sealed)
+                plain = session.open_row(table, record_id, rev, sealed)
                 if table in DECODERS:
                     DECODERS[table](plain)
             except RecordDamaged as exc:
@@ -43,7 +43,7 @@ def check_session(session: Session) -> list[FallzahlError]:
     rows = session.store.db.execute("SELECT seq, sealed FROM audit ORDER BY seq").fetchall()
     for seq, sealed in rows:
         try:
-            plain = session._open("audit", str(seq), 0, sealed)
+            plain = session.open_row("audit", str(seq), 0, sealed)
             entries.append(audit.decode(plain))
             raw.append(plain)
         except (RecordDamaged, msgspec.DecodeError):

@@ -14,16 +14,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import msgspec
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from app.crypto.aead import Cipher, Tampered
+from app.crypto.kdf import KdfParams
 from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
-from app.office import period_close
+from app.records import freeze
 from app.records import model as records
 from app.records.model import Case, Contact
 from app.records.validation import validate_case, validate_contact
-from app.vault import audit, store
-from app.vault import vault as vault_mod
+from app.vault import audit, keyslots, store
 from app.vault.lock import WriterLock
 
 if TYPE_CHECKING:
@@ -54,9 +53,8 @@ class Session:
         self.role = role
         self._key = data_key
         self._lead_key = lead_key if role == "lead" else None
-        # one cipher object per key: building AESGCM per record would dominate opening
-        self._aead = AESGCM(data_key)
-        self._lead_aead = AESGCM(lead_key) if self._lead_key else None
+        self._aead = Cipher(data_key)
+        self._lead_aead = Cipher(lead_key) if self._lead_key else None
         self._lock = WriterLock(vault.folder)
         if lock:
             self._lock.acquire(user)
@@ -103,16 +101,17 @@ class Session:
         return store.associated_data(self.vault.vault_id, table, record_id, rev)
 
     def _seal(
-        self, table: str, record_id: str, rev: int, data: bytes, key: AESGCM | None = None
+        self, table: str, record_id: str, rev: int, data: bytes, key: Cipher | None = None
     ) -> bytes:
-        return store.seal(key or self._aead, self._ad(table, record_id, rev), data)
+        return (key or self._aead).seal(self._ad(table, record_id, rev), data)
 
-    def _open(
-        self, table: str, record_id: str, rev: int, sealed: bytes, key: AESGCM | None = None
+    def open_row(
+        self, table: str, record_id: str, rev: int, sealed: bytes, key: Cipher | None = None
     ) -> bytes:
+        """The plaintext of one sealed row; RecordDamaged when it does not open."""
         try:
-            return store.open_sealed(key or self._aead, self._ad(table, record_id, rev), sealed)
-        except InvalidTag:
+            return (key or self._aead).open(self._ad(table, record_id, rev), sealed)
+        except Tampered:
             raise store.damaged(table, record_id) from None
 
     # records
@@ -135,10 +134,9 @@ class Session:
                 prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
                 rows = self.store.sealed_for_opening(table, prefix)
                 ids = [row[0] for row in rows]
-                decrypt = self._aead.decrypt
                 try:
-                    plains = [decrypt(nonce, body, ad) for _id, nonce, body, ad in rows]
-                except InvalidTag:
+                    plains = self._aead.open_many(rows)
+                except Tampered:
                     ids, plains = self._open_one_by_one(table, bad)
                 del rows  # the ciphertexts: not needed once opened (peak memory)
                 decoded = self._decode_all(table, kind, ids, plains, bad)
@@ -173,7 +171,7 @@ class Session:
         plains: list[bytes] = []
         for record_id, rev, sealed in self.store.rows(table):
             try:
-                plains.append(self._open(table, record_id, rev, sealed))
+                plains.append(self.open_row(table, record_id, rev, sealed))
             except RecordDamaged as exc:
                 bad.append(exc)
                 continue
@@ -283,7 +281,7 @@ class Session:
             validate_case(case, self.scheme)
         for contact in contacts:
             validate_contact(contact, self.scheme)
-        period_close.check_new_records(self, cases, contacts)
+        freeze.check_new_records(self, cases, contacts)
         written: list[tuple[str, str, int]] = []
         with self.store.transaction():
             for table, items in (("cases", cases), ("contacts", contacts)):
@@ -303,8 +301,8 @@ class Session:
     def before_record_change(
         self, table: str, record: Case | Contact, *, deleting: bool = False
     ) -> None:
-        """Refuse a change that would alter a closed period (app/period_close.py)."""
-        period_close.check_change(self, table, record, deleting=deleting)
+        """Refuse a change that would alter a closed period (app/records/freeze.py)."""
+        freeze.check_change(self, table, record, deleting=deleting)
 
     def stored_record(self, table: str, record_id: str) -> Case | Contact | None:
         """The saved version of a case or contact (before the change being checked)."""
@@ -324,7 +322,7 @@ class Session:
         row = self.store.row("settings", name)
         if row is None:
             return None
-        return self._open("settings", name, row[1], row[2])
+        return self.open_row("settings", name, row[1], row[2])
 
     def put_setting(self, name: str, value: bytes, *, audit_action: str | None = None) -> None:
         with self.store.transaction():
@@ -337,7 +335,7 @@ class Session:
         self.store.put("settings", name, rev, self._seal("settings", name, rev, value))
 
     # secrets only a lead can open (the office signing key)
-    def _lead_cipher(self) -> AESGCM:
+    def _lead_cipher(self) -> Cipher:
         """The lead key's cipher; never falls back to the data key."""
         if self._lead_aead is None:
             raise NotAllowed(
@@ -351,7 +349,7 @@ class Session:
         row = self.store.row("lead_secrets", name)
         if row is None:
             return None
-        return self._open("lead_secrets", name, row[1], row[2], key=self._lead_cipher())
+        return self.open_row("lead_secrets", name, row[1], row[2], key=self._lead_cipher())
 
     def put_lead_secret(self, name: str, value: bytes) -> None:
         self.require_lead("Das Ändern des Signaturschlüssels", "Changing the signing key")
@@ -372,7 +370,7 @@ class Session:
         ).fetchone()
         if row is None:
             return 0, audit.GENESIS
-        plain = self._open("audit", str(row[0]), 0, row[1])
+        plain = self.open_row("audit", str(row[0]), 0, row[1])
         return row[0], audit.entry_hash(plain)
 
     def _append_audit(self, action: str, detail: str, written: list[tuple[str, str, int]]) -> None:
@@ -393,17 +391,17 @@ class Session:
 
     def _audit_raw(self) -> list[bytes]:
         rows = self.store.db.execute("SELECT seq, sealed FROM audit ORDER BY seq").fetchall()
-        return [self._open("audit", str(seq), 0, sealed) for seq, sealed in rows]
+        return [self.open_row("audit", str(seq), 0, sealed) for seq, sealed in rows]
 
     # users
     def add_user(self, name: str, role: str, passphrase: str) -> None:
         self.require_lead("Das Einrichten von Benutzern", "Adding users")
-        vault_mod.check_user_name(name)
-        vault_mod.check_passphrase_form(passphrase)
+        keyslots.check_user_name(name)
+        keyslots.check_passphrase_form(passphrase)
         if any(u.name == name for u in self.vault.users()):
             raise FallzahlError(f"Benutzer {name} gibt es bereits.", f"User {name} already exists.")
         with self.store.transaction():
-            vault_mod.write_user_slot(
+            keyslots.write_user_slot(
                 self.store,
                 self.vault.vault_id,
                 name,
@@ -419,7 +417,7 @@ class Session:
         self.require_lead("Das Entfernen von Benutzern", "Removing users")
         users = {u.name: u.role for u in self.vault.users()}
         if name not in users:
-            raise self.vault._unknown(name)
+            raise keyslots.unknown_user(name)
         if users[name] == "lead" and sum(r == "lead" for r in users.values()) == 1:
             raise NotAllowed(
                 "Die letzte Leitung kann nicht entfernt werden. Richten Sie zuerst eine "
@@ -436,12 +434,12 @@ class Session:
             self.require_lead(
                 "Das Zurücksetzen fremder Passphrasen", "Resetting others' passphrases"
             )
-        vault_mod.check_passphrase_form(new_passphrase)
+        keyslots.check_passphrase_form(new_passphrase)
         users = {u.name: u.role for u in self.vault.users()}
         if name not in users:
-            raise self.vault._unknown(name)
+            raise keyslots.unknown_user(name)
         with self.store.transaction():
-            vault_mod.write_user_slot(
+            keyslots.write_user_slot(
                 self.store,
                 self.vault.vault_id,
                 name,
@@ -454,9 +452,9 @@ class Session:
             action = "passphrase.changed" if name == self.user else "passphrase.reset"
             self._append_audit(action, name, [])
 
-    def _kdf_params(self) -> vault_mod.KdfParams:
+    def _kdf_params(self) -> KdfParams:
         # The creation-time calibration is kept for every new slot of this vault.
-        return self.vault.slot_params(vault_mod.RECOVERY)
+        return self.vault.slot_params(keyslots.RECOVERY)
 
     # integrity
     def check(self) -> list[FallzahlError]:

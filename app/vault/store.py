@@ -11,19 +11,17 @@ else is a bug.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from app.crypto.aead import NONCE
 from app.errors import DiskFull, ReadOnly, RecordDamaged, StorageError, VaultCorrupt, VaultNewer
 
 SCHEMA_VERSION = 1
-NONCE = 12
 SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets")
 DB_NAME = "vault.db"
 
@@ -33,18 +31,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
 
 def associated_data(vault_id: str, table: str, record_id: str, rev: int) -> bytes:
     return f"fallzahl|{vault_id}|{table}|{record_id}|{rev}".encode()
-
-
-def seal(key: bytes | AESGCM, ad: bytes, plaintext: bytes) -> bytes:
-    aead = key if isinstance(key, AESGCM) else AESGCM(key)
-    nonce = os.urandom(NONCE)
-    return nonce + aead.encrypt(nonce, plaintext, ad)
-
-
-def open_sealed(key: bytes | AESGCM, ad: bytes, sealed: bytes) -> bytes:
-    """Raises InvalidTag when the bytes or their binding were changed."""
-    aead = key if isinstance(key, AESGCM) else AESGCM(key)
-    return aead.decrypt(sealed[:NONCE], sealed[NONCE:], ad)
 
 
 @contextlib.contextmanager

@@ -4,232 +4,232 @@
 <context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="46"/>
+        <location filename="../../ui/admin_dialog.py" line="48"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="47"/>
+        <location filename="../../ui/admin_dialog.py" line="49"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="159"/>
+        <location filename="../../ui/admin_dialog.py" line="161"/>
         <source>Fallzahl – Verwaltung</source>
         <translation>Fallzahl – Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="162"/>
+        <location filename="../../ui/admin_dialog.py" line="164"/>
         <source>Bereiche der Verwaltung</source>
         <translation>Administration sections</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="163"/>
+        <location filename="../../ui/admin_dialog.py" line="165"/>
         <source>&amp;Benutzer</source>
         <translation>&amp;Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="164"/>
+        <location filename="../../ui/admin_dialog.py" line="166"/>
         <source>&amp;Richtlinien</source>
         <translation>&amp;Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="165"/>
+        <location filename="../../ui/admin_dialog.py" line="167"/>
         <source>&amp;Sicherung</source>
         <translation>&amp;Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="166"/>
+        <location filename="../../ui/admin_dialog.py" line="168"/>
         <source>S&amp;chema</source>
         <translation>S&amp;cheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="168"/>
+        <location filename="../../ui/admin_dialog.py" line="170"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="179"/>
+        <location filename="../../ui/admin_dialog.py" line="181"/>
         <source>Benutzer und Rollen</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="180"/>
+        <location filename="../../ui/admin_dialog.py" line="182"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="180"/>
+        <location filename="../../ui/admin_dialog.py" line="182"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="186"/>
+        <location filename="../../ui/admin_dialog.py" line="188"/>
         <source>&amp;Hinzufügen …</source>
         <translation>&amp;Add …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="187"/>
+        <location filename="../../ui/admin_dialog.py" line="189"/>
         <source>&amp;Entfernen …</source>
         <translation>&amp;Remove …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="188"/>
+        <location filename="../../ui/admin_dialog.py" line="190"/>
         <source>Passphrase &amp;zurücksetzen …</source>
         <translation>Re&amp;set passphrase …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="248"/>
+        <location filename="../../ui/admin_dialog.py" line="250"/>
         <source>Benutzer {user} eingerichtet.</source>
         <translation>User {user} added.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="250"/>
+        <location filename="../../ui/admin_dialog.py" line="252"/>
         <source>Benutzer wird eingerichtet …</source>
         <translation>Adding the user …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="260"/>
+        <location filename="../../ui/admin_dialog.py" line="262"/>
         <source>Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten.</source>
         <translation>Really remove user {user}? The recorded cases are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="287"/>
+        <location filename="../../ui/admin_dialog.py" line="289"/>
         <source>Die Passphrase von {user} ist neu gesetzt.</source>
         <translation>The passphrase of {user} has been reset.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="289"/>
+        <location filename="../../ui/admin_dialog.py" line="291"/>
         <source>Passphrase wird gesetzt …</source>
         <translation>Setting the passphrase …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="297"/>
+        <location filename="../../ui/admin_dialog.py" line="299"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="298"/>
+        <location filename="../../ui/admin_dialog.py" line="300"/>
         <source>Automatische Sperre nach Minuten</source>
         <translation>Auto-lock after minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="300"/>
+        <location filename="../../ui/admin_dialog.py" line="302"/>
         <source>Ü&amp;bernehmen</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="304"/>
+        <location filename="../../ui/admin_dialog.py" line="306"/>
         <source>Fallzahl sperrt sich, wenn so lange weder Tastatur noch Maus benutzt wurden. Gilt für alle Benutzer dieses Datenbestands.</source>
         <translation>Fallzahl locks itself when neither keyboard nor mouse has been used for this long. Applies to all users of this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="311"/>
+        <location filename="../../ui/admin_dialog.py" line="313"/>
         <source>&amp;Automatische Sperre nach:</source>
         <translation>&amp;Auto-lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="333"/>
+        <location filename="../../ui/admin_dialog.py" line="335"/>
         <source>Automatische Sperre nach {n} Minuten.</source>
         <translation>Auto-lock after {n} minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="341"/>
+        <location filename="../../ui/admin_dialog.py" line="343"/>
         <source>Eine Sicherung ist eine verschlüsselte Kopie des ganzen Datenbestands in einer Datei. Sie öffnet sich mit den Passphrasen und dem Wiederherstellungsschlüssel, die zur Zeit der Sicherung galten. Bewahren Sie sie auf einem anderen Datenträger auf.</source>
         <translation>A backup is an encrypted copy of the whole vault in one file. It opens with the passphrases and the recovery key that were valid when it was made. Keep it on another drive.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="349"/>
+        <location filename="../../ui/admin_dialog.py" line="351"/>
         <source>Sicherung &amp;erstellen …</source>
         <translation>&amp;Make backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="350"/>
+        <location filename="../../ui/admin_dialog.py" line="352"/>
         <source>Sicherung &amp;wiederherstellen …</source>
         <translation>&amp;Restore backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="355"/>
+        <location filename="../../ui/admin_dialog.py" line="357"/>
         <source>Ergebnis der Sicherung</source>
         <translation>Backup result</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="374"/>
+        <location filename="../../ui/admin_dialog.py" line="376"/>
         <source>Sicherung speichern</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="376"/>
+        <location filename="../../ui/admin_dialog.py" line="378"/>
         <source>Fallzahl-Sicherungen (*.fzbak)</source>
         <translation>Fallzahl backups (*.fzbak)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="385"/>
+        <location filename="../../ui/admin_dialog.py" line="387"/>
         <source>Sicherung wird erstellt …</source>
         <translation>Making the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="389"/>
+        <location filename="../../ui/admin_dialog.py" line="391"/>
         <source>Sicherung gespeichert: {path}</source>
         <translation>Backup saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="396"/>
+        <location filename="../../ui/admin_dialog.py" line="398"/>
         <source>Sicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="398"/>
+        <location filename="../../ui/admin_dialog.py" line="400"/>
         <source>Fallzahl-Sicherungen (*.fzbak);;Alle Dateien (*)</source>
         <translation>Fallzahl backups (*.fzbak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="420"/>
+        <location filename="../../ui/admin_dialog.py" line="422"/>
         <source>Aktives Schema</source>
         <translation>Active scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="421"/>
+        <location filename="../../ui/admin_dialog.py" line="423"/>
         <source>Schema &amp;importieren …</source>
         <translation>&amp;Import scheme …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="425"/>
+        <location filename="../../ui/admin_dialog.py" line="427"/>
         <source>Ein neues Kategorienschema kommt vom Landkreis als JSON-Datei mit Signatur (.minisig daneben). Fallzahl übernimmt es nur, wenn es gültig signiert und neuer als das aktuelle ist.</source>
         <translation>A new category scheme comes from the district as a JSON file with its signature (.minisig beside it). Fallzahl takes it only if it is validly signed and newer than the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="447"/>
+        <location filename="../../ui/admin_dialog.py" line="449"/>
         <source>Aktives Schema: nicht verfügbar</source>
         <translation>Active scheme: not available</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="450"/>
+        <location filename="../../ui/admin_dialog.py" line="452"/>
         <source>Aktives Schema: {id}, Version {version}</source>
         <translation>Active scheme: {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="458"/>
+        <location filename="../../ui/admin_dialog.py" line="460"/>
         <source>Schema importieren</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="460"/>
+        <location filename="../../ui/admin_dialog.py" line="462"/>
         <source>Schemata (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="470"/>
+        <location filename="../../ui/admin_dialog.py" line="472"/>
         <source>Der Schema-Import ist in dieser Version noch nicht verfügbar.</source>
         <translation>Importing a scheme is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="480"/>
+        <location filename="../../ui/admin_dialog.py" line="482"/>
         <source>Die Datei {path} lässt sich nicht lesen ({reason}).</source>
         <translation>The file {path} cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="494"/>
+        <location filename="../../ui/admin_dialog.py" line="496"/>
         <source>Schema {id}, Version {version} übernommen.</source>
         <translation>Scheme {id}, version {version} imported.</translation>
     </message>
@@ -462,38 +462,38 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="671"/>
+        <location filename="../../ui/wizard.py" line="675"/>
         <source>Schlüssel notiert?</source>
         <translation>Key written down?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="673"/>
+        <location filename="../../ui/wizard.py" line="677"/>
         <source>Zur Sicherheit: Geben Sie zwei Gruppen des Schlüssels von Ihrem Ausdruck ein.</source>
         <translation>To be safe: enter two groups of the key from your printout.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="685"/>
+        <location filename="../../ui/wizard.py" line="689"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="696"/>
+        <location filename="../../ui/wizard.py" line="700"/>
         <source>Gruppe &amp;{n}:</source>
         <translation>Group &amp;{n}:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="697"/>
+        <location filename="../../ui/wizard.py" line="701"/>
         <source>Gruppe {n}:</source>
         <translation>Group {n}:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="698"/>
-        <location filename="../../ui/wizard.py" line="699"/>
+        <location filename="../../ui/wizard.py" line="702"/>
+        <location filename="../../ui/wizard.py" line="703"/>
         <source>Gruppe {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="712"/>
+        <location filename="../../ui/wizard.py" line="716"/>
         <source>Die Gruppen {a} und {b} stimmen nicht mit dem Schlüssel überein. Prüfen Sie Ihren Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut.</source>
         <translation>Groups {a} and {b} do not match the key. Check your printout, or go back and write the key down again.</translation>
     </message>
@@ -501,17 +501,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_editor.py" line="28"/>
+        <location filename="../../ui/contact_editor.py" line="30"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="48"/>
+        <location filename="../../ui/contact_editor.py" line="50"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="51"/>
+        <location filename="../../ui/contact_editor.py" line="53"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
@@ -547,22 +547,22 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/controller.py" line="165"/>
+        <location filename="../../ui/controller.py" line="166"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="228"/>
+        <location filename="../../ui/controller.py" line="229"/>
         <source>Die Verwaltung ist der Leitung vorbehalten. Bitten Sie eine Leitung, Benutzer, Richtlinien oder Sicherungen zu ändern.</source>
         <translation>Administration is reserved for a lead. Ask a lead to change users, policy or backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="317"/>
+        <location filename="../../ui/controller.py" line="318"/>
         <source>Die Sicherung {file} ist wiederhergestellt. Der vorherige Stand liegt in {kept}.</source>
         <translation>The backup {file} has been restored. The previous state is kept in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="335"/>
+        <location filename="../../ui/controller.py" line="336"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
     </message>
@@ -570,42 +570,42 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="166"/>
+        <location filename="../../ui/dashboard.py" line="167"/>
         <source>Jahr</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="168"/>
+        <location filename="../../ui/dashboard.py" line="169"/>
         <source>Quartal</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="171"/>
+        <location filename="../../ui/dashboard.py" line="172"/>
         <source>&amp;Zeitraum:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="269"/>
+        <location filename="../../ui/dashboard.py" line="270"/>
         <source>ganzes Jahr</source>
         <translation>whole year</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="271"/>
+        <location filename="../../ui/dashboard.py" line="272"/>
         <source>%1. Quartal</source>
         <translation>Quarter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="355"/>
+        <location filename="../../ui/dashboard.py" line="356"/>
         <source>%1: %2 bis %3</source>
         <translation>%1: %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="370"/>
+        <location filename="../../ui/dashboard.py" line="371"/>
         <source>%1 der Fälle im Zeitraum</source>
         <translation>%1 of the cases in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="373"/>
+        <location filename="../../ui/dashboard.py" line="374"/>
         <source>Für diesen Zeitraum sind keine Fälle und keine Kontakte erfasst.</source>
         <translation>No cases and no contacts are recorded for this period.</translation>
     </message>
@@ -613,57 +613,57 @@
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="335"/>
+        <location filename="../../ui/wizard.py" line="339"/>
         <source>Landkreis (Sozialplanung)</source>
         <translation>District (social planning)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="338"/>
+        <location filename="../../ui/wizard.py" line="342"/>
         <source>Der Datenbestand der Auswertungsstelle: Er hält die Schlüssel des Landkreises, mit denen die Pakete der Beratungsstellen geöffnet werden.</source>
         <translation>The vault of the evaluating office: it holds the district&apos;s keys, which open the counselling offices&apos; packages.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="343"/>
+        <location filename="../../ui/wizard.py" line="347"/>
         <source>z. B. Landkreis Harz</source>
         <translation>e.g. Landkreis Harz</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="344"/>
+        <location filename="../../ui/wizard.py" line="348"/>
         <source>Name des Landkreises</source>
         <translation>District name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="345"/>
+        <location filename="../../ui/wizard.py" line="349"/>
         <source>&amp;Demo-Schlüssel verwenden (nur zum Ausprobieren)</source>
         <translation>&amp;Use demo keys (for trying out only)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="346"/>
+        <location filename="../../ui/wizard.py" line="350"/>
         <source>Demo-Schlüssel verwenden</source>
         <translation>Use demo keys</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="349"/>
+        <location filename="../../ui/wizard.py" line="353"/>
         <source>Mit den Demo-Schlüsseln lassen sich die Pakete der Demo-Beratungsstellen öffnen. Sie sind öffentlich bekannt: Für echte Daten nicht ankreuzen, dann werden eigene Schlüssel erzeugt und verschlüsselt gespeichert.</source>
         <translation>The demo keys open the packages of the demo counselling offices. They are publicly known: leave this unticked for real data, and keys of your own are generated and stored encrypted.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="358"/>
+        <location filename="../../ui/wizard.py" line="362"/>
         <source>Ordner des Datenbestands: {folder}</source>
         <translation>Vault folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="364"/>
+        <location filename="../../ui/wizard.py" line="368"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="366"/>
+        <location filename="../../ui/wizard.py" line="370"/>
         <source>&amp;Name des Landkreises:</source>
         <translation>&amp;District name:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="381"/>
+        <location filename="../../ui/wizard.py" line="385"/>
         <source>Bitte geben Sie den Namen des Landkreises ein.</source>
         <translation>Please enter the name of the district.</translation>
     </message>
@@ -671,32 +671,32 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="255"/>
+        <location filename="../../ui/district_window.py" line="260"/>
         <source>Schlüssel der Stellen …</source>
         <translation>Office keys …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="258"/>
+        <location filename="../../ui/district_window.py" line="263"/>
         <source>Bereitstellungsdatei erstellen …</source>
         <translation>Create provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="271"/>
+        <location filename="../../ui/district_window.py" line="276"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="273"/>
+        <location filename="../../ui/district_window.py" line="278"/>
         <source>&amp;Sprache / Language:</source>
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="465"/>
+        <location filename="../../ui/district_window.py" line="470"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="474"/>
+        <location filename="../../ui/district_window.py" line="479"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -718,32 +718,32 @@
 <context>
     <name>KindPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="69"/>
+        <location filename="../../ui/wizard.py" line="73"/>
         <source>Willkommen bei Fallzahl</source>
         <translation>Welcome to Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="71"/>
+        <location filename="../../ui/wizard.py" line="75"/>
         <source>Dieser Assistent richtet den verschlüsselten Datenbestand ein. Für wen?</source>
         <translation>This wizard sets up the encrypted vault. Who is it for?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="73"/>
+        <location filename="../../ui/wizard.py" line="77"/>
         <source>&amp;Beratungsstelle</source>
         <translation>&amp;Counselling office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="77"/>
+        <location filename="../../ui/wizard.py" line="81"/>
         <source>Fälle und Kontakte erfassen, Berichtszeiträume abschließen und die Auszählung signiert an den Landkreis senden.</source>
         <translation>Record cases and contacts, close reporting periods and send the signed tally to the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="82"/>
+        <location filename="../../ui/wizard.py" line="86"/>
         <source>&amp;Landkreis (Sozialplanung)</source>
         <translation>&amp;District (social planning)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="85"/>
+        <location filename="../../ui/wizard.py" line="89"/>
         <source>Die Pakete der Beratungsstellen einlesen und prüfen, den Eingang überblicken, den Kreisbericht erstellen und Bereitstellungsdateien für neue Stellen ausgeben.</source>
         <translation>Import and check the counselling offices&apos; packages, keep track of what has arrived, create the district report and issue provisioning files for new offices.</translation>
     </message>
@@ -751,59 +751,59 @@
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="397"/>
-        <location filename="../../ui/wizard.py" line="442"/>
+        <location filename="../../ui/wizard.py" line="401"/>
+        <location filename="../../ui/wizard.py" line="446"/>
         <source>Erste Leitung</source>
         <translation>First lead</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="400"/>
-        <location filename="../../ui/wizard.py" line="445"/>
+        <location filename="../../ui/wizard.py" line="404"/>
+        <location filename="../../ui/wizard.py" line="449"/>
         <source>Wer die Beratungsstelle leitet, richtet später weitere Benutzer ein und schließt Berichtszeiträume ab.</source>
         <translation>The lead of the counselling office later adds further users and closes reporting periods.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="405"/>
+        <location filename="../../ui/wizard.py" line="409"/>
         <source>&amp;Anlegen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="407"/>
+        <location filename="../../ui/wizard.py" line="411"/>
         <source>Kürzel, z. B. AB</source>
         <translation>Initials, e.g. AB</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="408"/>
+        <location filename="../../ui/wizard.py" line="412"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="412"/>
+        <location filename="../../ui/wizard.py" line="416"/>
         <source>Fortschritt</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="415"/>
+        <location filename="../../ui/wizard.py" line="419"/>
         <source>Datenbestand wird angelegt und der Schlüssel abgeleitet …</source>
         <translation>Creating the vault and deriving the key …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="419"/>
+        <location filename="../../ui/wizard.py" line="423"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="421"/>
+        <location filename="../../ui/wizard.py" line="425"/>
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="434"/>
+        <location filename="../../ui/wizard.py" line="438"/>
         <source>Erste Planerin oder erster Planer</source>
         <translation>First planner</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="437"/>
+        <location filename="../../ui/wizard.py" line="441"/>
         <source>Wer die Sozialplanung leitet, liest die Pakete ein, trägt Beratungsstellen ein und erstellt Berichte und Bereitstellungsdateien.</source>
         <translation>The social planning lead imports the packages, enrols counselling offices and creates reports and provisioning files.</translation>
     </message>
@@ -1242,72 +1242,72 @@
 <context>
     <name>OfficeKeyDialog</name>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="32"/>
+        <location filename="../../ui/office_key_dialog.py" line="33"/>
         <source>Schlüssel der Beratungsstelle</source>
         <translation>Counselling office key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="38"/>
+        <location filename="../../ui/office_key_dialog.py" line="39"/>
         <source>Mit diesem Schlüssel signiert die Beratungsstelle ihre Meldungen. Der Landkreis trägt ihn einmal ein; bestätigen Sie ihm die Schlüssel-ID auf einem zweiten Weg (Brief, Telefon).</source>
         <translation>The counselling office signs its submissions with this key. The district enrols it once; confirm the key id to the district by a second channel (letter, phone).</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="51"/>
+        <location filename="../../ui/office_key_dialog.py" line="52"/>
         <source>Schlüssel-ID</source>
         <translation>Key id</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="54"/>
+        <location filename="../../ui/office_key_dialog.py" line="55"/>
         <source>Öffentlicher Schlüssel</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="61"/>
+        <location filename="../../ui/office_key_dialog.py" line="62"/>
         <source>&amp;Kopieren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="62"/>
+        <location filename="../../ui/office_key_dialog.py" line="63"/>
         <source>Schlüssel in die Zwischenablage kopieren</source>
         <translation>Copy the key to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="63"/>
+        <location filename="../../ui/office_key_dialog.py" line="64"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="64"/>
+        <location filename="../../ui/office_key_dialog.py" line="65"/>
         <source>Schlüssel &amp;wechseln…</source>
         <translation>&amp;Rotate key…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="67"/>
+        <location filename="../../ui/office_key_dialog.py" line="68"/>
         <source>Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für den Landkreis.</source>
         <translation>Make a new key; the current one vouches for it in a statement for the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="72"/>
+        <location filename="../../ui/office_key_dialog.py" line="73"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="81"/>
+        <location filename="../../ui/office_key_dialog.py" line="82"/>
         <source>Schlüssel-ID:</source>
         <translation>Key id:</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="107"/>
+        <location filename="../../ui/office_key_dialog.py" line="108"/>
         <source>In die Zwischenablage kopiert.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="117"/>
+        <location filename="../../ui/office_key_dialog.py" line="118"/>
         <source>Gedruckt.</source>
         <translation>Printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="124"/>
+        <location filename="../../ui/office_key_dialog.py" line="125"/>
         <source>Einen neuen Signaturschlüssel erzeugen?
 
 Der bisherige Schlüssel {old} bestätigt den neuen in einer Erklärung, die als zwei Dateien (.txt und .minisig) in einem Ordner gespeichert wird. Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor er Ihre nächste Meldung annimmt.
@@ -1320,23 +1320,23 @@ The current key {old} vouches for the new one in a statement saved as two files 
 Submissions are signed with the new key from now on. The district should read in submissions already exported but not yet read in first; after that it refuses the old key.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="133"/>
-        <location filename="../../ui/office_key_dialog.py" line="155"/>
+        <location filename="../../ui/office_key_dialog.py" line="134"/>
+        <location filename="../../ui/office_key_dialog.py" line="156"/>
         <source>Schlüssel wechseln</source>
         <translation>Rotate key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="138"/>
+        <location filename="../../ui/office_key_dialog.py" line="139"/>
         <source>Ordner für die Erklärung an den Landkreis wählen</source>
         <translation>Choose a folder for the statement to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="148"/>
+        <location filename="../../ui/office_key_dialog.py" line="149"/>
         <source>Neuer Schlüssel: {kid}</source>
         <translation>New key: {kid}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="152"/>
+        <location filename="../../ui/office_key_dialog.py" line="153"/>
         <source>Neuer Schlüssel: {kid}
 
 Gespeichert:
@@ -1356,57 +1356,57 @@ Please send both files to the district.</translation>
 <context>
     <name>OfficeKeysDialog</name>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="120"/>
+        <location filename="../../ui/office_keys_dialog.py" line="121"/>
         <source>Schlüssel der Stellen</source>
         <translation>Office keys</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="124"/>
+        <location filename="../../ui/office_keys_dialog.py" line="125"/>
         <source>Jede Beratungsstelle signiert ihre Meldungen mit ihrem aktuellen Schlüssel. Einen Schlüsselwechsel bestätigt der bisherige Schlüssel der Stelle; ein verlorener oder gestohlener Schlüssel wird widerrufen.</source>
         <translation>Every office signs its submissions with its current key. A key rotation is vouched for by the office&apos;s previous key; a lost or stolen key is revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="141"/>
+        <location filename="../../ui/office_keys_dialog.py" line="142"/>
         <source>Eingetragene Beratungsstellen und ihre Schlüssel</source>
         <translation>Enrolled offices and their keys</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="144"/>
+        <location filename="../../ui/office_keys_dialog.py" line="145"/>
         <source>Schlüsselwechsel &amp;einlesen…</source>
         <translation>Read &amp;rotation statement…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="145"/>
+        <location filename="../../ui/office_keys_dialog.py" line="146"/>
         <source>Schlüssel &amp;widerrufen…</source>
         <translation>Re&amp;voke key…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="146"/>
+        <location filename="../../ui/office_keys_dialog.py" line="147"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="196"/>
+        <location filename="../../ui/office_keys_dialog.py" line="197"/>
         <source>Erklärung zum Schlüsselwechsel von {office} öffnen</source>
         <translation>Open the key rotation statement of {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="200"/>
+        <location filename="../../ui/office_keys_dialog.py" line="201"/>
         <source>Erklärungen zum Schlüsselwechsel (*_key-rotation_*.txt);;Alle Dateien (*)</source>
         <translation>Key rotation statements (*_key-rotation_*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="212"/>
+        <location filename="../../ui/office_keys_dialog.py" line="213"/>
         <source>Schlüsselwechsel von {office} angenommen. Neuer Schlüssel: {kid}. Meldungen mit dem alten Schlüssel werden ab jetzt abgelehnt.</source>
         <translation>Key rotation of {office} accepted. New key: {kid}. Submissions signed with the old key are refused from now on.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="216"/>
+        <location filename="../../ui/office_keys_dialog.py" line="217"/>
         <source>Schlüsselwechsel einlesen</source>
         <translation>Read rotation statement</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="228"/>
+        <location filename="../../ui/office_keys_dialog.py" line="229"/>
         <source>Den Schlüssel {kid} der Beratungsstelle {office} widerrufen?
 
 Meldungen mit diesem Schlüssel werden ab sofort abgelehnt, auch ein Schlüsselwechsel, den er bestätigt. Die Stelle muss einen neuen Schlüssel erzeugen und neu eingetragen werden (Schlüssel-ID telefonisch abgleichen). Das lässt sich nicht rückgängig machen.</source>
@@ -1415,12 +1415,12 @@ Meldungen mit diesem Schlüssel werden ab sofort abgelehnt, auch ein Schlüsselw
 Submissions signed with this key are refused from now on, and so is a key rotation it vouches for. The office must make a new key and be enrolled again (compare the key id by phone). This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="234"/>
+        <location filename="../../ui/office_keys_dialog.py" line="235"/>
         <source>Schlüssel widerrufen</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="245"/>
+        <location filename="../../ui/office_keys_dialog.py" line="246"/>
         <source>Schlüssel {kid} der Beratungsstelle {office} widerrufen.</source>
         <translation>Key {kid} of office {office} revoked.</translation>
     </message>
@@ -1428,57 +1428,57 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>OfficeKeysModel</name>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="64"/>
+        <location filename="../../ui/office_keys_dialog.py" line="65"/>
         <source>gewechselt am {date}</source>
         <translation>rotated on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="66"/>
+        <location filename="../../ui/office_keys_dialog.py" line="67"/>
         <source>eingetragen am {date}</source>
         <translation>enrolled on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="69"/>
+        <location filename="../../ui/office_keys_dialog.py" line="70"/>
         <source>aktuell</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="71"/>
+        <location filename="../../ui/office_keys_dialog.py" line="72"/>
         <source>widerrufen am {date}</source>
         <translation>revoked on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="73"/>
+        <location filename="../../ui/office_keys_dialog.py" line="74"/>
         <source>ersetzt am {date}</source>
         <translation>replaced on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="87"/>
+        <location filename="../../ui/office_keys_dialog.py" line="88"/>
         <source>– keiner –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="93"/>
+        <location filename="../../ui/office_keys_dialog.py" line="94"/>
         <source>Kein gültiger Schlüssel: Meldungen werden abgelehnt, bis die Stelle neu eingetragen ist.</source>
         <translation>No valid key: submissions are refused until the office is enrolled again.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="107"/>
+        <location filename="../../ui/office_keys_dialog.py" line="108"/>
         <source>Beratungsstelle</source>
         <translation>Counselling office</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="108"/>
+        <location filename="../../ui/office_keys_dialog.py" line="109"/>
         <source>Aktueller Schlüssel</source>
         <translation>Current key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="109"/>
+        <location filename="../../ui/office_keys_dialog.py" line="110"/>
         <source>Eingetragen seit</source>
         <translation>Enrolled since</translation>
     </message>
     <message>
-        <location filename="../../ui/office_keys_dialog.py" line="110"/>
+        <location filename="../../ui/office_keys_dialog.py" line="111"/>
         <source>Schlüsselverlauf</source>
         <translation>Key history</translation>
     </message>
@@ -1486,92 +1486,92 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="110"/>
+        <location filename="../../ui/wizard.py" line="114"/>
         <source>Beratungsstelle</source>
         <translation>Counselling office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="113"/>
+        <location filename="../../ui/wizard.py" line="117"/>
         <source>Kennung und Name der Beratungsstelle, oder die Bereitstellungsdatei, die Sie vom Landkreis oder Ihrer IT erhalten haben.</source>
         <translation>The counselling office&apos;s id and name, or the provisioning file you received from the district or your IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="119"/>
+        <location filename="../../ui/wizard.py" line="123"/>
         <source>Fallzahl speichert anonyme Fälle und Kontakte verschlüsselt auf diesem Rechner. Als Kategorienschema und Landkreis gelten zunächst die mit dem Programm gelieferten (Landkreis Harz).</source>
         <translation>Fallzahl stores anonymous cases and contacts encrypted on this computer. The category scheme and district shipped with the program (Landkreis Harz) apply at first.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="127"/>
+        <location filename="../../ui/wizard.py" line="131"/>
         <source>z. B. HZ-QLB-01</source>
         <translation>e.g. HZ-QLB-01</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="128"/>
+        <location filename="../../ui/wizard.py" line="132"/>
         <source>Kennung der Beratungsstelle</source>
         <translation>Office id</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="130"/>
+        <location filename="../../ui/wizard.py" line="134"/>
         <source>z. B. Beratungsstelle Quedlinburg</source>
         <translation>e.g. Beratungsstelle Quedlinburg</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="131"/>
+        <location filename="../../ui/wizard.py" line="135"/>
         <source>Name der Beratungsstelle</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="132"/>
+        <location filename="../../ui/wizard.py" line="136"/>
         <source>Ordner des Datenbestands: {folder}</source>
         <translation>Vault folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="135"/>
+        <location filename="../../ui/wizard.py" line="139"/>
         <source>Ordner des Datenbestands</source>
         <translation>Vault folder</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="137"/>
+        <location filename="../../ui/wizard.py" line="141"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="138"/>
+        <location filename="../../ui/wizard.py" line="142"/>
         <source>Mit &amp;Bereitstellungsdatei einrichten …</source>
         <translation>Set up with a &amp;provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="143"/>
+        <location filename="../../ui/wizard.py" line="147"/>
         <source>Gefundene Datei &amp;verwenden</source>
         <translation>&amp;Use the file found</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="148"/>
+        <location filename="../../ui/wizard.py" line="152"/>
         <source>&amp;Kennung:</source>
         <translation>&amp;Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="149"/>
+        <location filename="../../ui/wizard.py" line="153"/>
         <source>&amp;Name:</source>
         <translation>N&amp;ame:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="168"/>
+        <location filename="../../ui/wizard.py" line="172"/>
         <source>Vom Installationsprogramm abgelegt: {path}</source>
         <translation>Placed by the installer: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="177"/>
+        <location filename="../../ui/wizard.py" line="181"/>
         <source>Bereitstellungsdatei wählen</source>
         <translation>Choose a provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="179"/>
+        <location filename="../../ui/wizard.py" line="183"/>
         <source>Bereitstellungsdateien (*{suffix});;Alle Dateien (*)</source>
         <translation>Provisioning files (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="202"/>
+        <location filename="../../ui/wizard.py" line="206"/>
         <source>Bitte geben Sie den Namen der Beratungsstelle ein.</source>
         <translation>Please enter the name of the counselling office.</translation>
     </message>
@@ -1662,62 +1662,62 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>ProvisionDialog</name>
     <message>
-        <location filename="../../ui/district_window.py" line="175"/>
+        <location filename="../../ui/district_window.py" line="180"/>
         <source>Bereitstellungsdatei erstellen</source>
         <translation>Create provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="177"/>
+        <location filename="../../ui/district_window.py" line="182"/>
         <source>z. B. HZ-QLB-01</source>
         <translation>e.g. HZ-QLB-01</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="179"/>
+        <location filename="../../ui/district_window.py" line="184"/>
         <source>z. B. Beratungsstelle Quedlinburg</source>
         <translation>e.g. Beratungsstelle Quedlinburg</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="183"/>
+        <location filename="../../ui/district_window.py" line="188"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="185"/>
+        <location filename="../../ui/district_window.py" line="190"/>
         <source>&amp;Wählen …</source>
         <translation>&amp;Choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="193"/>
+        <location filename="../../ui/district_window.py" line="198"/>
         <source>Die Datei wird mit dem Schlüssel des Landkreises signiert und ist 90 Tage gültig. Geben Sie sie der IT der Stelle (Installation mit /PROVISION=…).</source>
         <translation>The file is signed with the district&apos;s key and is valid for 90 days. Give it to the office&apos;s IT (installation with /PROVISION=…).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="200"/>
+        <location filename="../../ui/district_window.py" line="205"/>
         <source>&amp;Kennung:</source>
         <translation>&amp;Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="201"/>
+        <location filename="../../ui/district_window.py" line="206"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="202"/>
+        <location filename="../../ui/district_window.py" line="207"/>
         <source>Automatische &amp;Sperre nach:</source>
         <translation>Auto-&amp;lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="203"/>
+        <location filename="../../ui/district_window.py" line="208"/>
         <source>&amp;Speichern unter:</source>
         <translation>&amp;Save as:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="222"/>
+        <location filename="../../ui/district_window.py" line="227"/>
         <source>Bereitstellungsdatei speichern</source>
         <translation>Save provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="224"/>
+        <location filename="../../ui/district_window.py" line="229"/>
         <source>Bereitstellungsdateien (*{suffix})</source>
         <translation>Provisioning files (*{suffix})</translation>
     </message>
@@ -1725,87 +1725,87 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>ProvisionPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="220"/>
+        <location filename="../../ui/wizard.py" line="224"/>
         <source>Bereitstellungsdatei</source>
         <translation>Provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="223"/>
+        <location filename="../../ui/wizard.py" line="227"/>
         <source>Diese Angaben kommen aus der signierten Datei des Landkreises und lassen sich hier nicht ändern.</source>
         <translation>These details come from the district&apos;s signed file and cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="236"/>
+        <location filename="../../ui/wizard.py" line="240"/>
         <source>Kennung der Beratungsstelle</source>
         <translation>Office id</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="237"/>
+        <location filename="../../ui/wizard.py" line="241"/>
         <source>Name der Beratungsstelle</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="238"/>
+        <location filename="../../ui/wizard.py" line="242"/>
         <source>Landkreis</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="239"/>
+        <location filename="../../ui/wizard.py" line="243"/>
         <source>Weitere Angaben</source>
         <translation>Further details</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="248"/>
+        <location filename="../../ui/wizard.py" line="252"/>
         <source>Kennung:</source>
         <translation>Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="249"/>
+        <location filename="../../ui/wizard.py" line="253"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="250"/>
+        <location filename="../../ui/wizard.py" line="254"/>
         <source>Landkreis:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="251"/>
+        <location filename="../../ui/wizard.py" line="255"/>
         <source>Außerdem:</source>
         <translation>Details:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="253"/>
+        <location filename="../../ui/wizard.py" line="257"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="254"/>
+        <location filename="../../ui/wizard.py" line="258"/>
         <source>&amp;Andere Datei wählen …</source>
         <translation>Choose &amp;another file …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="280"/>
+        <location filename="../../ui/wizard.py" line="284"/>
         <source>Datei: {path}</source>
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="287"/>
+        <location filename="../../ui/wizard.py" line="291"/>
         <source>Sie können eine andere Datei wählen.</source>
         <translation>You can choose another file.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="298"/>
+        <location filename="../../ui/wizard.py" line="302"/>
         <source>Automatische Sperre nach {minutes} Minuten; signiert vom Schlüssel {kid}; gültig bis {expires}.</source>
         <translation>Auto-lock after {minutes} minutes; signed by key {kid}; valid until {expires}.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="314"/>
+        <location filename="../../ui/wizard.py" line="318"/>
         <source>Bereitstellungsdatei wählen</source>
         <translation>Choose a provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="316"/>
+        <location filename="../../ui/wizard.py" line="320"/>
         <source>Bereitstellungsdateien (*{suffix});;Alle Dateien (*)</source>
         <translation>Provisioning files (*{suffix});;All files (*)</translation>
     </message>
@@ -1985,69 +1985,69 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="537"/>
+        <location filename="../../ui/wizard.py" line="541"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="540"/>
+        <location filename="../../ui/wizard.py" line="544"/>
         <source>Nur jetzt sichtbar: Drucken Sie ihn aus oder speichern Sie ihn als PDF, und verwahren Sie ihn verschlossen.</source>
         <translation>Visible only now: print it or save it as PDF, and keep it locked away.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="546"/>
+        <location filename="../../ui/wizard.py" line="550"/>
         <source>Mit diesem Schlüssel lässt sich jede Passphrase zurücksetzen, wenn sie vergessen wurde. Ohne Passphrase und ohne diesen Schlüssel sind die Daten verloren – niemand kann sie dann wiederherstellen.</source>
         <translation>This key resets any passphrase that was forgotten. Without a passphrase and without this key the data is lost – nobody can recover it then.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="564"/>
+        <location filename="../../ui/wizard.py" line="568"/>
         <source>Gruppe {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="569"/>
+        <location filename="../../ui/wizard.py" line="573"/>
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="570"/>
-        <location filename="../../ui/wizard.py" line="622"/>
+        <location filename="../../ui/wizard.py" line="574"/>
+        <location filename="../../ui/wizard.py" line="626"/>
         <source>Wiederherstellungsschlüssel drucken</source>
         <translation>Print the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="571"/>
+        <location filename="../../ui/wizard.py" line="575"/>
         <source>Als &amp;PDF speichern …</source>
         <translation>Save as P&amp;DF …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="572"/>
+        <location filename="../../ui/wizard.py" line="576"/>
         <source>Wiederherstellungsschlüssel als PDF speichern</source>
         <translation>Save the recovery key as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="604"/>
-        <location filename="../../ui/wizard.py" line="654"/>
+        <location filename="../../ui/wizard.py" line="608"/>
+        <location filename="../../ui/wizard.py" line="658"/>
         <source>Fallzahl – Wiederherstellungsschlüssel</source>
         <translation>Fallzahl – recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="608"/>
+        <location filename="../../ui/wizard.py" line="612"/>
         <source>Verschlossen aufbewahren. Wer diesen Schlüssel hat, kann jede Passphrase zurücksetzen und alle Daten lesen. Bei Verlust von Passphrase und Schlüssel sind die Daten nicht wiederherstellbar.</source>
         <translation>Keep locked away. Whoever has this key can reset any passphrase and read all data. If both passphrase and key are lost, the data cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="632"/>
+        <location filename="../../ui/wizard.py" line="636"/>
         <source>Als PDF speichern</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="632"/>
+        <location filename="../../ui/wizard.py" line="636"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="664"/>
+        <location filename="../../ui/wizard.py" line="668"/>
         <source>Gespeichert: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -2055,52 +2055,52 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>ReopenPeriodDialog</name>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="30"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="31"/>
         <source>Zeitraum wieder öffnen</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="33"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="34"/>
         <source>Abgeschlossener Zeitraum</source>
         <translation>Closed period</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="40"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="41"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="42"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="43"/>
         <source>z. B. Nachträge zu Fällen aus dem Quartal (wird protokolliert)</source>
         <translation>e.g. late additions to cases from the quarter (is logged)</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="45"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="46"/>
         <source>&amp;Zeitraum:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="46"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="47"/>
         <source>&amp;Grund:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="49"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="50"/>
         <source>Danach lassen sich Fälle und Kontakte des Zeitraums wieder ändern. Schließen Sie ihn anschließend erneut ab und senden Sie die Meldung als Korrektur.</source>
         <translation>The period&apos;s cases and contacts can then be changed again. Afterwards close it again and send the submission as a correction.</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="53"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="54"/>
         <source>Es ist kein Zeitraum abgeschlossen.</source>
         <translation>No period is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="59"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="60"/>
         <source>Wieder ö&amp;ffnen</source>
         <translation>Re&amp;open</translation>
     </message>
     <message>
-        <location filename="../../ui/reopen_period_dialog.py" line="60"/>
+        <location filename="../../ui/reopen_period_dialog.py" line="61"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -2108,107 +2108,107 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="43"/>
+        <location filename="../../ui/report_dialog.py" line="44"/>
         <source>Bericht erstellen</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="48"/>
+        <location filename="../../ui/report_dialog.py" line="49"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="56"/>
+        <location filename="../../ui/report_dialog.py" line="57"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="57"/>
+        <location filename="../../ui/report_dialog.py" line="58"/>
         <source>PDF-Bericht zum Drucken (.pdf)</source>
         <translation>PDF report for printing (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="58"/>
+        <location filename="../../ui/report_dialog.py" line="59"/>
         <source>Excel-Arbeitsmappe (.xlsx)</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="60"/>
+        <location filename="../../ui/report_dialog.py" line="61"/>
         <source>Zieldatei</source>
         <translation>Target file</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="61"/>
+        <location filename="../../ui/report_dialog.py" line="62"/>
         <source>&amp;Wählen…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="62"/>
+        <location filename="../../ui/report_dialog.py" line="63"/>
         <source>Zieldatei wählen</source>
         <translation>Choose the target file</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="67"/>
+        <location filename="../../ui/report_dialog.py" line="68"/>
         <source>&amp;Zeitraum:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="68"/>
+        <location filename="../../ui/report_dialog.py" line="69"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="69"/>
+        <location filename="../../ui/report_dialog.py" line="70"/>
         <source>&amp;Datei:</source>
         <translation>F&amp;ile:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="75"/>
+        <location filename="../../ui/report_dialog.py" line="76"/>
         <source>Interne Auswertung der Beratungsstelle mit allen Zahlen (nichts geschwärzt); die Meldung an den Landkreis ist davon getrennt.</source>
         <translation>The counselling office&apos;s internal evaluation with all figures (nothing redacted); the submission to the district is separate.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="85"/>
+        <location filename="../../ui/report_dialog.py" line="86"/>
         <source>Bericht &amp;erstellen</source>
         <translation>Create &amp;report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="87"/>
+        <location filename="../../ui/report_dialog.py" line="88"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="118"/>
+        <location filename="../../ui/report_dialog.py" line="119"/>
         <source>Bericht</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="122"/>
+        <location filename="../../ui/report_dialog.py" line="123"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="122"/>
+        <location filename="../../ui/report_dialog.py" line="123"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="123"/>
+        <location filename="../../ui/report_dialog.py" line="124"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="170"/>
+        <location filename="../../ui/report_dialog.py" line="171"/>
         <source>Bericht gespeichert: %1</source>
         <translation>Report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="180"/>
+        <location filename="../../ui/report_dialog.py" line="181"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="188"/>
+        <location filename="../../ui/report_dialog.py" line="189"/>
         <source>Der Bericht für %1 wird erstellt …</source>
         <translation>Creating the report for %1 …</translation>
     </message>
@@ -2216,12 +2216,12 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="114"/>
+        <location filename="../../ui/admin_dialog.py" line="116"/>
         <source>Sicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="118"/>
+        <location filename="../../ui/admin_dialog.py" line="120"/>
         <source>Der aktuelle Datenbestand wird durch die Sicherung {file} ersetzt. Der bisherige Stand wird im selben Ordner aufbewahrt. Fallzahl wird dazu gesperrt; danach melden Sie sich neu an.
 
 Zur Bestätigung: Die Passphrase von {user}, wie sie zur Zeit der Sicherung galt, oder der Wiederherstellungsschlüssel.</source>
@@ -2230,22 +2230,22 @@ Zur Bestätigung: Die Passphrase von {user}, wie sie zur Zeit der Sicherung galt
 To confirm: the passphrase of {user} as it was when the backup was made, or the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="127"/>
+        <location filename="../../ui/admin_dialog.py" line="129"/>
         <source>&amp;Passphrase von {user}</source>
         <translation>&amp;Passphrase of {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="128"/>
+        <location filename="../../ui/admin_dialog.py" line="130"/>
         <source>&amp;Wiederherstellungsschlüssel</source>
         <translation>&amp;Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="135"/>
+        <location filename="../../ui/admin_dialog.py" line="137"/>
         <source>Passphrase oder Wiederherstellungsschlüssel</source>
         <translation>Passphrase or recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="139"/>
+        <location filename="../../ui/admin_dialog.py" line="141"/>
         <source>Wiederherstellen</source>
         <translation>Restore</translation>
     </message>
@@ -2253,53 +2253,53 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesDialog</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
-        <location filename="../../ui/sent_packages_dialog.py" line="115"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="112"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="116"/>
         <source>Gesendete Meldungen</source>
         <translation>Sent submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="130"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="131"/>
         <source>&amp;Empfangsbestätigung einlesen…</source>
         <translation>&amp;Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="131"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="132"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="150"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="151"/>
         <source>Aus diesem Datenbestand wurde noch keine Meldung gesendet.</source>
         <translation>No submission has been sent from this vault yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="153"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="154"/>
         <source>%1 Meldungen gesendet, %2 vom Landkreis bestätigt.</source>
         <translation>%1 submissions sent, %2 confirmed by the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="166"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="167"/>
         <source>Empfangsbestätigung des Landkreises</source>
         <translation>Receipt from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="168"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="169"/>
         <source>Empfangsbestätigungen (*.receipt);;Alle Dateien (*)</source>
         <translation>Receipts (*.receipt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="176"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="177"/>
         <source>Nicht eingelesen: %1</source>
         <translation>Not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="181"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="182"/>
         <source>Die Datei %1 lässt sich nicht lesen (%2).</source>
         <translation>The file %1 cannot be read (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="189"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="190"/>
         <source>Eingelesen: %1 – %2</source>
         <translation>Imported: %1 – %2</translation>
     </message>
@@ -2307,42 +2307,42 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesModel</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="68"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="69"/>
         <source>angenommen vom Landkreis am %1</source>
         <translation>accepted by the district on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="69"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="70"/>
         <source>gesendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="80"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="81"/>
         <source> (Korrektur)</source>
         <translation> (correction)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="99"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="100"/>
         <source>Datei</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="100"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="101"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="101"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="102"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="102"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="103"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="103"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2350,37 +2350,37 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/wizard.py" line="731"/>
+        <location filename="../../ui/wizard.py" line="735"/>
         <source>Fallzahl einrichten</source>
         <translation>Set up Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="754"/>
+        <location filename="../../ui/wizard.py" line="758"/>
         <source>&amp;Weiter &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="755"/>
+        <location filename="../../ui/wizard.py" line="759"/>
         <source>&lt; &amp;Zurück</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="756"/>
+        <location filename="../../ui/wizard.py" line="760"/>
         <source>&amp;Fertig</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="757"/>
+        <location filename="../../ui/wizard.py" line="761"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="781"/>
+        <location filename="../../ui/wizard.py" line="785"/>
         <source>{name} (Sozialplanung)</source>
         <translation>{name} (social planning)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="800"/>
+        <location filename="../../ui/wizard.py" line="804"/>
         <source>Der Datenbestand ist angelegt. Haben Sie den Wiederherstellungsschlüssel ausgedruckt oder sicher notiert? Er wird nicht noch einmal angezeigt.</source>
         <translation>The vault has been created. Have you printed the recovery key or written it down safely? It will not be shown again.</translation>
     </message>
@@ -2477,7 +2477,6 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <translation>No user is set up in this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_shell.py" line="122"/>
         <location filename="../../ui/unlock_dialog.py" line="152"/>
         <source>Bitte geben Sie Ihre Passphrase ein.</source>
         <translation>Please enter your passphrase.</translation>
@@ -2486,57 +2485,57 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="59"/>
+        <location filename="../../ui/admin_dialog.py" line="61"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="60"/>
+        <location filename="../../ui/admin_dialog.py" line="62"/>
         <source>Kürzel, z. B. AB</source>
         <translation>Initials, e.g. AB</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="62"/>
+        <location filename="../../ui/admin_dialog.py" line="64"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="63"/>
+        <location filename="../../ui/admin_dialog.py" line="65"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="64"/>
+        <location filename="../../ui/admin_dialog.py" line="66"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="69"/>
+        <location filename="../../ui/admin_dialog.py" line="71"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="78"/>
+        <location filename="../../ui/admin_dialog.py" line="80"/>
         <source>Passphrase zurücksetzen: {user}</source>
         <translation>Reset passphrase: {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="83"/>
+        <location filename="../../ui/admin_dialog.py" line="85"/>
         <source>Benutzer hinzufügen</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="84"/>
+        <location filename="../../ui/admin_dialog.py" line="86"/>
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="85"/>
+        <location filename="../../ui/admin_dialog.py" line="87"/>
         <source>&amp;Rolle:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="94"/>
+        <location filename="../../ui/admin_dialog.py" line="96"/>
         <source>Bitte geben Sie einen Benutzernamen ein.</source>
         <translation>Please enter a user name.</translation>
     </message>
@@ -2544,22 +2543,22 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>_Panel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="100"/>
+        <location filename="../../ui/dashboard.py" line="101"/>
         <source>Tabelle zum Diagramm</source>
         <translation>Table for the chart</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="102"/>
+        <location filename="../../ui/dashboard.py" line="103"/>
         <source>Diagramm</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135"/>
+        <location filename="../../ui/dashboard.py" line="136"/>
         <source>Tabelle: %1</source>
         <translation>Table: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="136"/>
+        <location filename="../../ui/dashboard.py" line="137"/>
         <source>Diagramm: %1</source>
         <translation>Chart: %1</translation>
     </message>
@@ -2586,14 +2585,6 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <location filename="../../ui/dialogs.py" line="76"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
-    </message>
-</context>
-<context>
-    <name>feedback</name>
-    <message>
-        <location filename="../../ui/feedback.py" line="43"/>
-        <source>Fallzahl – Fehler</source>
-        <translation>Fallzahl – Error</translation>
     </message>
 </context>
 <context>

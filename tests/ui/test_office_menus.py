@@ -12,10 +12,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.district import desk as district
-from app.exchange import package
-from app.exchange import receipt as receipts
+from app.district import receipts
+from app.office import export, period_close
 from app.office import keys as office_keys
-from app.office import period_close
 from app.records.periods import parse_period
 from tests.conftest import FAST_KDF, PASS
 from tests.ui.ui_helpers import make_office
@@ -234,7 +233,7 @@ def test_export_then_receipts_in_sent_packages(qtbot, window, office, tmp_path):
 
     drive(window, import_both)
     window.sent_action.trigger()
-    assert package.sent_packages(session)[0].status == "accepted"
+    assert export.sent_packages(session)[0].status == "accepted"
 
 
 def test_office_key_copy_and_print(qtbot, window, office, tmp_path, qtmodeltester):

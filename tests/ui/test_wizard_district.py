@@ -156,10 +156,9 @@ def _provisioning(key: bytes = DEMO_KEY, **kw) -> bytes:
 
 
 def _recipient() -> str:
-    from pyrage import x25519
+    from app.crypto import age
 
-    identity, _key = district.demo_keys()
-    return str(x25519.Identity.from_str(identity).to_public())
+    return age.recipient_of(age.demo_district_identity())
 
 
 def _tampered(data: bytes) -> bytes:

@@ -34,18 +34,21 @@ def no_dialogs_fixture(monkeypatch):
 
 @pytest.fixture(name="answers")
 def answers_fixture(monkeypatch):
-    """Questions asked by ui/ (ui.feedback.ask) get these answers; messages are collected."""
-    from ui import feedback
+    """The one test double for ui/dialogs.py: questions get these answers (then "no"),
+    errors and infos are collected."""
+    from ui import dialogs
 
     state = {"answers": [], "asked": [], "errors": [], "infos": []}
 
-    def ask(parent, text):
+    def ask(parent, text, title=None, *, default=False):
         state["asked"].append(text)
         return state["answers"].pop(0) if state["answers"] else False
 
-    monkeypatch.setattr(feedback, "ask", ask)
-    monkeypatch.setattr(feedback, "error", lambda parent, e: state["errors"].append(str(e)))
-    monkeypatch.setattr(feedback, "info", lambda parent, t: state["infos"].append(t))
+    monkeypatch.setattr(dialogs, "question", ask)
+    monkeypatch.setattr(
+        dialogs, "error", lambda parent, e, title=None: state["errors"].append(str(e))
+    )
+    monkeypatch.setattr(dialogs, "info", lambda parent, t, title=None: state["infos"].append(t))
     return state
 
 

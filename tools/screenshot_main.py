@@ -1,6 +1,6 @@
 """Screenshots of the counsellor's main window for docs/screenshots.
 
-    python -m ui.screenshot_main OUTDIR
+    python -m tools.screenshot_main OUTDIR
 
 Builds a throw-away vault in a temporary folder with a few dozen synthetic cases on the
 shipped Landkreis Harz scheme, then saves main-window.png, case-editor.png and
@@ -184,8 +184,7 @@ def _office_shots(app, folder: Path, out: Path) -> None:
     import msgspec
 
     from app.crypto.kdf import KdfParams
-    from app.exchange import package
-    from app.office import demo, period_close, setup
+    from app.office import demo, export, period_close, setup
     from app.records.periods import parse_period
     from app.stats.dashboard_data import overview
     from app.vault.vault import Vault
@@ -231,9 +230,9 @@ def _office_shots(app, folder: Path, out: Path) -> None:
     # two quarters sent, the first one confirmed by the district
     for label in ("2025-Q3", "2025-Q4"):
         period_close.close_period(session, parse_period(label), accepted_reason="Demo")
-        package.build_package(session, parse_period(label), folder)
-    first = package.sent_packages(session)[0]
-    package.mark_accepted(session, first.sha256, "2025-10-14T09:12:00Z")
+        export.build_package(session, parse_period(label), folder)
+    first = export.sent_packages(session)[0]
+    export.mark_accepted(session, first.sha256, "2025-10-14T09:12:00Z")
     sent = SentPackagesDialog(session, window)
     sent.show()
     sent.message_label.setStyleSheet("color: #1b6e20;")
@@ -241,7 +240,7 @@ def _office_shots(app, folder: Path, out: Path) -> None:
         "Eingelesen: "
         + first.file_name
         + " – "
-        + sent.model.status_text(package.sent_packages(session)[0])
+        + sent.model.status_text(export.sent_packages(session)[0])
     )
     app.processEvents()
     sent.grab().save(str(out / "sent_packages.png"))

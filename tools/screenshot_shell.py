@@ -1,4 +1,4 @@
-"""Screenshots of the shell's dialogs for docs/screenshots (``python -m ui.screenshot_shell``).
+"""Screenshots of the shell's dialogs for docs/screenshots (``python -m tools.screenshot_shell``).
 
 Builds a throw-away vault in a temporary folder with cheap key derivation, opens the
 wizard pages, the unlock dialog and the administration, and saves each with grab().
@@ -70,13 +70,12 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
 
     import datetime as dt
 
-    from app.district import desk as district
+    from app.crypto import age
     from app.exchange import provisioning
     from app.office import info as office
     from app.scheme.trust import shipped_scheme, trusted_keys
 
-    identity, key = district.demo_keys()
-    from pyrage import x25519
+    key = age.demo_district_signing_key()
 
     doc, sig = shipped_scheme()
     prov_file = tmp / "HZ-QLB-01.fallzahl-provisioning"
@@ -87,7 +86,7 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
             office_name="Beratungsstelle Quedlinburg",
             district_name="Landkreis Harz",
             district_ags="15085",
-            recipients=[str(x25519.Identity.from_str(identity).to_public())],
+            recipients=[age.demo_district_recipient()],
             trust_anchors=trusted_keys(),
             scheme_doc=doc,
             scheme_sig=sig,
