@@ -5,6 +5,7 @@ charts as vectors, text that a search finds, dates in the report's language."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import shutil
 import subprocess
@@ -117,3 +118,21 @@ def test_text_is_found_by_search_and_dates_follow_the_language(pdfs):
         else:
             assert not GERMAN_DATE.search(text), GERMAN_DATE.findall(text)[:3]
             assert ("2025-07-01" if kind == "office" else "2025-01-01") in text
+
+
+def test_pdfa_1b_has_no_transparency_and_its_metadata_agree(pdfs, tmp_path):
+    """What PDF/A-1b forbids and a validator would check first (veraPDF is not available
+    here): soft masks and constant alpha below 1; Info and XMP must say the same."""
+    for path in pdfs.values():
+        flat = tmp_path / f"{path.stem}.qdf.pdf"
+        subprocess.run(
+            ["qpdf", "--qdf", "--object-streams=disable", str(path), str(flat)], check=True
+        )
+        text = flat.read_bytes().decode("latin-1")
+        assert set(re.findall(r"/SMask\s*(/\w+|\d+ 0 R)", text)) <= {"/None"}
+        assert all(float(v) == 1.0 for v in re.findall(r"/(?:CA|ca)\s+([\d.]+)", text))
+        info, meta = _info(path), _run("pdfinfo", "-meta", str(path))
+        for key, tag in (("Title", "dc:title"), ("Subject", "dc:description")):
+            value = re.escape(html.escape(info[key], quote=False))
+            assert re.search(rf'<{tag}><rdf:Alt><rdf:li xml:lang="x-default">{value}<', meta), key
+        assert f"<rdf:li>{info['Author']}</rdf:li>" in meta
