@@ -20,12 +20,12 @@ from app.errors import ReceiptInvalid, ReceiptTampered, ReceiptWrongSigner
 FORMAT = "fallzahl-receipt/1"
 SUFFIX = ".receipt"
 # received_at and accepted_at: the district's time to the second with its UTC offset
-# (2026-04-12T10:15:00+02:00; receipts written before the zone was added have none and are
-# read as local time), ASCII digits only (datetime.fromisoformat alone would also take
+# (2026-04-12T10:15:00+02:00, never "Z"; receipts written before the zone was added have
+# none and are read as local time), ASCII digits only (datetime.fromisoformat alone would also take
 # "2026-04-12" or a comma); nothing before EARLIEST (no Fallzahl package is older) and, on
 # import, nothing more than a day after the office's clock.
 STAMP = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2})?"
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[+-][0-9]{2}:[0-9]{2})?"
 )
 EARLIEST = dt.datetime(2024, 1, 1)
 CLOCK_SLACK = dt.timedelta(days=1)
@@ -67,7 +67,7 @@ def parse_stamp(text: str | None) -> dt.datetime | None:
     if not isinstance(text, str) or STAMP.fullmatch(text) is None:
         return None
     try:
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(text)
     except ValueError:
         return None
     if moment.tzinfo is not None:

@@ -98,7 +98,7 @@ def test_a_damaged_receipt_at_the_office_gives_the_receipt_refusal(
     qapp, files, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(dialogs, "NO_DIALOGS", True)
-    from tests.ui.ui_helpers import make_office
+    from tests.support.ui import make_office
 
     vault, session = make_office(tmp_path / "office", n_cases=0)
     try:

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.records.periods import parse_period  # noqa: E402
 from app.stats.dashboard_data import overview  # noqa: E402
 from tests.support.exchange_world import district, scheme  # noqa: E402
-from tests.ui.ui_helpers import make_office  # noqa: E402
+from tests.support.ui import make_office  # noqa: E402
 from ui.district_report_pdf import district_pdf_bytes  # noqa: E402
 from ui.report_pdf import pdf_bytes  # noqa: E402
 
