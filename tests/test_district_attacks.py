@@ -110,6 +110,23 @@ def test_a_huge_file_is_refused_by_its_size_unread(world):
     assert seconds < 1.5 and peak < 5 * 1024 * 1024, (seconds, peak)
 
 
+def test_a_folder_of_large_files_is_read_one_at_a_time(world):
+    """Twenty files just under the size limit: the desk holds one at a time, not 140 MB."""
+    inbox = world["root"] / "large"
+    inbox.mkdir()
+    for i in range(20):
+        with (inbox / f"large-{i}.fallzahl.age").open("wb") as fh:
+            fh.truncate(7 * 1024 * 1024)  # sparse: cheap to make and to read
+    tracemalloc.start()
+    try:
+        got = district.import_paths(world["desk"], [inbox], now=on_time(1))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(got) == 20 and all(isinstance(o.error, errors.ImportDamaged) for o in got)
+    assert peak < 30 * 1024 * 1024, peak
+
+
 def test_the_issues_bomb_through_the_inbox(world):
     """1 MB from an unenrolled office, its manifest inflating to 1 GB: the desk sorts a
     folder by reading each manifest, and that look is bounded as well."""

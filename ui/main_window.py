@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
         self.quick_action = self._action(
             file_menu, self.tr("&Schnellerfassung"), self.start_quick_entry, "Ctrl+E"
         )
+        self.activities_action = self._action(
+            file_menu, self.tr("&Tätigkeiten ohne Fall…"), self.show_activities, "Ctrl+T"
+        )
         file_menu.addSeparator()
         self.overview_action = self._action(
             file_menu, self.tr("Ü&bersicht zeigen"), self.show_overview, "Ctrl+1"
@@ -396,6 +399,7 @@ class MainWindow(QMainWindow):
         for action in self.lead_actions:
             action.setEnabled(lead)
         self.report_action.setEnabled(session is not None)
+        self.activities_action.setEnabled(bool(session and session.scheme.items))
         self.dashboard.set_session(session)
         if session is not None:
             self._fit_columns()
@@ -743,6 +747,13 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         self._exec(ShortcutsDialog(self.shortcuts(), self))
+
+    def show_activities(self) -> None:
+        """Groups, prevention events and other work without a case (scheme format 2)."""
+        from ui.activities_dialog import ActivitiesDialog
+
+        if self._session is not None and self._session.scheme.items:
+            self._exec(ActivitiesDialog(self._session, self))
 
     def show_categories(self) -> None:
         if self._session is not None:

@@ -8,7 +8,8 @@ A district vault (``Vault.create(mode="district")``) keeps, sealed like everythi
   key to hand out), ``district.registry`` (app/district/registry.py),
   ``district.intake`` (every package received and the last sequence per office,
   app/district/intake.py), and per package ``district.pkg.<sha256>`` (the bytes as
-  received) and ``district.tally.<sha256>`` (its verified tallies.json).
+  received), ``district.tally.<sha256>`` (its verified tallies.json) and, when the office
+  sent one, ``district.staffing.<sha256>`` (app/district/staffing.py).
 
 Importing a package is two steps: ``verify.verify`` checks it without side effects
 (app/district/verify.py: sizes, signature and enrolment, scheme, period, sequence, content;
@@ -442,13 +443,17 @@ def import_paths(
     folder holding an original and its correction imports in the right order.
     """
     importer = Importer(session)
-    loaded = [(f, *_read_package(f)) for f in package_files(paths)]
     identity = importer.known.identity
-    loaded.sort(
-        key=lambda item: ("", 0) if item[1] is None else verify.order_key(item[1], identity)
-    )
+
+    def order(path: Path) -> tuple[str, int]:
+        data, _err = _read_package(path)
+        return ("", 0) if data is None else verify.order_key(data, identity)
+
+    # One file in memory at a time: each is read to find its place, then again to import
+    # (a folder of large hostile files costs time, never their sum in memory).
     outcomes = []
-    for f, data, err in loaded:
+    for f in sorted(package_files(paths), key=order):
+        data, err = _read_package(f)
         if err is not None or data is None:
             outcomes.append(Outcome(file_name=str(f), error=err))
             continue
@@ -462,7 +467,19 @@ def import_one(
     try:
         return Outcome(file_name=file_name, package=importer.import_bytes(data, file_name, now))
     except errors.ImportRefused as exc:
-        return Outcome(file_name=file_name, error=exc)
+        return Outcome(file_name=file_name, error=_detached(exc))
+
+
+def _detached(exc: FallzahlError) -> FallzahlError:
+    """The refusal without its tracebacks (and those of its causes): an outcome keeps only
+    the message, not the frames that hold the refused file's bytes."""
+    link: BaseException | None = exc
+    seen: set[int] = set()
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        link.__traceback__ = None
+        link = link.__cause__ or link.__context__
+    return exc
 
 
 # board

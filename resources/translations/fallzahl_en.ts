@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>ActivitiesDialog</name>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="51"/>
+        <source>Tätigkeiten ohne Fall</source>
+        <translation>Activities without a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="60"/>
+        <source>Erfasste Tätigkeiten</source>
+        <translation>Recorded activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="63"/>
+        <location filename="../../ui/activities_dialog.py" line="84"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="64"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="65"/>
+        <source>Beratungsfeld</source>
+        <translation>Counselling field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="66"/>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="67"/>
+        <source>Zielgruppe</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="77"/>
+        <source>Summe</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="89"/>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="90"/>
+        <source>&amp;Art der Tätigkeit</source>
+        <translation>&amp;Kind of activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="91"/>
+        <source>&amp;Beratungsfeld</source>
+        <translation>Counselling &amp;field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="97"/>
+        <location filename="../../ui/activities_dialog.py" line="103"/>
+        <source>Erläuterung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="107"/>
+        <source>&amp;Neu (Strg+N)</source>
+        <translation>&amp;New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="108"/>
+        <source>Neue Tätigkeit</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="110"/>
+        <source>&amp;Löschen (Entf)</source>
+        <translation>De&amp;lete (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="111"/>
+        <source>Tätigkeit löschen</source>
+        <translation>Delete activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="113"/>
+        <source>&amp;Speichern ↵</source>
+        <translation>&amp;Save ↵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="114"/>
+        <source>Tätigkeit speichern</source>
+        <translation>Save activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="117"/>
+        <location filename="../../ui/activities_dialog.py" line="118"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="188"/>
+        <source>%1: %2 Tätigkeiten, %3 Teilnehmende</source>
+        <translation>%1: %2 activities, %3 participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="262"/>
+        <source>Diese Tätigkeit löschen?</source>
+        <translation>Delete this activity?</translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <location filename="../../ui/admin_dialog.py" line="48"/>
@@ -255,123 +366,140 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="103"/>
-        <location filename="../../ui/case_editor.py" line="107"/>
+        <location filename="../../ui/case_editor.py" line="105"/>
+        <location filename="../../ui/case_editor.py" line="109"/>
         <source>Vollständigkeit</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="128"/>
-        <location filename="../../ui/case_editor.py" line="237"/>
+        <location filename="../../ui/case_editor.py" line="129"/>
+        <location filename="../../ui/case_editor.py" line="133"/>
+        <location filename="../../ui/case_editor.py" line="528"/>
+        <source>Haushalt (intern)</source>
+        <translation>Household (internal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="131"/>
+        <source>z. B. H-12</source>
+        <translation>e.g. H-12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="146"/>
+        <location filename="../../ui/case_editor.py" line="257"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="156"/>
+        <location filename="../../ui/case_editor.py" line="174"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="163"/>
-        <location filename="../../ui/case_editor.py" line="169"/>
+        <location filename="../../ui/case_editor.py" line="181"/>
+        <location filename="../../ui/case_editor.py" line="187"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="179"/>
+        <location filename="../../ui/case_editor.py" line="197"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="180"/>
-        <location filename="../../ui/case_editor.py" line="283"/>
+        <location filename="../../ui/case_editor.py" line="198"/>
+        <location filename="../../ui/case_editor.py" line="303"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="201"/>
         <location filename="../../ui/case_editor.py" line="221"/>
+        <location filename="../../ui/case_editor.py" line="241"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="233"/>
+        <location filename="../../ui/case_editor.py" line="253"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="234"/>
+        <location filename="../../ui/case_editor.py" line="254"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="236"/>
+        <location filename="../../ui/case_editor.py" line="256"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="279"/>
-        <location filename="../../ui/case_editor.py" line="280"/>
+        <location filename="../../ui/case_editor.py" line="299"/>
+        <location filename="../../ui/case_editor.py" line="300"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="309"/>
+        <location filename="../../ui/case_editor.py" line="334"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="341"/>
+        <location filename="../../ui/case_editor.py" line="366"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="348"/>
+        <location filename="../../ui/case_editor.py" line="373"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="450"/>
+        <location filename="../../ui/case_editor.py" line="494"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="452"/>
+        <location filename="../../ui/case_editor.py" line="496"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="454"/>
+        <location filename="../../ui/case_editor.py" line="498"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="454"/>
+        <location filename="../../ui/case_editor.py" line="498"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="456"/>
+        <location filename="../../ui/case_editor.py" line="500"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="473"/>
+        <location filename="../../ui/case_editor.py" line="517"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="476"/>
+        <location filename="../../ui/case_editor.py" line="520"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="524"/>
+        <location filename="../../ui/case_editor.py" line="532"/>
+        <source>Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die Nummer bleibt in der Beratungsstelle und wird nie gemeldet.</source>
+        <translation>The same household number (H-1, H-2 …) on cases of one family in different counselling fields: the life domains are then counted once for the integrated case. Never enter a name; the number stays in the office and is never reported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="583"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="533"/>
+        <location filename="../../ui/case_editor.py" line="592"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -930,6 +1058,25 @@
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../ui/item_form.py" line="105"/>
+        <source>%1: weitere</source>
+        <translation>%1: further</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.py" line="116"/>
+        <location filename="../../ui/item_form.py" line="143"/>
+        <source>– nicht erfasst –</source>
+        <translation>– not recorded –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.py" line="125"/>
+        <source>weitere (bis %1)</source>
+        <translation>further (up to %1)</translation>
+    </message>
+</context>
+<context>
     <name>KindPage</name>
     <message>
         <location filename="../../ui/wizard.py" line="73"/>
@@ -1122,7 +1269,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="180"/>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
@@ -1157,303 +1304,308 @@
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>&amp;Tätigkeiten ohne Fall…</source>
+        <translation>&amp;Activities without a case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Ü&amp;bersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff &amp;capacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Kontaktart bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact type or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="692"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703"/>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="707"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="757"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -2081,128 +2233,143 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../ui/quick_entry.py" line="103"/>
+        <location filename="../../ui/quick_entry.py" line="106"/>
         <source>z. B. 2026-0042, 42 oder „neu“</source>
         <translation>e.g. 2026-0042, 42 or “new”</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="126"/>
+        <location filename="../../ui/quick_entry.py" line="129"/>
         <source>ohne Fall</source>
         <translation>without case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="131"/>
-        <location filename="../../ui/quick_entry.py" line="174"/>
+        <location filename="../../ui/quick_entry.py" line="134"/>
+        <location filename="../../ui/quick_entry.py" line="194"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="133"/>
+        <location filename="../../ui/quick_entry.py" line="136"/>
         <source>Speichern ↵</source>
         <translation>Save ↵</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="138"/>
+        <location filename="../../ui/quick_entry.py" line="150"/>
         <source>Zuletzt gespeichert</source>
         <translation>Last saved</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="145"/>
+        <location filename="../../ui/quick_entry.py" line="157"/>
         <source>&amp;Personen</source>
         <translation>&amp;Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="173"/>
+        <location filename="../../ui/quick_entry.py" line="193"/>
         <source>Kurzkontakt ohne Fall</source>
         <translation>Brief contact without a case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="175"/>
+        <location filename="../../ui/quick_entry.py" line="195"/>
         <source>Kontakt speichern</source>
         <translation>Save contact</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="243"/>
+        <location filename="../../ui/quick_entry.py" line="286"/>
         <source>kein Fall</source>
         <translation>no such case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="246"/>
+        <location filename="../../ui/quick_entry.py" line="289"/>
         <source>, abgeschlossen</source>
         <translation>, closed</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="142"/>
+        <location filename="../../ui/quick_entry.py" line="154"/>
         <source>Fall&amp;nummer</source>
         <translation>Case &amp;number</translation>
     </message>
     <message>
+        <location filename="../../ui/quick_entry.py" line="139"/>
+        <source>nicht e&amp;rschienen</source>
+        <translation>no-sho&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="140"/>
+        <source>Termin nicht wahrgenommen</source>
+        <translation>Appointment not kept</translation>
+    </message>
+    <message>
         <location filename="../../ui/quick_entry.py" line="143"/>
+        <source>Der Termin wurde nicht wahrgenommen: er zählt nicht als Kontakt, sondern getrennt als ausgefallener Termin.</source>
+        <translation>The appointment was not kept: it does not count as a contact but separately as a missed appointment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="155"/>
         <source>K&amp;ontaktform</source>
         <translation>Contact for&amp;m</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="144"/>
+        <location filename="../../ui/quick_entry.py" line="156"/>
         <source>D&amp;auer</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="146"/>
+        <location filename="../../ui/quick_entry.py" line="158"/>
         <source>Da&amp;tum</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="147"/>
+        <location filename="../../ui/quick_entry.py" line="159"/>
         <source>Beratungsfe&amp;ld</source>
         <translation>Counselling f&amp;ield</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="241"/>
+        <location filename="../../ui/quick_entry.py" line="284"/>
         <source>neuer Fall: %1</source>
         <translation>new case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="294"/>
+        <location filename="../../ui/quick_entry.py" line="337"/>
         <source>Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.</source>
         <translation>New case %1 (%2) created – complete its details in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="319"/>
+        <location filename="../../ui/quick_entry.py" line="362"/>
         <source>Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.</source>
         <translation>There is no case “%1”. Enter an existing case number, “new” for a new case, or tick “without case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="328"/>
+        <location filename="../../ui/quick_entry.py" line="371"/>
         <source>Bitte die Kontaktart als Ziffer eingeben: %1</source>
         <translation>Please enter the contact type as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="336"/>
+        <location filename="../../ui/quick_entry.py" line="379"/>
         <source>Bitte die Dauer als Ziffer eingeben: %1</source>
         <translation>Please enter the duration as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="357"/>
+        <location filename="../../ui/quick_entry.py" line="402"/>
         <source>Nicht gespeichert.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="367"/>
+        <location filename="../../ui/quick_entry.py" line="412"/>
         <source>ohne Fall (%1)</source>
         <translation>without case (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="369"/>
+        <location filename="../../ui/quick_entry.py" line="414"/>
         <source>1 Person</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="371"/>
+        <location filename="../../ui/quick_entry.py" line="416"/>
         <source>%1 Personen</source>
         <translation>%1 persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="374"/>
+        <location filename="../../ui/quick_entry.py" line="419"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
