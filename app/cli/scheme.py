@@ -167,11 +167,33 @@ def format_scheme(scheme: Scheme, language: str) -> str:
                 extra.append(code.pool)
             if code.check:
                 extra.append("to be checked" if en else "zu prüfen")
+            if not code.counts_as_problem:
+                extra.append("no problem domain" if en else "kein Lebensbereich")
             suffix = f"  [{'; '.join(extra)}]" if extra else ""
             lines.append(f"  {code.code:<12} {code.label(language)}{suffix}")
             lines.append(f"  {'':<12} {code.definition(language)}")
             if code.source:
                 lines.append(f"  {'':<12} {'Source' if en else 'Quelle'}: {code.source}")
+        lines.append("")
+    if scheme.items:
+        lines.append("== " + ("Items (format 2)" if en else "Merkmale (Format 2)"))
+    for item in scheme.items:
+        rules = [item.record, item.kind]
+        if item.dimension:
+            rules.append(item.dimension)
+        if item.min is not None or item.max is not None:
+            rules.append(f"{item.min if item.min is not None else ''}..{item.max or ''}")
+        if item.fields:
+            rules.append(("only " if en else "nur ") + ", ".join(item.fields))
+        if item.required_at_close:
+            rules.append("needed at close" if en else "beim Abschluss nötig")
+        if not item.additive:
+            rules.append("not additive" if en else "nicht summierbar")
+        lines.append(f"  {item.id:<22} {item.label(language)}  [{'; '.join(rules)}]")
+        lines.append(f"  {'':<22} {item.definition(language)}")
+        if item.source:
+            lines.append(f"  {'':<22} {'Source' if en else 'Quelle'}: {item.source}")
+    if scheme.items:
         lines.append("")
     notes = scheme.notes_en if en else scheme.notes_de
     if notes:
