@@ -1,4 +1,4 @@
-"""`scheme` verbs of the command line: keygen, sign, verify, show, import.
+"""`scheme` verbs of the command line: keygen, sign, verify, show, exchange, import.
 
 ``register(subparsers)`` adds them to the main CLI; each handler is a plain function
 ``(args) -> int`` stored as ``args.handler`` that raises FallzahlError on refusal.
@@ -47,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("file", type=Path, nargs="?", metavar="FILE")
     p.add_argument("--lang", dest="show_lang", choices=lang.SUPPORTED)
     p.set_defaults(handler=cmd_show)
+
+    p = verbs.add_parser("exchange", help="DHIS2 metadata, ADX schema, SDMX structure into DIR")
+    p.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.set_defaults(handler=cmd_exchange)
 
     p = verbs.add_parser("import", help="make a signed scheme the office's active scheme")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -200,6 +205,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     doc = _read(args.file) if args.file else shipped_scheme()[0]
     scheme = validate_document(doc)
     sys.stdout.write(format_scheme(scheme, args.show_lang or lang.current()) + "\n")
+    return 0
+
+
+def cmd_exchange(args: argparse.Namespace) -> int:
+    from app.stats.structures import exchange_files
+
+    doc = _read(args.file) if args.file else shipped_scheme()[0]
+    scheme = validate_document(doc)
+    prepared = dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, data in exchange_files(scheme, prepared).items():
+        write_bytes(args.out / name, data)
+        print(args.out / name)
     return 0
 
 
