@@ -604,6 +604,12 @@ EN: dict[str, str] = {
     "Tätigkeit speichern": "Save activity",
     "%1: %2 Tätigkeiten, %3 Teilnehmende": "%1: %2 activities, %3 participants",
     "Diese Tätigkeit löschen?": "Delete this activity?",
+    "offen, 6 Monate ohne Kontakt": "open, no contact for 6 months",
+    "Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen (die Kinder- "
+    "und Jugendhilfestatistik sieht eine Hilfe dann als beendet an).": (
+        "Open cases without a contact for six months: proposed for closing (the child and "
+        "youth services statistic then treats a help as ended)."
+    ),
 }
 
 # (context, source) -> English where a context needs other words or another accelerator

@@ -116,6 +116,15 @@ class MainWindow(QMainWindow):
         self.status_filter.addItem(self.tr("offen und abgeschlossen"), None)
         self.status_filter.addItem(self.tr("nur offene"), ov.OPEN)
         self.status_filter.addItem(self.tr("nur abgeschlossene"), ov.CLOSED)
+        self.status_filter.addItem(self.tr("offen, 6 Monate ohne Kontakt"), ov.STALE)
+        self.status_filter.setItemData(
+            self.status_filter.count() - 1,
+            self.tr(
+                "Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen "
+                "(die Kinder- und Jugendhilfestatistik sieht eine Hilfe dann als beendet an)."
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.own_only = QCheckBox(self.tr("nur meine Fälle"))
         self.own_only.setAccessibleName(self.tr("nur meine Fälle"))
         row2.addWidget(self.field_filter, 2)
