@@ -354,7 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     args._cleanup = []
     args.open_session = lambda: open_session(args)
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # here, so that a closed pipe is handled below, not at exit
+        return code
     except UsageError as exc:
         sys.stderr.write(exc.message() + "\n")
         return 2
@@ -372,6 +374,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(error.message() + "\n")
         return 1
     except KeyboardInterrupt:
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`... | head`): no traceback; later writes go nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1
     finally:
         for cleanup in args._cleanup:

@@ -22,14 +22,14 @@ import msgspec
 from app.crypto import kdf as keys
 from app.crypto import signing
 from app.crypto.aead import Cipher, Tampered
-from app.errors import FallzahlError, NotAllowed, NotFound, PeriodClosed, RecordDamaged
+from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
 from app.records.model import Case, Contact
 from app.records.overview import CaseRow
 from app.records.periods import Period
-from app.records.upgrade import case_upgrader, contact_upgrader
+from app.records.upgrade import contact_upgrader, in_current_codes
 from app.records.validation import validate_case, validate_contact
 from app.scheme.store import scheme_for_version
 from app.vault import archive, audit, keyslots, lead_state, settings, store
@@ -447,15 +447,9 @@ class Session:
     def save_case(self, case: Case) -> Case:
         self._load()
         scheme = self.scheme
-        if case.scheme_version < scheme.version:
-            # An old case is saved in today's codes, unless a closed period freezes its
-            # codes: then it stays in its own version and is checked against that scheme.
-            upgraded = case_upgrader(scheme)(case)
-            try:
-                self.before_record_change("cases", upgraded)
-                case = upgraded
-            except PeriodClosed:
-                scheme = scheme_for_version(self, case.scheme_version)
+        case = in_current_codes(self, case)  # frozen old cases stay in their own version
+        if case.scheme_version != scheme.version:
+            scheme = scheme_for_version(self, case.scheme_version)
         self.before_record_change("cases", case)
         validate_case(case, scheme)
         other = self.case_by_code(case.code)

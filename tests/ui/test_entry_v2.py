@@ -189,3 +189,21 @@ def test_activities_by_keyboard(qtbot, session, window, answers):
     answers["answers"].append(True)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert activities(session) == [] and dialog.table.rowCount() == 0
+
+
+def test_an_old_case_opens_in_todays_codes(qtbot, session, window):
+    from app.scheme.trust import shipped_scheme
+
+    v1 = validate_document(shipped_scheme()[0])
+    session.scheme = v1
+    old = make_case(session, "2026-0009", field="SCHULD", problems=["FIN_ALO", "ARB_LOS"])
+    session.scheme = V2
+    window.set_session(session)
+    window.select_case(old.id)
+    editor = window.editor
+    assert editor.items.widgets["debt_trigger"].currentData() == "ALO"
+    assert not editor.is_dirty()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = session.case(old.id)
+    assert saved.scheme_version == 2 and saved.problems == ["FIN_SCHULD", "ARB_LOS"]
+    assert saved.debt_trigger == "ALO"
