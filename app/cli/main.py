@@ -363,7 +363,12 @@ def main(argv: list[str] | None = None) -> int:
     except FallzahlError as exc:
         sys.stderr.write(exc.message() + "\n")
         return 1
-    except OSError as exc:
+    except BrokenPipeError:
+        # The reader went away (`... | head`): no traceback; later writes go nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # after BrokenPipeError, which is one
         # a file named on the command line is missing, unreadable or its disk is full
         sys.stderr.write(file_problem(exc).message() + "\n")
         return 1
@@ -374,11 +379,6 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(error.message() + "\n")
         return 1
     except KeyboardInterrupt:
-        return 1
-    except BrokenPipeError:
-        # The reader went away (`... | head`): no traceback; later writes go nowhere.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
         return 1
     finally:
         for cleanup in args._cleanup:

@@ -58,12 +58,14 @@ class Session:
         *,
         lock: bool = True,
         verify: bool = True,
+        kek: bytes | None = None,
     ) -> None:
         self.vault = vault
         self.store = vault.store
         self.user = user
         self._grant = grant
         self._slot_secret = slot_secret
+        self._kek = kek if lock else None  # only the writer moves its rollback mark
         self._key = grant.data_key
         # A lead without the lead key in its grant is no lead (an edited role).
         self._lead_key = grant.lead_key if role == "lead" and grant.lead_key else None
@@ -96,6 +98,7 @@ class Session:
             self._audit_seq, self._audit_prev = self._opened_audit_tail()
             if signed is not None:
                 self._head = self._verify_lead_state(signed)
+                self._mark_seen(self._head.version)
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
@@ -638,6 +641,26 @@ class Session:
             )
         return head
 
+    def _mark_seen(self, version: int) -> None:
+        """Keep the highest lead-state version this user has seen in the user's own slot,
+        which only the passphrase opens: lead state older than that was rolled back, even by
+        someone who rewrote the audit log with the data key."""
+        seen = self._slot_secret.seen
+        if version < seen:
+            raise lead_state.rolled_back(
+                f"Stand {version}, diese Anmeldung kannte schon Stand {seen}",
+                f"version {version}, this login has already seen version {seen}",
+            )
+        if version == seen or self._kek is None:
+            return
+        row = keyslots.slot_row(self.store, self.user)
+        if row is None:
+            return
+        secret = msgspec.structs.replace(self._slot_secret, seen=version)
+        with self.store.transaction():
+            keyslots.reseal_own_secret(self.store, self.vault.vault_id, row, self._kek, secret)
+        self._slot_secret = secret
+
     @property
     def lead_head(self) -> lead_state.Head:
         if self._head is None:
@@ -672,9 +695,11 @@ class Session:
         """
         if not self._rollback_armed:
             saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
+            saved_secret = self._slot_secret
 
             def restore() -> None:
                 self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
+                self._slot_secret = saved_secret
                 self._aead = Cipher(self._key)
                 self._pending, self._flush_armed, self._rollback_armed = [], False, False
                 self._lead_rows.refresh()
@@ -715,6 +740,7 @@ class Session:
         )
         lead_state.write_head(self.store, head, self._state_signing_key())
         self._head = head
+        self._mark_seen(version)
 
     def _first_lead_state(self) -> None:
         """At creation: the first audit entry and head (version 1)."""
@@ -883,7 +909,7 @@ class Session:
             row = keyslots.slot_row(self.store, name)
             assert row is not None
             with self.store.transaction():
-                keyslots.rewrap_own_slot(
+                kek = keyslots.rewrap_own_slot(
                     self.store,
                     self.vault.vault_id,
                     row,
@@ -892,6 +918,8 @@ class Session:
                     keys.machine_params(),
                 )
                 self._append_audit("passphrase.changed", name, [])
+            if self._kek is not None:
+                self._kek = kek
             return
         with self._lead_change():
             self._write_slot_for(name, users[name], new_passphrase)
