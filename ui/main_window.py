@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import FallzahlError
 from app.records import overview as ov
-from app.vault.undo import CASES, CONTACTS, UndoLog
+from app.vault.undo import CASES, CONTACTS, NothingToRedo, NothingToUndo, UndoLog
 from ui import dialogs, i18n
 from ui.case_editor import CaseEditor
 from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
@@ -43,6 +43,7 @@ from ui.contact_editor import ContactDialog, agree_with_case
 from ui.dashboard import Dashboard
 from ui.help_dialog import CategoriesDialog, GuideDialog, ShortcutsDialog
 from ui.quick_entry import QuickEntry
+from ui.window_keys import WindowKeys
 
 if TYPE_CHECKING:
     from app.vault.session import Session
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoLog()
         self._build()
         self._build_menus()
+        self.keys = WindowKeys(self, self.undo_action, self.redo_action)
         self.set_session(session)
         self.resize(1360, 860)
 
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self.overview_action = self._action(
-            file_menu, self.tr("Ü&bersicht zeigen"), self.show_overview, "Ctrl+1"
+            file_menu, self.tr("&Übersicht zeigen"), self.show_overview, "Ctrl+1"
         )
         self.report_action = self._action(file_menu, self.tr("Be&richt…"), self.show_report)
         file_menu.addSeparator()
@@ -276,9 +278,11 @@ class MainWindow(QMainWindow):
         )
 
         edit = bar.addMenu(self.tr("&Bearbeiten"))
-        self.undo_action = self._action(
-            edit, self.tr("&Rückgängig"), self.undo_last, QKeySequence.StandardKey.Undo
+        self.undo_action = self._action(edit, self.tr("&Rückgängig"), self.undo_last, "Ctrl+Z")
+        self.redo_action = self._action(
+            edit, self.tr("&Wiederherstellen"), self.redo_last, "Ctrl+Shift+Z"
         )
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.save_action = self._action(
             edit, self.tr("Fall &speichern"), self.save_case, QKeySequence.StandardKey.Save
         )
@@ -360,7 +364,7 @@ class MainWindow(QMainWindow):
             (a.shortcut().toString(native), a.text().replace("&", "").rstrip("…"))
             for a in (
                 self.new_action, self.quick_action, self.overview_action, self.save_action,
-                self.undo_action,
+                self.undo_action, self.redo_action,
                 self.find_action, self.lock_action, self.guide_action,
                 self.shortcuts_action, self.categories_action, self.quit_action,
             )
@@ -625,10 +629,19 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def undo_last(self) -> None:
+        self._step_back_or_forth(redo=False)
+
+    def redo_last(self) -> None:
+        self._step_back_or_forth(redo=True)
+
+    def _step_back_or_forth(self, *, redo: bool) -> None:
         if self._session is None:
             return
         try:
-            step = self.undo.undo(self._session)
+            step = self.undo.redo(self._session) if redo else self.undo.undo(self._session)
+        except (NothingToUndo, NothingToRedo) as exc:
+            self.statusBar().showMessage(dialogs.text_of(exc), 5000)
+            return
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
@@ -644,9 +657,13 @@ class MainWindow(QMainWindow):
             self._show_contacts(None)
         self.dashboard.refresh()
         what = self.tr("Fall") if step.table == CASES else self.tr("Kontakt")
-        self.statusBar().showMessage(
-            self.tr("Rückgängig gemacht: letzte Speicherung (%1).").replace("%1", what), 8000
+        done = (
+            self.tr("Wiederhergestellt: %1.")
+            if redo
+            else self.tr("Rückgängig gemacht: letzte Speicherung (%1).")
         )
+        self.statusBar().showMessage(done.replace("%1", what), 8000)
+        self.quick.forget_typing()
 
     def delete_case(self) -> None:
         case = self.editor.case

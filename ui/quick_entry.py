@@ -215,8 +215,15 @@ class QuickEntry(QWidget):
 
     def start(self) -> None:
         """Ready for the next entry: focus on the case code, its text selected."""
+        self.forget_typing()
         self.code.setFocus(Qt.FocusReason.OtherFocusReason)
         self.code.selectAll()
+
+    def forget_typing(self) -> None:
+        """What was typed is saved (or undone): the fields' own undo starts afresh, so
+        Ctrl+Z reaches the window's undo (ui/window_keys.py)."""
+        for edit in (self.code, self.form, self.duration, self.date.edit):
+            edit.setText(edit.text())  # setText clears a QLineEdit's undo history
 
     # feedback while typing
     def _hints(self, *_args) -> None:
@@ -378,12 +385,13 @@ class QuickEntry(QWidget):
             )
             + (f" – {agreed.note}" if agreed.note else "")
         )
-        self.form.clear()
-        self.duration.clear()
+        self.form.setText("")
+        self.duration.setText("")
         self.persons.setValue(1)
         self.date.setDate(dt.date.today())
         self.contact_saved.emit(contact.id, contact.case_id or "")
         if self.no_case.isChecked():
+            self.forget_typing()
             self.field.setFocus()
         else:
             self.start()
