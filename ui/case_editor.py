@@ -135,6 +135,7 @@ class CaseEditor(QWidget):
         scroll.setWidget(form_host)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(300)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the Tab stops
         split.addWidget(scroll)
 
         # right: problem codes by life domain, the class, the definition
@@ -328,6 +329,10 @@ class CaseEditor(QWidget):
         for combo in [self.field, self.ending, *self.choices.values()]:
             combo.clear()
         self.help_text.clear()
+
+    def start(self) -> None:
+        """Focus on the first field of the case."""
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def case(self) -> Case | None:

@@ -121,6 +121,7 @@ class EnrolDialog(QDialog):
         self.office_id.setPlaceholderText("HZ-QLB-01")
         self.office_name = QLineEdit()
         self.key_text = QPlainTextEdit()
+        self.key_text.setTabChangesFocus(True)
         self.key_text.setPlaceholderText(
             t("Öffentlichen Schlüssel einfügen", "Paste the public key")
         )
@@ -239,6 +240,7 @@ class DistrictWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.model = BoardModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()

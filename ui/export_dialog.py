@@ -121,6 +121,7 @@ class ExportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.model = TallyTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)

@@ -56,6 +56,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Tastenkürzel"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(shortcuts), 2)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.table.setAccessibleName(self.tr("Tastenkürzel"))
         self.table.setHorizontalHeaderLabels([self.tr("Taste"), self.tr("Wirkung")])
         self.table.verticalHeader().hide()

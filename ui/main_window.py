@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,6 +140,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
+        self.table.activated.connect(self.open_case)  # Enter (and double-click on some styles)
+        # after the click's own events, which would give the focus back to the list
+        self.table.doubleClicked.connect(lambda _i: QTimer.singleShot(0, self.open_case))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
         self.contact_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.contact_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contact_table.verticalHeader().hide()
+        self.contact_table.setTabKeyNavigation(False)
         self.contact_table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((100, 190, 170, 80)):
             self.contact_table.setColumnWidth(col, width)
@@ -264,6 +269,8 @@ class MainWindow(QMainWindow):
         self.quick_action = self._action(
             file_menu, self.tr("&Schnellerfassung"), self.start_quick_entry, "Ctrl+E"
         )
+        # Esc from the case list or the case goes back to quick entry as well
+        self.quick_action.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence("Esc")])
         file_menu.addSeparator()
         self.overview_action = self._action(
             file_menu, self.tr("&Übersicht zeigen"), self.show_overview, "Ctrl+1"
@@ -553,6 +560,14 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         self.pages.setCurrentIndex(self.ENTRY_PAGE)
         self.quick.new_case()
+
+    def open_case(self, *_args) -> None:
+        """Enter or double-click in the case list: into the case's first field."""
+        if self.editor.case is None:
+            return
+        self.pages.setCurrentIndex(self.ENTRY_PAGE)
+        self.tabs.setCurrentIndex(0)
+        self.editor.start()
 
     def start_quick_entry(self) -> None:
         self.pages.setCurrentIndex(self.ENTRY_PAGE)

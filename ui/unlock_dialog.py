@@ -97,9 +97,8 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.users, self.passphrase)
         self.setTabOrder(self.passphrase, self.language)
-        self.setTabOrder(self.language, self.unlock_button)
-        self.setTabOrder(self.unlock_button, self.forgot_button)
-        self.setTabOrder(self.forgot_button, self.cancel_button)
+        # the button box orders its own buttons as they are shown (fixing them here made
+        # Tab loop between two of them)
         self.retranslate()
         self.passphrase.setFocus()
 

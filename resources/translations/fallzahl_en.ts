@@ -244,116 +244,116 @@
     </message>
     <message>
         <location filename="../../ui/case_editor.py" line="128"/>
-        <location filename="../../ui/case_editor.py" line="237"/>
+        <location filename="../../ui/case_editor.py" line="238"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="156"/>
+        <location filename="../../ui/case_editor.py" line="157"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="163"/>
-        <location filename="../../ui/case_editor.py" line="169"/>
+        <location filename="../../ui/case_editor.py" line="164"/>
+        <location filename="../../ui/case_editor.py" line="170"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="179"/>
+        <location filename="../../ui/case_editor.py" line="180"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="180"/>
-        <location filename="../../ui/case_editor.py" line="283"/>
+        <location filename="../../ui/case_editor.py" line="181"/>
+        <location filename="../../ui/case_editor.py" line="284"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="201"/>
-        <location filename="../../ui/case_editor.py" line="221"/>
+        <location filename="../../ui/case_editor.py" line="202"/>
+        <location filename="../../ui/case_editor.py" line="222"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="233"/>
+        <location filename="../../ui/case_editor.py" line="234"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="234"/>
+        <location filename="../../ui/case_editor.py" line="235"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="236"/>
+        <location filename="../../ui/case_editor.py" line="237"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="279"/>
         <location filename="../../ui/case_editor.py" line="280"/>
+        <location filename="../../ui/case_editor.py" line="281"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="309"/>
+        <location filename="../../ui/case_editor.py" line="310"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="341"/>
+        <location filename="../../ui/case_editor.py" line="346"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="348"/>
+        <location filename="../../ui/case_editor.py" line="353"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="450"/>
+        <location filename="../../ui/case_editor.py" line="455"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="452"/>
+        <location filename="../../ui/case_editor.py" line="457"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="454"/>
+        <location filename="../../ui/case_editor.py" line="459"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="454"/>
+        <location filename="../../ui/case_editor.py" line="459"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="456"/>
+        <location filename="../../ui/case_editor.py" line="461"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="473"/>
+        <location filename="../../ui/case_editor.py" line="478"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="476"/>
+        <location filename="../../ui/case_editor.py" line="481"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="524"/>
+        <location filename="../../ui/case_editor.py" line="529"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="533"/>
+        <location filename="../../ui/case_editor.py" line="538"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -429,32 +429,32 @@
 <context>
     <name>CategoriesDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="78"/>
+        <location filename="../../ui/help_dialog.py" line="79"/>
         <source>Kategorien und Definitionen</source>
         <translation>Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="83"/>
+        <location filename="../../ui/help_dialog.py" line="84"/>
         <source>Kategorienschema %1, Version %2</source>
         <translation>Category scheme %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="91"/>
+        <location filename="../../ui/help_dialog.py" line="92"/>
         <source>Kategorien</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="93"/>
+        <location filename="../../ui/help_dialog.py" line="94"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="122"/>
+        <location filename="../../ui/help_dialog.py" line="123"/>
         <source>Lebensbereich: %1</source>
         <translation>Life domain: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="127"/>
+        <location filename="../../ui/help_dialog.py" line="128"/>
         <source>Quelle: %1</source>
         <translation>Source: %1</translation>
     </message>
@@ -704,32 +704,32 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="255"/>
+        <location filename="../../ui/district_window.py" line="257"/>
         <source>Schlüssel der Stellen …</source>
         <translation>Office keys …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="258"/>
+        <location filename="../../ui/district_window.py" line="260"/>
         <source>Bereitstellungsdatei erstellen …</source>
         <translation>Create provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="271"/>
+        <location filename="../../ui/district_window.py" line="273"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="273"/>
+        <location filename="../../ui/district_window.py" line="275"/>
         <source>&amp;Sprache / Language:</source>
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="465"/>
+        <location filename="../../ui/district_window.py" line="467"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="474"/>
+        <location filename="../../ui/district_window.py" line="476"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -737,13 +737,13 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="146"/>
-        <location filename="../../ui/help_dialog.py" line="149"/>
+        <location filename="../../ui/help_dialog.py" line="147"/>
+        <location filename="../../ui/help_dialog.py" line="150"/>
         <source>Benutzerhandbuch</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="156"/>
+        <location filename="../../ui/help_dialog.py" line="157"/>
         <source>Das Benutzerhandbuch fehlt: %1</source>
         <translation>The user guide is missing: %1</translation>
     </message>
@@ -905,379 +905,379 @@
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Übersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Kontaktart bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact type or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>Wiederhergestellt: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="783"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -1300,57 +1300,57 @@
         <translation>Key id</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="55"/>
+        <location filename="../../ui/office_key_dialog.py" line="56"/>
         <source>Öffentlicher Schlüssel</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="62"/>
+        <location filename="../../ui/office_key_dialog.py" line="63"/>
         <source>&amp;Kopieren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="63"/>
+        <location filename="../../ui/office_key_dialog.py" line="64"/>
         <source>Schlüssel in die Zwischenablage kopieren</source>
         <translation>Copy the key to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="64"/>
+        <location filename="../../ui/office_key_dialog.py" line="65"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="65"/>
+        <location filename="../../ui/office_key_dialog.py" line="66"/>
         <source>Schlüssel &amp;wechseln…</source>
         <translation>&amp;Rotate key…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="68"/>
+        <location filename="../../ui/office_key_dialog.py" line="69"/>
         <source>Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für den Landkreis.</source>
         <translation>Make a new key; the current one vouches for it in a statement for the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="73"/>
+        <location filename="../../ui/office_key_dialog.py" line="74"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="82"/>
+        <location filename="../../ui/office_key_dialog.py" line="83"/>
         <source>Schlüssel-ID:</source>
         <translation>Key id:</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="108"/>
+        <location filename="../../ui/office_key_dialog.py" line="109"/>
         <source>In die Zwischenablage kopiert.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="118"/>
+        <location filename="../../ui/office_key_dialog.py" line="119"/>
         <source>Gedruckt.</source>
         <translation>Printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="125"/>
+        <location filename="../../ui/office_key_dialog.py" line="126"/>
         <source>Einen neuen Signaturschlüssel erzeugen?
 
 Der bisherige Schlüssel {old} bestätigt den neuen in einer Erklärung, die als zwei Dateien (.txt und .minisig) in einem Ordner gespeichert wird. Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor er Ihre nächste Meldung annimmt.
@@ -1363,23 +1363,23 @@ The current key {old} vouches for the new one in a statement saved as two files 
 Submissions are signed with the new key from now on. The district should read in submissions already exported but not yet read in first; after that it refuses the old key.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="134"/>
-        <location filename="../../ui/office_key_dialog.py" line="156"/>
+        <location filename="../../ui/office_key_dialog.py" line="135"/>
+        <location filename="../../ui/office_key_dialog.py" line="157"/>
         <source>Schlüssel wechseln</source>
         <translation>Rotate key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="139"/>
+        <location filename="../../ui/office_key_dialog.py" line="140"/>
         <source>Ordner für die Erklärung an den Landkreis wählen</source>
         <translation>Choose a folder for the statement to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="149"/>
+        <location filename="../../ui/office_key_dialog.py" line="150"/>
         <source>Neuer Schlüssel: {kid}</source>
         <translation>New key: {kid}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="153"/>
+        <location filename="../../ui/office_key_dialog.py" line="154"/>
         <source>Neuer Schlüssel: {kid}
 
 Gespeichert:
@@ -1705,62 +1705,62 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>ProvisionDialog</name>
     <message>
-        <location filename="../../ui/district_window.py" line="175"/>
+        <location filename="../../ui/district_window.py" line="176"/>
         <source>Bereitstellungsdatei erstellen</source>
         <translation>Create provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="177"/>
+        <location filename="../../ui/district_window.py" line="178"/>
         <source>z. B. HZ-QLB-01</source>
         <translation>e.g. HZ-QLB-01</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="179"/>
+        <location filename="../../ui/district_window.py" line="180"/>
         <source>z. B. Beratungsstelle Quedlinburg</source>
         <translation>e.g. Beratungsstelle Quedlinburg</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="183"/>
+        <location filename="../../ui/district_window.py" line="184"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="185"/>
+        <location filename="../../ui/district_window.py" line="186"/>
         <source>&amp;Wählen …</source>
         <translation>&amp;Choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="193"/>
+        <location filename="../../ui/district_window.py" line="194"/>
         <source>Die Datei wird mit dem Schlüssel des Landkreises signiert und ist 90 Tage gültig. Geben Sie sie der IT der Stelle (Installation mit /PROVISION=…).</source>
         <translation>The file is signed with the district&apos;s key and is valid for 90 days. Give it to the office&apos;s IT (installation with /PROVISION=…).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="200"/>
+        <location filename="../../ui/district_window.py" line="201"/>
         <source>&amp;Kennung:</source>
         <translation>&amp;Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="201"/>
+        <location filename="../../ui/district_window.py" line="202"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="202"/>
+        <location filename="../../ui/district_window.py" line="203"/>
         <source>Automatische &amp;Sperre nach:</source>
         <translation>Auto-&amp;lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="203"/>
+        <location filename="../../ui/district_window.py" line="204"/>
         <source>&amp;Speichern unter:</source>
         <translation>&amp;Save as:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="222"/>
+        <location filename="../../ui/district_window.py" line="223"/>
         <source>Bereitstellungsdatei speichern</source>
         <translation>Save provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="224"/>
+        <location filename="../../ui/district_window.py" line="225"/>
         <source>Bereitstellungsdateien (*{suffix})</source>
         <translation>Provisioning files (*{suffix})</translation>
     </message>
@@ -1985,47 +1985,47 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="198"/>
+        <location filename="../../ui/unlock_dialog.py" line="197"/>
         <source>Passphrase mit dem Wiederherstellungsschlüssel zurücksetzen</source>
         <translation>Reset a passphrase with the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="202"/>
+        <location filename="../../ui/unlock_dialog.py" line="201"/>
         <source>Geben Sie den Wiederherstellungsschlüssel vom ausgedruckten Blatt ein (8 Gruppen zu 5 Zeichen; Bindestriche und Leerzeichen sind egal), wählen Sie den Benutzer und vergeben Sie eine neue Passphrase.</source>
         <translation>Enter the recovery key from the printed sheet (8 groups of 5 characters; hyphens and spaces do not matter), choose the user and set a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="211"/>
+        <location filename="../../ui/unlock_dialog.py" line="210"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="217"/>
+        <location filename="../../ui/unlock_dialog.py" line="216"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="226"/>
+        <location filename="../../ui/unlock_dialog.py" line="225"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="232"/>
+        <location filename="../../ui/unlock_dialog.py" line="231"/>
         <source>Zurücksetzen und entsperren</source>
         <translation>Reset and unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="236"/>
+        <location filename="../../ui/unlock_dialog.py" line="235"/>
         <source>&amp;Schlüssel:</source>
         <translation>&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="237"/>
+        <location filename="../../ui/unlock_dialog.py" line="236"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="285"/>
+        <location filename="../../ui/unlock_dialog.py" line="284"/>
         <source>Passphrase wird zurückgesetzt …</source>
         <translation>Resetting the passphrase …</translation>
     </message>
@@ -2437,17 +2437,17 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../ui/help_dialog.py" line="56"/>
-        <location filename="../../ui/help_dialog.py" line="59"/>
+        <location filename="../../ui/help_dialog.py" line="60"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="60"/>
+        <location filename="../../ui/help_dialog.py" line="61"/>
         <source>Taste</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="60"/>
+        <location filename="../../ui/help_dialog.py" line="61"/>
         <source>Wirkung</source>
         <translation>Action</translation>
     </message>
@@ -2455,77 +2455,77 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="107"/>
+        <location filename="../../ui/unlock_dialog.py" line="106"/>
         <source>Fallzahl – Entsperren</source>
         <translation>Fallzahl – Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="108"/>
+        <location filename="../../ui/unlock_dialog.py" line="107"/>
         <source>Fallzahl entsperren</source>
         <translation>Unlock Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="109"/>
+        <location filename="../../ui/unlock_dialog.py" line="108"/>
         <source>&amp;Benutzer:</source>
         <translation>U&amp;ser:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="110"/>
+        <location filename="../../ui/unlock_dialog.py" line="109"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="111"/>
+        <location filename="../../ui/unlock_dialog.py" line="110"/>
         <source>&amp;Sprache:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="112"/>
+        <location filename="../../ui/unlock_dialog.py" line="111"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="113"/>
+        <location filename="../../ui/unlock_dialog.py" line="112"/>
         <source>Passphrase &amp;vergessen?</source>
         <translation>&amp;Forgot passphrase?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="114"/>
+        <location filename="../../ui/unlock_dialog.py" line="113"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="115"/>
+        <location filename="../../ui/unlock_dialog.py" line="114"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="116"/>
+        <location filename="../../ui/unlock_dialog.py" line="115"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="117"/>
+        <location filename="../../ui/unlock_dialog.py" line="116"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="118"/>
+        <location filename="../../ui/unlock_dialog.py" line="117"/>
         <source>Ordner des Datenbestands</source>
         <translation>Vault folder</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="119"/>
+        <location filename="../../ui/unlock_dialog.py" line="118"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="149"/>
+        <location filename="../../ui/unlock_dialog.py" line="148"/>
         <source>In diesem Datenbestand ist kein Benutzer eingerichtet.</source>
         <translation>No user is set up in this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="152"/>
+        <location filename="../../ui/unlock_dialog.py" line="151"/>
         <source>Bitte geben Sie Ihre Passphrase ein.</source>
         <translation>Please enter your passphrase.</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.support.ui import make_case
+from tests.support.ui import focused, make_case
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -36,11 +36,11 @@ def save_quick_contact(qtbot, window) -> None:
     for widget, text in ((quick.form, "1"), (quick.duration, "2")):
         widget.setFocus()
         qtbot.keyClicks(widget, text)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 
 def press(qtbot, key, modifiers=CTRL) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+    qtbot.keyClick(focused(), key, modifiers)
 
 
 def test_ctrl_z_after_a_quick_save_undoes_the_save_not_the_typing(qtbot, session, window):
