@@ -83,7 +83,9 @@ def test_export_dialog(qtbot, qtmodeltester, office, tmp_path, shots):
     total = next(i for i, r in enumerate(preview.rows) if r.measure == "contacts" and not r.dims)
     assert dialog.model.index(total, 2).data() == str(preview.rows[total].value)
     dialog.grab().save(str(shots / "export.png"))
+    assert dialog.next_button.isDefault() and not dialog.close_button.isDefault()  # finding 11
     qtbot.mouseClick(dialog.next_button, Qt.LeftButton)
+    assert dialog.export_button.isDefault()
     assert dialog.pages.currentIndex() == 1
     dialog.folder_edit.clear()
     qtbot.keyClicks(dialog.folder_edit, str(tmp_path / "nowhere"))
@@ -92,6 +94,7 @@ def test_export_dialog(qtbot, qtmodeltester, office, tmp_path, shots):
     dialog.folder_edit.clear()
     qtbot.keyClicks(dialog.folder_edit, str(tmp_path))
     qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None)  # built in a worker (ui/worker.py)
     assert dialog.pages.currentIndex() == 2
     path = Path(dialog.path_edit.text())
     assert path.exists() and dialog.sha_edit.text() == dialog.result_sha256

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -157,7 +156,7 @@ class EnrolDialog(QDialog):
         lay.addWidget(buttons)
 
     def _from_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, t("Schlüsseldatei", "Key file"), "", "*.pub")
+        name = dialogs.open_file(self, t("Schlüsseldatei", "Key file"), "", "*.pub")
         if name:
             self.key_text.setPlainText(Path(name).read_text("ascii", errors="replace"))
 
@@ -358,14 +357,14 @@ class DistrictWindow(QMainWindow):
         self.results.insertItem(0, item)
 
     def import_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names = dialogs.open_files(
             self, t("Pakete einlesen", "Import packages"), "", "Fallzahl (*.fallzahl.age *.age)"
         )
         if names:
             self.import_paths(names)
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, t("Ordner einlesen", "Import folder"))
+        folder = dialogs.choose_folder(self, t("Ordner einlesen", "Import folder"))
         if folder:
             self.import_paths([folder])
 
@@ -431,7 +430,7 @@ class DistrictWindow(QMainWindow):
         self._item(t(f"Bericht gespeichert: {name}", f"Report saved: {name}"), ok=True)
 
     def receipts_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, t("Quittungen speichern", "Save receipts"))
+        folder = dialogs.choose_folder(self, t("Quittungen speichern", "Save receipts"))
         if not folder:
             return
         try:

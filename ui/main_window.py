@@ -71,7 +71,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.keys = WindowKeys(self, self.undo_action, self.redo_action)
         self.set_session(session)
-        self.resize(1360, 860)
 
     # layout
     def _build(self) -> None:
