@@ -72,7 +72,7 @@ EN: dict[str, str] = {
     "fast vollständig erfasst": "almost fully recorded",
     "unvollständig erfasst": "incompletely recorded",
     "Datum": "Date",
-    "Kontaktart": "Contact type",
+    "Kontaktform": "Contact form",
     "Dauer": "Duration",
     "Personen": "Persons",
     # help
@@ -216,8 +216,8 @@ EN: dict[str, str] = {
     "Bereitstellungsdatei speichern": "Save provisioning file",
     "Bereitstellungsdateien (*{suffix})": "Provisioning files (*{suffix})",
     # main window
-    "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktart, Dauer, Enter": (
-        "<b>Quick entry of a contact</b> – case number, Tab, contact type, duration, Enter"
+    "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktform, Dauer, Enter": (
+        "<b>Quick entry of a contact</b> – case number, Tab, contact form, duration, Enter"
     ),
     "Fallnummer suchen (Strg+F)": "Search case number (Ctrl+F)",
     "Fallnummer suchen": "Search case number",
@@ -268,7 +268,7 @@ EN: dict[str, str] = {
     "Tab / Umschalt+Tab": "Tab / Shift+Tab",
     "zum nächsten / vorigen Feld": "to the next / previous field",
     "Ziffer": "Digit",
-    "Kontaktart bzw. Dauer in der Schnellerfassung": "Contact type or duration in quick entry",
+    "Kontaktform bzw. Dauer in der Schnellerfassung": "Contact form or duration in quick entry",
     "Enter": "Enter",
     "Kontakt in der Schnellerfassung speichern": "Save the contact in quick entry",
     "Leertaste": "Space",
@@ -352,7 +352,7 @@ EN: dict[str, str] = {
         "There is no case “%1”. Enter an existing case number, “new” for a new case, or "
         "tick “without case”."
     ),
-    "Bitte die Kontaktart als Ziffer eingeben: %1": "Please enter the contact type as a digit: %1",
+    "Bitte die Kontaktform als Ziffer eingeben: %1": "Please enter the contact form as a digit: %1",
     "Bitte die Dauer als Ziffer eingeben: %1": "Please enter the duration as a digit: %1",
     "ohne Fall (%1)": "without case (%1)",
     "1 Person": "1 person",

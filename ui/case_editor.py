@@ -12,7 +12,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -122,7 +125,10 @@ class CaseEditor(QWidget):
         host_layout.addStretch(1)  # spare height below the form, not between its rows
         self.field = QComboBox()
         self.other_fields = QListWidget()
-        self.other_fields.setMaximumHeight(96)
+        self.other_fields.setMaximumHeight(120)
+        self.other_fields.setWordWrap(True)  # two long fields never end alike ("Schwangers…")
+        self.other_fields.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.other_fields.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.other_fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.opened = DateField(feedback="below")
         self.closed_check = QCheckBox(self.tr("abgeschlossen am"))
@@ -146,12 +152,16 @@ class CaseEditor(QWidget):
         rlay.addWidget(self.problems_label)
         self.problems = QTreeWidget()
         self.problems.setHeaderHidden(True)
-        # long problem labels scroll sideways instead of being cut off
-        self.problems.header().setStretchLastSection(False)
-        self.problems.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # long problem labels wrap onto a second line: never cut off, and ticking a code
+        # (the domain's count changes) does not change the pane's width
+        self.problems.header().setStretchLastSection(True)
+        self.problems.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.problems.setWordWrap(True)
+        self.problems.setItemDelegate(WrappingDelegate(self.problems))
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.problems.setObjectName("problemTree")
-        rlay.addWidget(self.problems, 3)
+        rlay.addWidget(self.problems, 5)
         self.multi_label = QLabel()
         self.multi_label.setObjectName("multiClass")
         self.multi_label.setAccessibleName(self.tr("Lebensbereiche und Fallklasse"))
@@ -168,9 +178,10 @@ class CaseEditor(QWidget):
         self.help_text.setTextFormat(Qt.TextFormat.RichText)
         self.help_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.help_text.setAccessibleName(self.tr("Erläuterung"))
-        self.help_text.setMinimumHeight(110)
+        self.help_text.setMinimumHeight(60)
         hlay.addWidget(self.help_text)
-        rlay.addWidget(self.help_box, 2)
+        self.help_box.setMaximumHeight(170)  # the problem list needs the height more
+        rlay.addWidget(self.help_box, 1)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -541,6 +552,35 @@ class CaseEditor(QWidget):
                 )
             )
         self.help_text.setText("".join(parts))
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the tree's width (a tree measures items as
+    one line by default and then cuts them off)."""
+
+    CHECK_AND_MARGINS = 40
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        tree.header().sectionResized.connect(self._relayout)
+
+    def _relayout(self, *_args) -> None:
+        self._tree.scheduleDelayedItemsLayout()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._tree.columnWidth(0) - self._tree.indentation() * (depth + 1)
+        width -= self.CHECK_AND_MARGINS
+        if width <= 40:
+            return hint
+        text = str(index.data() or "")
+        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)
+        rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 4))
 
 
 def _select(combo: QComboBox, code: str | None) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -81,11 +82,13 @@ class MainWindow(QMainWindow):
         self.quick = QuickEntry(None, self.undo)
         quick_frame = QFrame()
         quick_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        quick_frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         qlay = QVBoxLayout(quick_frame)
         qlay.setContentsMargins(2, 2, 2, 2)
         title = QLabel(
             self.tr(
-                "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktart, Dauer, Enter"
+                "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktform, Dauer, "
+                "Enter"
             )
         )
         qlay.addWidget(title)
@@ -184,9 +187,9 @@ class MainWindow(QMainWindow):
         clay.addLayout(buttons)
         self.tabs.addTab(contacts_page, self.tr("&Kontakte"))
         split.addWidget(self.tabs)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([760, 680])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        split.setSizes([470, 830])  # the case editor needs the room more than the list
         self.dashboard = Dashboard(None)
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
@@ -377,7 +380,7 @@ class MainWindow(QMainWindow):
         ]  # fmt: skip
         rows += [
             (self.tr("Tab / Umschalt+Tab"), self.tr("zum nächsten / vorigen Feld")),
-            (self.tr("Ziffer"), self.tr("Kontaktart bzw. Dauer in der Schnellerfassung")),
+            (self.tr("Ziffer"), self.tr("Kontaktform bzw. Dauer in der Schnellerfassung")),
             (self.tr("Enter"), self.tr("Kontakt in der Schnellerfassung speichern")),
             (self.tr("Leertaste"), self.tr("Problemlage oder Beratungsfeld an-/abhaken")),
             (self.tr("Alt+F / Alt+K"), self.tr("Reiter Fall / Kontakte")),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -158,10 +159,9 @@ class QuickEntry(QWidget):
         hint_row = QHBoxLayout(hints)
         hint_row.setContentsMargins(0, 0, 0, 0)
         hint_row.setSpacing(24)
-        hint_row.addWidget(self.form_hint)
-        hint_row.addWidget(self.duration_hint)
-        hint_row.addStretch(1)
-        grid.addWidget(self.code_hint, 2, 0)
+        hint_row.addWidget(self.form_hint, 3)
+        hint_row.addWidget(self.duration_hint, 2)
+        grid.addWidget(self.code_hint, 2, 0, 1, 4)
         grid.addWidget(self.date.feedback, 2, 4, 1, col - 4)
         grid.addWidget(hints, 3, 0, 1, col + 3)
         grid.addWidget(self.no_case, 1, col)
@@ -176,6 +176,11 @@ class QuickEntry(QWidget):
         for hint in (self.form_hint, self.duration_hint, self.code_hint):
             hint.setObjectName("hint")
             hint.setStyleSheet("color: palette(placeholder-text);")
+        # long texts wrap or shorten; they never widen the row (and with it the window)
+        for label in (self.form_hint, self.duration_hint, self.status):
+            label.setWordWrap(True)
+        for label in (self.code_hint, self.date.feedback):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         chain = [
             self.code, self.form, self.duration, self.persons, self.date,
@@ -332,7 +337,7 @@ class QuickEntry(QWidget):
         if form is None:
             self._refuse(
                 self.form,
-                self.tr("Bitte die Kontaktart als Ziffer eingeben: %1").replace(
+                self.tr("Bitte die Kontaktform als Ziffer eingeben: %1").replace(
                     "%1", self.form.toolTip()
                 ),
             )
