@@ -12,8 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,8 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,6 +40,7 @@ from app.records.model import CASE_DIMENSIONS, Case
 from app.records.rules import classify
 from ui import dialogs
 from ui.date_field import DateField
+from ui.wrapping_delegate import WrappingDelegate
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -552,35 +550,6 @@ class CaseEditor(QWidget):
                 )
             )
         self.help_text.setText("".join(parts))
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the tree's width (a tree measures items as
-    one line by default and then cuts them off)."""
-
-    CHECK_AND_MARGINS = 40
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-        tree.header().sectionResized.connect(self._relayout)
-
-    def _relayout(self, *_args) -> None:
-        self._tree.scheduleDelayedItemsLayout()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
-        hint = super().sizeHint(option, index)
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = self._tree.columnWidth(0) - self._tree.indentation() * (depth + 1)
-        width -= self.CHECK_AND_MARGINS
-        if width <= 40:
-            return hint
-        text = str(index.data() or "")
-        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)
-        rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
-        return QSize(hint.width(), max(hint.height(), rect.height() + 4))
 
 
 def _select(combo: QComboBox, code: str | None) -> None:

@@ -237,123 +237,123 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="106"/>
-        <location filename="../../ui/case_editor.py" line="110"/>
+        <location filename="../../ui/case_editor.py" line="104"/>
+        <location filename="../../ui/case_editor.py" line="108"/>
         <source>Vollständigkeit</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="134"/>
-        <location filename="../../ui/case_editor.py" line="249"/>
+        <location filename="../../ui/case_editor.py" line="132"/>
+        <location filename="../../ui/case_editor.py" line="247"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="167"/>
+        <location filename="../../ui/case_editor.py" line="165"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="174"/>
-        <location filename="../../ui/case_editor.py" line="180"/>
+        <location filename="../../ui/case_editor.py" line="172"/>
+        <location filename="../../ui/case_editor.py" line="178"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="191"/>
+        <location filename="../../ui/case_editor.py" line="189"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="192"/>
-        <location filename="../../ui/case_editor.py" line="295"/>
+        <location filename="../../ui/case_editor.py" line="190"/>
+        <location filename="../../ui/case_editor.py" line="293"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="213"/>
-        <location filename="../../ui/case_editor.py" line="233"/>
+        <location filename="../../ui/case_editor.py" line="211"/>
+        <location filename="../../ui/case_editor.py" line="231"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="245"/>
+        <location filename="../../ui/case_editor.py" line="243"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="246"/>
+        <location filename="../../ui/case_editor.py" line="244"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="248"/>
+        <location filename="../../ui/case_editor.py" line="246"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="291"/>
-        <location filename="../../ui/case_editor.py" line="292"/>
+        <location filename="../../ui/case_editor.py" line="289"/>
+        <location filename="../../ui/case_editor.py" line="290"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="321"/>
+        <location filename="../../ui/case_editor.py" line="319"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="357"/>
+        <location filename="../../ui/case_editor.py" line="355"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="364"/>
+        <location filename="../../ui/case_editor.py" line="362"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="466"/>
+        <location filename="../../ui/case_editor.py" line="464"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="468"/>
+        <location filename="../../ui/case_editor.py" line="466"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="470"/>
+        <location filename="../../ui/case_editor.py" line="468"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="470"/>
+        <location filename="../../ui/case_editor.py" line="468"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="472"/>
+        <location filename="../../ui/case_editor.py" line="470"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="489"/>
+        <location filename="../../ui/case_editor.py" line="487"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="492"/>
+        <location filename="../../ui/case_editor.py" line="490"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="540"/>
+        <location filename="../../ui/case_editor.py" line="538"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="549"/>
+        <location filename="../../ui/case_editor.py" line="547"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
