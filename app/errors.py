@@ -74,6 +74,10 @@ class ReadOnly(StorageError):
     pass
 
 
+class VaultBusy(StorageError):
+    """SQLite says another connection holds the file (the writer's exclusive lock)."""
+
+
 # Records
 class RecordDamaged(FallzahlError):
     """A sealed record does not open: damaged, swapped or rolled back."""
@@ -278,7 +282,18 @@ class ImportRollback(ImportRefused):
 
 
 class ImportCorrectionMismatch(ImportRefused):
-    """A second package for a period that does not supersede the one accepted."""
+    """A second package for a period that does not supersede the one accepted, or a
+    ``supersedes`` naming no package of the same office and period."""
+
+
+class ImportUnsafe(ImportRefused):
+    """Too large, too many entries, an implausible compression ratio or unsafe names:
+    refused from the sizes alone, before anything is unpacked."""
+
+
+class ImportNotInScheme(ImportRefused):
+    """The tallies hold a measure, dimension or code the package's scheme does not define,
+    or an implausible count."""
 
 
 # Receipts on the office side (app/receipts.py)
@@ -292,6 +307,11 @@ class ReceiptTampered(ReceiptRefused):
 
 class ReceiptUnknownPackage(ReceiptRefused):
     pass
+
+
+class ReceiptInvalid(ReceiptRefused):
+    """Signed, but a field breaks the format (e.g. a timestamp that is no date-time or
+    lies before the package was sent)."""
 
 
 # Closing periods (app/period_close.py)
@@ -340,5 +360,55 @@ class PackageTallyMismatch(PackageRefused):
     """tallies.json, tallies.csv and adx.xml disagree, or tallies.json is damaged."""
 
 
-class PackageSequence(PackageRefused):
-    """A replay or rollback: the sequence number is not above the last one seen."""
+# Lead state (app/vault/lead_state.py): what only a lead may change, signed by a lead's key
+class LeadStateRefused(FallzahlError):
+    """The state only a lead may change does not verify; the vault is not acted upon."""
+
+
+class LeadStateForged(LeadStateRefused):
+    """Lead state was changed without a lead's signature (or its signature is damaged)."""
+
+
+class LeadStateRolledBack(LeadStateRefused):
+    """Lead state is older than what the audit log or the data key says it must be."""
+
+
+class KdfParamsRefused(FallzahlError):
+    """Key-derivation parameters outside the bounds this program accepts (checked before any KDF)."""
+
+
+class BackupOlderThanRemoval(BackupRefused):
+    """The backup predates the last removal of a user; restoring needs explicit confirmation."""
+
+
+# Planning at the district (app/district/population.py, indicators.py; app/exchange/feedback.py)
+class PopulationRefused(FallzahlError):
+    """The population table is not usable; the message names the line and what to fix."""
+
+
+class MapRefused(FallzahlError):
+    """The GeoJSON file cannot give the district's map (the message says why)."""
+
+
+class StaffingRefused(UsageError):
+    """Staff capacity outside its bounds or for an unknown counselling field."""
+
+
+class FeedbackRefused(FallzahlError):
+    pass
+
+
+class FeedbackTampered(FeedbackRefused):
+    """The signature does not match the feedback file, or the file is damaged."""
+
+
+class FeedbackUntrusted(FeedbackRefused):
+    """Signed by a key the office does not trust as its district."""
+
+
+class FeedbackOutdated(FeedbackRefused):
+    """Older than (or the same as) a feedback file already held for that period."""
+
+
+class FeedbackOtherOffice(FeedbackRefused):
+    """Made for another office."""

@@ -1,7 +1,9 @@
-"""Writes resources/schemes/lk-harz-v1.json from the facts in scheme-sources.md.
+"""Writes resources/schemes/lk-harz-v1.json and lk-harz-v2.json from scheme-sources.md.
 
 The JSON is what is signed and shipped; this script only keeps the repetitive parts short.
-Sign afterwards:  python -m app scheme sign resources/schemes/lk-harz-v1.json --key KEY
+Version 1 is frozen (it is signed and in use): its content here must not change. Version 2
+is built from it in tools/harz_scheme_v2.py. Run as ``python -m tools.make_harz_scheme``.
+Sign afterwards:  python -m app scheme sign resources/schemes/lk-harz-v2.json --key KEY
 """
 
 from __future__ import annotations
@@ -1142,6 +1144,13 @@ def build() -> dict[str, Any]:
     }
 
 
+def write(path: Path, doc: dict[str, Any]) -> None:
+    path.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(path)
+
+
 if __name__ == "__main__":
-    OUT.write_text(json.dumps(build(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(OUT)
+    from tools import harz_scheme_v2
+
+    write(OUT, build())
+    write(OUT.with_name("lk-harz-v2.json"), harz_scheme_v2.build())

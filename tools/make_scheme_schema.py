@@ -45,7 +45,7 @@ def only_for(dim_id: str, codes_rule: dict) -> dict:
 schema = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://fallzahl.invalid/scheme.schema.json",
-    "title": "Fallzahl category scheme (fallzahl-scheme/1)",
+    "title": "Fallzahl category scheme (fallzahl-scheme/1 and /2)",
     "description": "See docs/scheme-format.md. Cross references are checked in app/scheme_trust.py.",
     "type": "object",
     "additionalProperties": False,
@@ -65,7 +65,7 @@ schema = {
         "notes_en",
     ],
     "properties": {
-        "format": {"const": "fallzahl-scheme/1"},
+        "format": {"enum": ["fallzahl-scheme/1", "fallzahl-scheme/2"]},
         "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,62}$"},
         "version": {"type": "integer", "minimum": 1},
         "valid_from": DATE,
@@ -106,7 +106,28 @@ schema = {
         "mappings": {"type": "array", "items": {"$ref": "#/$defs/mapping"}},
         "notes_de": {"type": "string", "maxLength": 20000},
         "notes_en": {"type": "string", "maxLength": 20000},
+        "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
     },
+    # Format 2 adds items, counts_as_problem and moved mappings; format 1 has none of them.
+    "allOf": [
+        {
+            "if": {"properties": {"format": {"const": "fallzahl-scheme/2"}}},
+            "then": {"required": ["items"]},
+            "else": {
+                "not": {"required": ["items"]},
+                "properties": {
+                    "dimensions": {
+                        "items": {
+                            "properties": {
+                                "codes": {"items": {"not": {"required": ["counts_as_problem"]}}}
+                            }
+                        }
+                    },
+                    "mappings": {"items": {"properties": {"kind": {"not": {"const": "moved"}}}}},
+                },
+            },
+        }
+    ],
     "$defs": {
         "code": {
             "type": "object",
@@ -122,7 +143,53 @@ schema = {
                 "domain": CODE,
                 "pool": LABEL,
                 "check": {"type": "boolean"},
+                "counts_as_problem": {"type": "boolean"},
             },
+        },
+        "item": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [
+                "id",
+                "record",
+                "kind",
+                "label_de",
+                "label_en",
+                "definition_de",
+                "definition_en",
+            ],
+            "properties": {
+                "id": {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,31}$"},
+                "record": {"enum": ["case", "contact", "activity"]},
+                "kind": {"enum": ["single", "multiple", "ranked", "date", "count"]},
+                "label_de": LABEL,
+                "label_en": LABEL,
+                "definition_de": TEXT,
+                "definition_en": TEXT,
+                "dimension": {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,31}$"},
+                "min": {"type": "integer", "minimum": 0},
+                "max": {"type": "integer", "minimum": 1},
+                "fields": {"type": "array", "items": CODE, "uniqueItems": True},
+                "required_at_close": {"type": "boolean"},
+                "additive": {"type": "boolean"},
+                "source": LABEL,
+                "check": {"type": "boolean"},
+            },
+            "allOf": [
+                {
+                    "if": {"properties": {"kind": {"enum": ["single", "multiple", "ranked"]}}},
+                    "then": {"required": ["dimension"]},
+                    "else": {"not": {"required": ["dimension"]}},
+                },
+                {
+                    "if": {"properties": {"kind": {"const": "count"}}},
+                    "then": {"required": ["min", "max"]},
+                },
+                {
+                    "if": {"properties": {"kind": {"const": "ranked"}}},
+                    "then": {"required": ["max"]},
+                },
+            ],
         },
         "dimension": {
             "type": "object",
@@ -150,9 +217,11 @@ schema = {
             "properties": {
                 "from_version": {"type": "integer", "minimum": 1},
                 "dimension": {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,31}$"},
-                "kind": {"enum": ["renamed", "merged", "split"]},
+                "kind": {"enum": ["renamed", "merged", "split", "moved"]},
                 "source": {"type": "array", "minItems": 1, "items": CODE, "uniqueItems": True},
-                "target": {"type": "array", "minItems": 1, "items": CODE, "uniqueItems": True},
+                "target": {"type": "array", "minItems": 1, "items": CODE},
+                "item": {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,31}$"},
+                "replace_with": CODE,
             },
             "allOf": [
                 {
@@ -171,6 +240,14 @@ schema = {
                 {
                     "if": {"properties": {"kind": {"const": "split"}}},
                     "then": {"properties": {"source": {"maxItems": 1}, "target": {"minItems": 2}}},
+                },
+                {
+                    "if": {"properties": {"kind": {"const": "moved"}}},
+                    "then": {"required": ["item"]},
+                    "else": {
+                        "not": {"anyOf": [{"required": ["item"]}, {"required": ["replace_with"]}]},
+                        "properties": {"target": {"uniqueItems": True}},
+                    },
                 },
             ],
         },

@@ -410,6 +410,7 @@ EN: dict[str, str] = {
     "Die Datei %1 lässt sich nicht lesen (%2).": "The file %1 cannot be read (%2).",
     "Eingelesen: %1 – %2": "Imported: %1 – %2",
     "angenommen vom Landkreis am %1": "accepted by the district on %1",
+    "angenommen vom Landkreis (Datum unlesbar)": "accepted by the district (date unreadable)",
     "gesendet": "sent",
     " (Korrektur)": " (correction)",
     "Datei": "File",
@@ -487,6 +488,86 @@ EN: dict[str, str] = {
     "Aktueller Schlüssel": "Current key",
     "Eingetragen seit": "Enrolled since",
     "Schlüsselverlauf": "Key history",
+    # removing a user rotates the data key (app/vault/session.py remove_user)
+    "Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten. Alle "
+    "Datensätze werden dabei mit einem neuen Schlüssel versiegelt, damit der alte Zugang "
+    "(auch aus einer Sicherung) nichts Neues mehr öffnet.": (
+        "Really remove user {user}? The recorded cases are kept. Every record is sealed "
+        "again under a new key, so the old login (even from a backup) opens nothing new."
+    ),
+    "Benutzer {user} entfernt.": "User {user} removed.",
+    "Benutzer wird entfernt, Datensätze werden neu versiegelt …": (
+        "Removing the user, sealing the records again …"
+    ),
+    "Trotzdem wiederherstellen?": "Restore anyway?",
+    # district planning (ui/district_overview.py, district_map.py, staffing_dialog.py)
+    "Gebiet": "Area",
+    "Planung – Landkreis": "Planning – district",
+    "ganzer Landkreis": "whole district",
+    "Beratungs&feld:": "Counselling &field:",
+    "&Gebiet:": "&Area:",
+    "&Bevölkerung einlesen …": "Import &population …",
+    "&Karte laden …": "Load &map …",
+    "&Zielwerte …": "&Targets …",
+    "Ü&bersicht": "O&verview",
+    "K&arte": "Ma&p",
+    "Jahr %1": "Year %1",
+    "Noch keine Pakete eingelesen: es gibt keine Zahlen für die Planung.": (
+        "No packages imported yet: there are no figures for planning."
+    ),
+    "Keine Bevölkerungstabelle eingelesen: Raten je Einwohner fehlen.": (
+        "No population table imported: rates per inhabitant are missing."
+    ),
+    "Bevölkerung: %1 Einwohner, Stand %2.": "Population: %1 inhabitants, as of %2.",
+    "Die Tabelle enthält geschätzte Werte (keine amtlichen Zahlen).": (
+        "The table holds estimated values (not official figures)."
+    ),
+    "Nur veröffentlichte Zahlen: „.“ ist verdeckt (Geheimhaltung), und was daraus berechnet "
+    "würde, auch. Wartezeiten kommen mit dem Schema Version 2.": (
+        "Published figures only: '.' is hidden (disclosure control), and so is whatever would "
+        "be computed from it. Waiting times come with scheme version 2."
+    ),
+    "Beratungsstellen gezählt": "Offices counted",
+    "Neue Fälle": "New cases",
+    "Fälle je 1.000 Einwohner": "Cases per 1,000 inhabitants",
+    "Anteil Multiproblemfälle": "Multi-problem share",
+    "SchKG-Stellen je 40.000 Einwohner (Standard 1,0)": (
+        "SchKG posts per 40,000 inhabitants (standard 1.0)"
+    ),
+    "Bevölkerungstabelle einlesen": "Import population table",
+    "Tabellen des Statistischen Landesamts (*.csv);;Alle Dateien (*)": (
+        "Tables of the state statistical office (*.csv);;All files (*)"
+    ),
+    "Karte der Gemeinden laden": "Load the map of the municipalities",
+    "GeoJSON (*.geojson *.json);;Alle Dateien (*)": "GeoJSON (*.geojson *.json);;All files (*)",
+    "Planung …": "Planning …",
+    "&Personalkapazität…": "Staff &capacity…",
+    "Kennzahl der Karte": "Indicator of the map",
+    "Tabelle zur Karte": "Table of the map",
+    "&Kennzahl:": "&Indicator:",
+    "Karte: %1": "Map: %1",
+    "Ohne geladene Kartendatei: schematische Kachelkarte.": (
+        "No map file loaded: schematic tile map."
+    ),
+    "Karte der Gemeinden": "Map of the municipalities",
+    "Tabelle": "Table",
+    "Personalkapazität": "Staff capacity",
+    "&Quartal:": "&Quarter:",
+    " VZÄ": " FTE",
+    "Vollzeitäquivalente (VZÄ) je Beratungsfeld: 1,0 ist eine volle Stelle, eine halbe Stelle "
+    "0,5. Die Zahlen gehen mit der Meldung des Quartals an den Landkreis (Personal je 40.000 "
+    "Einwohner, SchKG-Standard).": (
+        "Full-time equivalents (FTE) per counselling field: 1.0 is one full-time post, a "
+        "half-time post 0.5. The figures go to the district with the quarter's submission "
+        "(staff per 40,000 inhabitants, SchKG standard)."
+    ),
+    "Zielwerte Personal": "Staffing targets",
+    "Schwangerschafts(konflikt)beratung (SchKG)": "Pregnancy (conflict) counselling (SchKG)",
+    "Vollzeitstellen je 40.000 Einwohner, die der Landkreis anstrebt (0: kein Ziel). Für die "
+    "Schwangerschaftsberatung gilt mindestens der Standard 1,0.": (
+        "Full-time posts per 40,000 inhabitants the district aims at (0: no target). For "
+        "pregnancy counselling the standard of at least 1.0 applies."
+    ),
 }
 
 # (context, source) -> English where a context needs other words or another accelerator

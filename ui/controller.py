@@ -17,7 +17,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize,
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.errors import FallzahlError
+from app.errors import BackupOlderThanRemoval, FallzahlError
 from app.office import info as office
 from app.vault import backup, store
 from app.vault.vault import Vault
@@ -305,12 +305,21 @@ class Controller(QObject):
             self._close_vault()
         finally:
             self._locking = False
+        self._run_restore(path, user, secret, is_recovery, accept_older=False)
+
+    def _run_restore(
+        self, path: str, user: str, secret: str, is_recovery: bool, *, accept_older: bool
+    ) -> None:
         folder = self.folder
 
         def run():
             if is_recovery:
-                return backup.restore_backup(folder, path, user=user, recovery_key=secret)
-            return backup.restore_backup(folder, path, user=user, passphrase=secret)
+                return backup.restore_backup(
+                    folder, path, user=user, recovery_key=secret, accept_older=accept_older
+                )
+            return backup.restore_backup(
+                folder, path, user=user, passphrase=secret, accept_older=accept_older
+            )
 
         def done(kept) -> None:
             self.task = None
@@ -327,6 +336,14 @@ class Controller(QObject):
 
         def failed(exc: FallzahlError) -> None:
             self.task = None
+            if isinstance(exc, BackupOlderThanRemoval) and dialogs.question(
+                None,
+                exc.message()
+                + "\n\n"
+                + QCoreApplication.translate("Controller", "Trotzdem wiederherstellen?"),
+            ):
+                self._run_restore(path, user, secret, is_recovery, accept_older=True)
+                return
             dialogs.error(None, exc)
             self.show_unlock(user=user)
 

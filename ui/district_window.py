@@ -255,6 +255,7 @@ class DistrictWindow(QMainWindow):
             (t("Stelle eintragen …", "Enrol office ..."), self.enrol_dialog),
             (self.tr("Schlüssel der Stellen …"), self.office_keys_dialog),
             (t("Bericht …", "Report ..."), self.report_dialog),
+            (self.tr("Planung …"), self.planning_overview),
             (t("Quittungen …", "Receipts ..."), self.receipts_dialog),
             (self.tr("Bereitstellungsdatei erstellen …"), self.provision_dialog),
             (t("Sperren", "Lock"), self.lock_requested.emit),
@@ -394,6 +395,15 @@ class DistrictWindow(QMainWindow):
             return
         self._item(t(f"Eingetragen, Schlüssel-ID {kid}", f"Enrolled, key id {kid}"), ok=True)
         self.refresh()
+
+    def planning_overview(self) -> None:
+        """The planning overview (ui/district_overview.py) in a window of its own."""
+        from ui.district_overview import DistrictOverview
+
+        self.overview = DistrictOverview(self.session)
+        self.overview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.overview.resize(1280, 860)
+        self.overview.show()
 
     def office_keys_dialog(self) -> None:
         from ui.office_keys_dialog import OfficeKeysDialog

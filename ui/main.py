@@ -22,19 +22,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def vault_in_use(folder: Path) -> FallzahlError | None:
-    """The writer lock's refusal (naming the holder) if another process has the vault open."""
-    from app.vault import store
-    from app.vault.lock import WriterLock
+    """The refusal (naming the holder) if another process has the vault open."""
+    from app.vault.lock import in_use
 
-    if not store.holds_vault(folder):
-        return None
-    probe = WriterLock(folder)
-    try:
-        probe.acquire("probe")
-    except FallzahlError as exc:
-        return exc
-    probe.release()
-    return None
+    return in_use(folder)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -362,6 +362,7 @@ class QuickEntry(QWidget):
             persons=self.persons.value(),
             case_id=case.id if case else None,
             field=None if case else self.field.currentData(),
+            scheme_version=session.scheme.version,
         )
         agreed = agree_with_case(self, session, contact)
         if not agreed.go:

@@ -8,6 +8,7 @@ district board [--year Y] [--period P]
 district report --period P [--out FILE] [--format xlsx|sdmx|adx]
 district receipt PACKAGE_SHA_OR_FILE --out DIR   (or --all)
 district provision --office-id ID --office-name NAME --out FILE   (app/provisioning.py)
+district population | indicators | targets                      (app/cli/planning.py)
 receipt import FILE                               (office side; FILE.minisig beside it)
 """
 
@@ -194,6 +195,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     from app.cli.provision import add_provision_verb
 
     add_provision_verb(verbs)
+    from app.cli.planning import add_planning_verbs
+
+    add_planning_verbs(verbs)
 
     r = subparsers.add_parser("receipt", help="office: import the district's receipt")
     rv = r.add_subparsers(dest="receipt_verb", required=True)

@@ -31,17 +31,32 @@ from app.stats.disclosure import protect, suppress_long
 from app.stats.tally import (
     DOMAIN_CLASS,
     MISSING,
+    NON_ADDITIVE_MEASURES,
     SCHEME_DIMENSION,
+    V2_DIMENSIONS,
     Row,
     Tally,
     code_label,
     dimension_label,
     measure_label,
 )
+from app.stats.tally_map import to_scheme
 
-FLOW_MEASURES = ("cases_new", "cases_closed", "contacts", "persons")
+FLOW_MEASURES = (
+    "cases_new",
+    "cases_closed",
+    "contacts",
+    "persons",
+    # format 2 (app/stats/tally_v2.py)
+    "cases_started",
+    "contacts_no_show",
+    "contact_minutes",
+    "activities",
+    "participants",
+    "activity_minutes",
+)
 HEADLINE = ("cases_active", "cases_new", "cases_closed", "cases_multi_problem", "contacts")
-PUBLISHED_DIMENSIONS = (*SCHEME_DIMENSION, DOMAIN_CLASS)  # not "item" (completeness)
+PUBLISHED_DIMENSIONS = (*SCHEME_DIMENSION, DOMAIN_CLASS, *V2_DIMENSIONS)  # not "item"
 SUPPRESSED = "."
 
 
@@ -68,8 +83,8 @@ def merge(tallies: Sequence[Tally], period: Period, measures: Iterable[str] | No
     sums: dict[tuple[str, tuple[tuple[str, str], ...]], int] = {}
     for t in tallies:
         for r in t.rows:
-            if keep is not None and r.measure not in keep:
-                continue
+            if (keep is not None and r.measure not in keep) or r.measure in NON_ADDITIVE_MEASURES:
+                continue  # a median of medians is no median: per office only
             if r.value is None:
                 raise ValueError("cannot merge suppressed tallies")
             key = (r.measure, r.dims)
@@ -122,7 +137,11 @@ def build(
     measures = HEADLINE if is_quarter else tuple(m for m in HEADLINE if m in FLOW_MEASURES)
     per_office: dict[str, Tally] = {}
     for office in sorted(office_tallies):
-        got = [office_tallies[office][q] for q in labels if q in office_tallies[office]]
+        got = [
+            to_scheme(office_tallies[office][q], scheme)  # v1 packages in today's codes
+            for q in labels
+            if q in office_tallies[office]
+        ]
         if not got:
             continue
         per_office[office] = merge(got, period, None if is_quarter else FLOW_MEASURES)

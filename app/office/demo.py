@@ -11,9 +11,16 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
-from app.records.model import Case, Contact
+import msgspec
+
+from app.errors import VaultExists
+from app.records.model import ITEM_ATTRIBUTE, Activity, Case, Contact
 from app.scheme.model import Scheme
+
+if TYPE_CHECKING:
+    from app.vault.session import Session
 
 # Share of cases per counselling field in an integrated office (by code, when present).
 FIELD_WEIGHTS = {
@@ -91,7 +98,7 @@ def generate(
         year before and carried over. Case codes are ``YYYY-NNNN`` (five digits from 10,000).
     With ``until`` nothing is dated after that day (a demo of the running year stops today).
     """
-    rng = random.Random(seed)
+    rng = random.Random(f"{seed}-{year}")  # another year: other ids, never the same records
     fields = _codes(scheme, "field")
     field_pick = _Pick(rng, fields, [FIELD_WEIGHTS.get(f, 4) for f in fields])
 
@@ -197,6 +204,7 @@ def generate(
                     counsellor=counsellor,
                     persons=(2 if rand() < 0.35 else 1) if many else 1,
                     case_id=case_id,
+                    scheme_version=scheme.version,
                 )
             )
         y = opened.year
@@ -243,7 +251,179 @@ def generate(
                 duration=durs[0] if durs else "",
                 counsellor=counsellors[randint(0, 11)],
                 field=field_pick(),
+                scheme_version=scheme.version,
             )
         )
     contacts.sort(key=lambda c: c.date)
+    if scheme.items:  # format 2: its own random stream, so version 1 demos stay the same
+        v2 = random.Random(seed + 2)
+        cases = _link_households([_case_items(scheme, c, v2, last) for c in cases], v2)
+        contacts = [_contact_items(scheme, k, v2) for k in contacts]
     return cases, contacts
+
+
+def refuse_overwrite(session: Session, cases: list[Case], contacts: list[Contact]) -> list[Case]:
+    """The cases to add: a demo fill never replaces a record already in the vault.
+
+    The same fill again (same ids) is refused; a case code already taken (a case carried
+    over from the year a previous fill covered) gets the next free number of its year.
+    """
+    have_ids = {c.id for c in session.cases()} | {k.id for k in session.contacts()}
+    clash = [c.code for c in cases if c.id in have_ids] + [
+        k.id for k in contacts if k.id in have_ids
+    ]
+    if clash:
+        raise VaultExists(
+            f"Der Datenbestand enthält diese Demo-Datensätze schon ({', '.join(clash[:3])} …); "
+            "die Demo würde sie überschreiben und legt nichts an. Wählen Sie ein anderes Jahr "
+            "oder einen leeren Datenbestand.",
+            f"The vault already holds these demo records ({', '.join(clash[:3])} …); the demo "
+            "would overwrite them and adds nothing. Choose another year or an empty vault.",
+        )
+    taken = {c.code for c in session.cases()}
+    out = []
+    for c in cases:
+        if c.code in taken:
+            year = c.code[:4]
+            serial = 1 + max(int(code[5:]) for code in taken if code.startswith(f"{year}-"))
+            c = msgspec.structs.replace(c, code=f"{year}-{serial:04d}")
+        taken.add(c.code)
+        out.append(c)
+    return out
+
+
+# Format 2 items. Median waiting days by field (long waits in debt counselling, none in
+# pregnancy conflict counselling, where the law asks for an appointment at once).
+WAIT_DAYS = {"EB": 21, "EFL": 28, "SCHULD": 45, "SUCHT": 7, "SCHWANGER": 5, "SCHKONF": 1}
+THIRD_PARTY_SHARE = {"SCHULD": 0.25, "EB": 0.12}
+NO_SHOW_SHARE = 0.06
+HOUSEHOLD_SHARE = 0.05  # cases linked to a case of the same household in another field
+OUTREACH_TOWN = "Oberharz"  # Elbingerode pilot
+
+
+def _item_codes(scheme: Scheme, item_id: str) -> list[str]:
+    item = scheme.item(item_id)
+    return _codes(scheme, item.dimension) if item and item.dimension else []
+
+
+def _case_items(scheme: Scheme, case: Case, rng: random.Random, last: dt.date) -> Case:
+    fields = [case.field, *case.other_fields]
+    values: dict[str, object] = {}
+
+    def asks(item_id: str) -> bool:
+        item = scheme.item(item_id)
+        return item is not None and item.applies_to(fields)
+
+    def one(item_id: str, weights: list[float] | None = None) -> None:
+        codes = _item_codes(scheme, item_id)
+        if codes and asks(item_id):
+            values[ITEM_ATTRIBUTE[item_id]] = rng.choices(codes, weights=weights)[0]
+
+    if asks("requested") and asks("started"):
+        wait = int(rng.expovariate(1 / max(1, WAIT_DAYS.get(case.field, 14) / 0.69)))
+        values["started"] = case.opened
+        values["requested"] = case.opened - dt.timedelta(days=wait)
+    relations = _item_codes(scheme, "client_relation")
+    if relations and asks("client_relation"):
+        relative = 0.25 if case.field == "SUCHT" else 0.06
+        w = [1 - relative - 0.03, relative, 0.03][: len(relations)]
+        values["client_relation"] = rng.choices(
+            relations, weights=w + [0.01] * (len(relations) - len(w))
+        )[0]
+    if asks("persons_count"):
+        values["persons_count"] = rng.choice((1, 1, 2, 2, 3)) if case.field in ("EB", "EFL") else 1
+    if asks("children_affected"):
+        values["children_affected"] = rng.choice((0, 0, 1, 1, 2, 3))
+    reasons = _item_codes(scheme, "reasons")
+    item = scheme.item("reasons")
+    if reasons and item and asks("reasons"):
+        k = rng.randint(1, item.max or 1)
+        values["reasons"] = tuple(rng.sample(reasons, min(k, len(reasons))))
+    one("debt_trigger")
+    one("eb_setting", [2, 5, 3][: len(_item_codes(scheme, "eb_setting"))] or None)
+    one("risk_assessment", [5, 90, 5][: len(_item_codes(scheme, "risk_assessment"))] or None)
+    one("family_situation")
+    topics = _item_codes(scheme, "pregnancy_topics")
+    if topics and asks("pregnancy_topics"):
+        values["pregnancy_topics"] = tuple(rng.sample(topics, rng.randint(1, 3)))
+    return msgspec.structs.replace(case, **values)
+
+
+def _link_households(cases: list[Case], rng: random.Random) -> list[Case]:
+    """Give a few pairs of cases in different fields one household key (H-1, H-2, ...)."""
+    out = list(cases)
+    n = 0
+    for i in rng.sample(range(len(out)), int(len(out) * HOUSEHOLD_SHARE / 2)):
+        j = rng.randrange(len(out))
+        if i == j or out[i].field == out[j].field or out[i].household_key or out[j].household_key:
+            continue
+        n += 1
+        out[i] = msgspec.structs.replace(out[i], household_key=f"H-{n}")
+        out[j] = msgspec.structs.replace(out[j], household_key=f"H-{n}")
+    return out
+
+
+def _contact_items(scheme: Scheme, contact: Contact, rng: random.Random) -> Contact:
+    values: dict[str, object] = {}
+    if scheme.item("contact_minutes"):
+        band = int(contact.duration) if contact.duration.isdigit() else 1
+        low, high = {1: (5, 15), 2: (16, 29), 3: (30, 45), 4: (46, 90), 5: (91, 150)}.get(
+            band, (5, 60)
+        )
+        values["minutes"] = rng.randint(low, high)
+    kinds = _item_codes(scheme, "contact_kind")
+    if kinds:
+        share = THIRD_PARTY_SHARE.get(contact.field or "", 0.08)
+        if rng.random() < share and len(kinds) > 1:
+            values["kind"] = rng.choice(kinds[1:])
+        else:
+            values["kind"] = kinds[0]
+    places = _item_codes(scheme, "contact_place")
+    if places:
+        by_form = {"1": "STELLE", "2": "HAUS", "3": "AUSSEN", "4": "FERN", "5": "FERN"}
+        by_form |= {"6": "FERN", "7": "STELLE"}
+        place = by_form.get(contact.form, places[0])
+        if place == "AUSSEN" and rng.random() < 0.3:
+            place = "AUSSEN_ELB"
+        values["place"] = place if place in places else places[0]
+    if contact.case_id is not None and rng.random() < NO_SHOW_SHARE:
+        values["no_show"] = True
+    return msgspec.structs.replace(contact, **values)
+
+
+def generate_activities(
+    scheme: Scheme, n: int, year: int, seed: int = 2026, *, until: dt.date | None = None
+) -> list[Activity]:
+    """``n`` activities (groups, prevention events, multiplier work, § 8b advice, network
+    meetings) spread over ``year``; empty for a scheme without activities (format 1)."""
+    kinds = _codes(scheme, "activity_kind")
+    if not kinds:
+        return []
+    rng = random.Random(f"{seed + 3}-{year}")  # another year: other ids
+    fields = _codes(scheme, "field")
+    groups = _item_codes(scheme, "activity_target_group")
+    settings = _item_codes(scheme, "activity_setting")
+    places = _item_codes(scheme, "activity_place")
+    first = dt.date(year, 1, 1)
+    last = min(dt.date(year, 12, 31), until) if until else dt.date(year, 12, 31)
+    participants = {"GRUPPE": (4, 12), "PRAEV": (12, 30), "MULTI": (6, 25), "NETZ": (5, 20)}
+    out = []
+    for _ in range(n):
+        kind = rng.choices(kinds, weights=[4, 3, 2, 1, 3][: len(kinds)] or None)[0]
+        low, high = participants.get(kind, (1, 3))
+        out.append(
+            Activity(
+                id=f"{rng.getrandbits(64):016x}",
+                date=first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days))),
+                kind=kind,
+                field=rng.choice(fields),
+                counsellor=f"B{rng.randint(1, 12):02d}",
+                scheme_version=scheme.version,
+                participants=rng.randint(low, high),
+                target_group=rng.choice(groups) if groups else None,
+                setting=rng.choice(settings) if settings else None,
+                minutes=rng.choice((60, 90, 120, 180)),
+                place=rng.choice(places) if places else None,
+            )
+        )
+    return sorted(out, key=lambda a: a.date)

@@ -6,15 +6,20 @@ import datetime as dt
 
 from app.errors import InvalidRecord
 from app.records.model import (
+    ACTIVITY_DIMENSIONS,
     CASE_CODE,
     CASE_DIMENSIONS,
     CONTACT_DIMENSIONS,
+    HOUSEHOLD_KEY,
+    ITEMS,
+    MINUTES_MAX,
     PERSONS_MAX,
     PERSONS_MIN,
+    Activity,
     Case,
     Contact,
 )
-from app.scheme.model import Scheme
+from app.scheme.model import Item, Scheme
 
 FIELD_LABELS = {
     "code": ("Fallnummer", "case code"),
@@ -23,10 +28,16 @@ FIELD_LABELS = {
     "ending": ("Beendigung", "ending"),
     "persons": ("Anwesende Personen", "persons present"),
     "date": ("Datum", "date"),
+    "household_key": ("Haushalt", "household"),
+    "minutes": ("Dauer in Minuten", "minutes"),
+    "participants": ("Teilnehmende", "participants"),
 }
 
 
 def _label(scheme: Scheme, attr: str, dimension: str | None) -> tuple[str, str]:
+    item = next((i for i in scheme.items if ITEMS.get(i.id, ("", ""))[1] == attr), None)
+    if item is not None:
+        return item.label_de, item.label_en
     if attr in FIELD_LABELS:
         return FIELD_LABELS[attr]
     if dimension is not None:
@@ -87,6 +98,161 @@ def validate_case(case: Case, scheme: Scheme, today: dt.date | None = None) -> N
                 "Ein abgeschlossener Fall braucht die Art der Beendigung.",
                 "A closed case needs the kind of ending.",
             )
+    _check_case_v2(case, scheme, today)
+
+
+def _empty(value: object) -> bool:
+    return value is None or value in ([], ()) or value == 0 and not isinstance(value, bool)
+
+
+def _field_names(scheme: Scheme, item: Item) -> tuple[str, str]:
+    de = ", ".join(scheme.label("field", f, "de") for f in item.fields)
+    en = ", ".join(scheme.label("field", f, "en") for f in item.fields)
+    return de, en
+
+
+def _check_items(
+    scheme: Scheme,
+    record: object,
+    kind: str,
+    fields: list[str],
+    today: dt.date,
+    *,
+    closing: bool = False,
+) -> None:
+    """Format 2 items of one record: declared, for its fields, in their codes and bounds."""
+    for item_id, (record_kind, attr) in ITEMS.items():
+        if record_kind != kind:
+            continue
+        value = getattr(record, attr)
+        item = scheme.item(item_id)
+        if item is None:
+            if not _empty(value):
+                raise _refuse(
+                    scheme,
+                    attr,
+                    None,
+                    "dieses Merkmal kennt das Kategorienschema nicht; bitte leer lassen.",
+                    "the category scheme does not have this item; leave it empty.",
+                )
+            continue
+        applies = item.applies_to(fields)
+        if not applies and not _empty(value):
+            names_de, names_en = _field_names(scheme, item)
+            raise _refuse(
+                scheme,
+                attr,
+                None,
+                f"gilt nur für {names_de}; bitte leer lassen.",
+                f"applies to {names_en} only; leave it empty.",
+            )
+        if closing and applies and item.required_at_close and _empty(value):
+            main = item.kind == "ranked"
+            raise _refuse(
+                scheme,
+                attr,
+                None,
+                "beim Abschluss des Falls nötig"
+                + (": wählen Sie mindestens den Hauptgrund." if main else "; bitte angeben."),
+                "needed when the case is closed"
+                + (": choose at least the main reason." if main else "; please fill it in."),
+            )
+        if _empty(value) and not (item.kind == "count" and value == 0):
+            continue
+        _check_item_value(scheme, item, attr, value, today)
+
+
+def _check_item_value(scheme: Scheme, item: Item, attr: str, value: object, today: dt.date) -> None:
+    if item.kind in ("single", "multiple", "ranked"):
+        assert item.dimension is not None  # the scheme's JSON Schema requires it
+        codes = list(value) if isinstance(value, (list, tuple)) else [value]
+        for code in codes:
+            if not scheme.has_code(item.dimension, code):
+                raise _refuse(
+                    scheme,
+                    attr,
+                    None,
+                    f"„{code}“ gibt es im Kategorienschema nicht. Wählen Sie einen Wert aus der "
+                    "Liste.",
+                    f"'{code}' is not in the category scheme. Choose a value from the list.",
+                )
+        if len(set(codes)) != len(codes):
+            if item.kind == "ranked" and codes.count(codes[0]) > 1:
+                raise _refuse(
+                    scheme,
+                    attr,
+                    None,
+                    "der Hauptgrund steht schon an erster Stelle; ein zweites Mal ist er kein "
+                    "weiterer Grund.",
+                    "the main reason is already first; a second time it is no further reason.",
+                )
+            raise _refuse(scheme, attr, None, "ein Code ist doppelt.", "a code is repeated.")
+        if item.kind == "ranked" and item.max is not None and len(codes) > item.max:
+            raise _refuse(
+                scheme,
+                attr,
+                None,
+                f"höchstens {item.max}: ein Hauptgrund und bis zu {item.max - 1} weitere.",
+                f"at most {item.max}: one main reason and up to {item.max - 1} further ones.",
+            )
+    elif item.kind == "count":
+        lo, hi = item.min or 0, item.max if item.max is not None else 10**6
+        if not isinstance(value, int) or not lo <= value <= hi:
+            raise _refuse(
+                scheme,
+                attr,
+                None,
+                f"muss zwischen {lo} und {hi} liegen.",
+                f"must be between {lo} and {hi}.",
+            )
+    elif item.kind == "date" and isinstance(value, dt.date) and value > today:
+        raise _refuse(scheme, attr, None, "liegt in der Zukunft.", "is in the future.")
+
+
+def _check_case_v2(case: Case, scheme: Scheme, today: dt.date) -> None:
+    fields = [case.field, *case.other_fields]
+    _check_items(scheme, case, "case", fields, today, closing=case.closed is not None)
+    if case.requested is not None and case.started is not None and case.requested > case.started:
+        raise _refuse(
+            scheme,
+            "requested",
+            None,
+            "liegt nach dem Beginn der Beratung. Die Anfrage kommt zuerst; bitte beide Daten "
+            "prüfen.",
+            "is after the start of counselling. The request comes first; check both dates.",
+        )
+    if case.started is not None and case.closed is not None and case.started > case.closed:
+        raise _refuse(
+            scheme,
+            "started",
+            None,
+            "liegt nach dem Ende des Falls.",
+            "is after the case was closed.",
+        )
+    if case.household_key is not None and not HOUSEHOLD_KEY.match(case.household_key):
+        raise _refuse(
+            scheme,
+            "household_key",
+            None,
+            "die Haushaltsnummer hat die Form H-123 (nie ein Name).",
+            "the household number has the form H-123 (never a name).",
+        )
+
+
+def validate_activity(activity: Activity, scheme: Scheme, today: dt.date | None = None) -> None:
+    today = today or dt.date.today()
+    if scheme.format_version < 2:
+        raise InvalidRecord(
+            "Tätigkeiten ohne Fall gibt es erst ab Kategorienschema Format 2. Bitte das "
+            "aktuelle Schema des Landkreises importieren.",
+            "Activities without a case need category scheme format 2. Import the district's "
+            "current scheme.",
+            "kind",
+        )
+    _check_codes(scheme, activity, ACTIVITY_DIMENSIONS)
+    if activity.date > today:
+        raise _refuse(scheme, "date", None, "liegt in der Zukunft.", "is in the future.")
+    _check_items(scheme, activity, "activity", [activity.field], today)
 
 
 def validate_contact(contact: Contact, scheme: Scheme, today: dt.date | None = None) -> None:
@@ -109,4 +275,13 @@ def validate_contact(contact: Contact, scheme: Scheme, today: dt.date | None = N
             "field",
             "Ein Kurzkontakt ohne Fall braucht das Beratungsfeld.",
             "A short contact without a case needs the counselling field.",
+        )
+    _check_items(scheme, contact, "contact", [], today)
+    if contact.minutes is not None and not 1 <= contact.minutes <= MINUTES_MAX:
+        raise _refuse(
+            scheme,
+            "minutes",
+            None,
+            f"muss zwischen 1 und {MINUTES_MAX} liegen.",
+            f"must be between 1 and {MINUTES_MAX}.",
         )

@@ -26,6 +26,9 @@ class Code(msgspec.Struct, frozen=True, kw_only=True):
     domain: str | None = None  # problem codes: the life domain (a code of "domain")
     pool: str | None = None  # published tables pool this code under that label (VG Vorharz)
     check: bool = False  # the sources flag this item as to be checked
+    # format 2, problem codes: False = recorded but no problem domain for the multi-problem
+    # count (services such as foundation applications, purely informational topics)
+    counts_as_problem: bool = True
 
     def label(self, language: str | None = None) -> str:
         return self.label_en if (language or lang.current()) == "en" else self.label_de
@@ -71,9 +74,53 @@ class Mapping(msgspec.Struct, frozen=True, kw_only=True):
 
     from_version: int
     dimension: str
-    kind: str  # renamed | merged | split
+    kind: str  # renamed | merged | split | moved (format 2)
     source: tuple[str, ...]  # old codes
     target: tuple[str, ...]  # new codes (split: the first is where counts go)
+    # moved (format 2): the old codes leave ``dimension`` and become the value of ``item``
+    # (targets are codes of that item's dimension, one per source or one for all);
+    # ``replace_with`` (a code of ``dimension``) takes their place, if given.
+    item: str | None = None
+    replace_with: str | None = None
+
+
+ITEM_KINDS = ("single", "multiple", "ranked", "date", "count")
+RECORD_KINDS = ("case", "contact", "activity")
+
+
+class Item(msgspec.Struct, frozen=True, kw_only=True):
+    """Format 2: one item a record carries beyond format 1's fixed ones.
+
+    The program knows which record attribute each item id fills (app/records/model.py,
+    ITEMS); the scheme says its kind, codes, bounds, for which counselling fields it
+    applies, whether a case needs it at closing, and its label and definition.
+    """
+
+    id: str
+    record: str  # case | contact | activity
+    kind: str  # single | multiple | ranked | date | count
+    label_de: str
+    label_en: str
+    definition_de: str
+    definition_en: str
+    dimension: str | None = None  # single, multiple, ranked: the codes
+    min: int | None = None  # count: bounds (inclusive)
+    max: int | None = None  # count: upper bound; ranked: most codes (main + further)
+    fields: tuple[str, ...] = ()  # applies only to cases of these fields; () = all
+    required_at_close: bool = False
+    additive: bool = True  # False: its breakdown does not add up to the total
+    source: str | None = None
+    check: bool = False
+
+    def label(self, language: str | None = None) -> str:
+        return self.label_en if (language or lang.current()) == "en" else self.label_de
+
+    def definition(self, language: str | None = None) -> str:
+        return self.definition_en if (language or lang.current()) == "en" else self.definition_de
+
+    def applies_to(self, fields: list[str] | tuple[str, ...]) -> bool:
+        """Whether the item is asked for a record of these counselling fields."""
+        return not self.fields or any(f in self.fields for f in fields)
 
 
 class Scheme(msgspec.Struct, frozen=True, kw_only=True, dict=True):
@@ -90,6 +137,22 @@ class Scheme(msgspec.Struct, frozen=True, kw_only=True, dict=True):
     mappings: tuple[Mapping, ...] = ()
     notes_de: str = ""
     notes_en: str = ""
+    items: tuple[Item, ...] = ()  # format 2
+
+    @cached_property
+    def format_version(self) -> int:
+        return int(self.format.rsplit("/", 1)[1])
+
+    def item(self, item_id: str) -> Item | None:
+        """The declared item, or None when this scheme does not ask it (format 1: none)."""
+        return self._items.get(item_id)
+
+    @cached_property
+    def _items(self) -> dict[str, Item]:
+        return {i.id: i for i in self.items}
+
+    def items_for(self, record: str) -> tuple[Item, ...]:
+        return tuple(i for i in self.items if i.record == record)
 
     @cached_property
     def _index(self) -> dict[str, dict[str, Code]]:
@@ -116,8 +179,8 @@ class Scheme(msgspec.Struct, frozen=True, kw_only=True, dict=True):
 
     @cached_property
     def problem_domain(self) -> dict[str, str]:
-        """problem code -> life domain code."""
-        return {c.code: c.domain for c in self.codes("problem") if c.domain}
+        """problem code -> life domain code (codes that count as a problem only)."""
+        return {c.code: c.domain for c in self.codes("problem") if c.domain and c.counts_as_problem}
 
     def pooled(self, dim_id: str, code: str) -> str:
         """The code as published: pooled codes (VG Vorharz) give their pool."""

@@ -15,7 +15,7 @@ from typing import Protocol
 from app.errors import NotAllowed, NotFound
 from app.scheme import model as scheme_model
 from app.scheme.model import Scheme
-from app.scheme.trust import load_verified, shipped_scheme, trusted_keys
+from app.scheme.trust import load_verified, shipped_scheme, shipped_schemes, trusted_keys
 
 DOC, SIG = "scheme.doc", "scheme.sig"
 
@@ -24,6 +24,7 @@ class SchemeSession(Protocol):
     """What this module needs from an unlocked vault session (app/session.py)."""
 
     role: str
+    scheme: Scheme
 
     def get_setting(self, name: str) -> bytes | None: ...
 
@@ -78,6 +79,7 @@ def import_scheme(
     session.put_setting(DOC, doc)
     session.put_setting(SIG, sig)
     session.audit("scheme imported v" + str(scheme.version), f"{scheme.id} v{scheme.version}")
+    session.scheme = scheme  # records from now on are checked against it
     return scheme
 
 
@@ -90,9 +92,9 @@ def scheme_for_version(session: SchemeSession, version: int) -> Scheme:
     sig = session.get_setting(f"{SIG}.v{version}")
     if doc is not None and sig is not None:
         return reopen(doc, sig)
-    shipped = shipped_scheme()
-    if scheme_model.parse(shipped[0]).version == version:
-        return reopen(*shipped)
+    for shipped in shipped_schemes():
+        if scheme_model.parse(shipped[0]).version == version:
+            return reopen(*shipped)
     raise NotFound(
         f"Das Kategorienschema Version {version} ist in dieser Ablage nicht vorhanden. Bitte "
         "das Schema dieser Version beim Landkreis anfordern und importieren.",

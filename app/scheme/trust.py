@@ -29,6 +29,7 @@ from app.errors import (
 )
 from app.resources import resource_path
 from app.scheme import model as scheme_model
+from app.scheme.items import CODED, KNOWN_ITEMS, REQUIRED_DIMENSIONS_V2
 from app.scheme.model import Scheme
 
 SHIPPED_SCHEME = "lk-harz-v1.json"
@@ -156,6 +157,7 @@ def cross_check(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
                         f"municipality key {code['code']} is not in district {district}",
                     )
                 )
+    items = _check_items(doc, codes, problems)
     sources_seen: set[tuple[int, str, str]] = set()
     for i, m in enumerate(doc["mappings"]):
         where = f"mappings[{i}]"
@@ -176,13 +178,42 @@ def cross_check(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
                 )
             )
             continue
+        target_dim = m["dimension"]
+        if m["kind"] == "moved":
+            item = items.get(m["item"])
+            if item is None or item.get("dimension") not in codes:
+                problems.append(
+                    (
+                        f"{where}.item",
+                        f"Merkmal {m['item']!r} gibt es nicht oder es hat keine Codes",
+                        f"item {m['item']!r} does not exist or has no codes",
+                    )
+                )
+                continue
+            target_dim = item["dimension"]
+            if len(m["target"]) not in (1, len(m["source"])):
+                problems.append(
+                    (
+                        f"{where}.target",
+                        "braucht einen Zielcode oder einen je Quellcode",
+                        "needs one target code, or one per source code",
+                    )
+                )
+            if "replace_with" in m and m["replace_with"] not in codes[m["dimension"]]:
+                problems.append(
+                    (
+                        f"{where}.replace_with",
+                        f"Code {m['replace_with']!r} gibt es in {m['dimension']} nicht",
+                        f"code {m['replace_with']!r} is not a code of {m['dimension']}",
+                    )
+                )
         for k, target in enumerate(m["target"]):
-            if target not in codes[m["dimension"]]:
+            if target not in codes[target_dim]:
                 problems.append(
                     (
                         f"{where}.target[{k}]",
-                        f"Zielcode {target!r} gibt es in {m['dimension']} nicht",
-                        f"target code {target!r} is not a code of {m['dimension']}",
+                        f"Zielcode {target!r} gibt es in {target_dim} nicht",
+                        f"target code {target!r} is not a code of {target_dim}",
                     )
                 )
         for k, source in enumerate(m["source"]):
@@ -197,6 +228,81 @@ def cross_check(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
                 )
             sources_seen.add(key)
     return problems
+
+
+def _check_items(
+    doc: dict[str, Any], codes: dict[str, set[str]], problems: list[tuple[str, str, str]]
+) -> dict[str, dict[str, Any]]:
+    """Format 2: items, and counts_as_problem only on problem codes. Returns id -> item."""
+    for i, dim in enumerate(doc["dimensions"]):
+        if dim["id"] != "problem" and any("counts_as_problem" in c for c in dim["codes"]):
+            problems.append(
+                (
+                    f"dimensions[{i}].codes",
+                    "counts_as_problem gibt es nur bei Problemcodes",
+                    "counts_as_problem is allowed on problem codes only",
+                )
+            )
+    if "items" not in doc:
+        return {}
+    for dim_id in REQUIRED_DIMENSIONS_V2:
+        if dim_id not in codes:
+            problems.append(
+                (
+                    "dimensions",
+                    f"Format 2 braucht die Dimension {dim_id!r}",
+                    f"format 2 needs the dimension {dim_id!r}",
+                )
+            )
+    seen: dict[str, dict[str, Any]] = {}
+    for i, item in enumerate(doc["items"]):
+        where = f"items[{i}]"
+        known = KNOWN_ITEMS.get(item["id"])
+
+        def bad(field: str, de: str, en: str) -> None:
+            problems.append((f"{where}.{field}", de, en))  # noqa: B023 (used at once)
+
+        if item["id"] in seen:
+            bad("id", f"Merkmal {item['id']!r} kommt doppelt vor", f"item {item['id']!r} twice")
+        elif known is None:
+            bad(
+                "id",
+                f"Merkmal {item['id']!r} kennt dieses Programm nicht",
+                f"this program does not know the item {item['id']!r}",
+            )
+        elif item["record"] != known[0] or item["kind"] not in known[1]:
+            bad(
+                "kind",
+                f"{item['id']} ist hier ein {known[0]}-Merkmal der Art {'/'.join(known[1])}",
+                f"{item['id']} is a {known[0]} item of kind {'/'.join(known[1])} here",
+            )
+        seen[item["id"]] = item
+        if item["kind"] in CODED and item.get("dimension") not in codes:
+            bad(
+                "dimension",
+                f"Dimension {item.get('dimension')!r} gibt es nicht",
+                f"dimension {item.get('dimension')!r} does not exist",
+            )
+        if item["kind"] == "count" and item["min"] > item["max"]:
+            bad("max", "darf nicht kleiner als min sein", "must not be smaller than min")
+        if "min" in item and item["kind"] != "count":
+            bad("min", "gibt es nur bei Zählmerkmalen", "is allowed on count items only")
+        if "max" in item and item["kind"] not in ("count", "ranked"):
+            bad("max", "gibt es nur bei Zähl- und Rangmerkmalen", "count and ranked items only")
+        for k, field in enumerate(item.get("fields", [])):
+            if field not in codes.get("field", set()):
+                bad(
+                    f"fields[{k}]",
+                    f"Beratungsfeld {field!r} gibt es nicht",
+                    f"counselling field {field!r} does not exist",
+                )
+        if item.get("required_at_close") and item["record"] != "case":
+            bad(
+                "required_at_close",
+                "gibt es nur bei Fallmerkmalen",
+                "is allowed on case items only",
+            )
+    return seen
 
 
 def validate_document(doc: bytes) -> Scheme:
@@ -284,6 +390,17 @@ def trusted_keys() -> list[bytes]:
     """Public key files in resources/trust/*.pub: the shipped trust anchors."""
     folder = resource_path("trust")
     return [p.read_bytes() for p in sorted(folder.glob("*.pub"))]
+
+
+def shipped_schemes() -> list[tuple[bytes, bytes]]:
+    """(document, signature) of every scheme in resources/schemes: the active one and any
+    offered for import (docs/scheme-changes.md); a district knows them all."""
+    folder = resource_path("schemes")
+    return [
+        (p.read_bytes(), p.with_name(p.name + ".minisig").read_bytes())
+        for p in sorted(folder.glob("*.json"))
+        if p.with_name(p.name + ".minisig").exists()
+    ]
 
 
 def shipped_scheme() -> tuple[bytes, bytes]:

@@ -7,29 +7,36 @@ entry, so a save that returned is on disk with its audit trail (synchronous=FULL
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
+import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import msgspec
 
+from app.crypto import kdf as keys
+from app.crypto import signing
 from app.crypto.aead import Cipher, Tampered
-from app.crypto.kdf import KdfParams
-from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
-from app.records import freeze
+from app.errors import FallzahlError, NotAllowed, NotFound, PeriodClosed, RecordDamaged
+from app.records import changes, freeze
 from app.records import model as records
+from app.records.changes import Changes
 from app.records.model import Case, Contact
+from app.records.upgrade import case_upgrader, contact_upgrader
 from app.records.validation import validate_case, validate_contact
-from app.vault import audit, keyslots, store
+from app.scheme.store import scheme_for_version
+from app.vault import audit, keyslots, lead_state, settings, store
 from app.vault.lock import WriterLock
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
     from app.vault.vault import Vault
 
-AUDIT_HEAD = "audit.head"
+AUDIT_HEAD = settings.AUDIT_HEAD.key
+Progress = Callable[[int, int], None]  # (done, total) rows, for the window's progress bar
 
 
 def new_id() -> str:
@@ -42,26 +49,47 @@ class Session:
         vault: Vault,
         user: str,
         role: str,
-        data_key: bytes,
-        lead_key: bytes | None,
+        grant: keyslots.Grant,
+        slot_secret: keyslots.SlotSecret,
         *,
         lock: bool = True,
+        verify: bool = True,
     ) -> None:
         self.vault = vault
         self.store = vault.store
         self.user = user
-        self.role = role
-        self._key = data_key
-        self._lead_key = lead_key if role == "lead" else None
-        self._aead = Cipher(data_key)
-        self._lead_aead = Cipher(lead_key) if self._lead_key else None
+        self._grant = grant
+        self._slot_secret = slot_secret
+        self._key = grant.data_key
+        # A lead without the lead key in its grant is no lead (an edited role).
+        self._lead_key = grant.lead_key if role == "lead" and grant.lead_key else None
+        self.role = role if role != "lead" or self._lead_key else "counsellor"
+        self._aead = Cipher(self._key)
+        self._lead_aead = Cipher(self._lead_key) if self._lead_key else None
+        self._state_secret: signing.SecretKey | None = None
         self._lock = WriterLock(vault.folder)
         if lock:
             self._lock.acquire(user)
-        self._cases: dict[str, Case] | None = None
-        self._contacts: dict[str, Contact] | None = None
-        self._scheme: Scheme | None = None
-        self._audit_seq, self._audit_prev = self._audit_tail()
+        try:
+            if lock:
+                self.store.hold_exclusive()
+            self._cases: dict[str, Case] | None = None
+            self._contacts: dict[str, Contact] | None = None
+            self._scheme: Scheme | None = None
+            self._changes = Changes()  # what the mutations since the last take_changes() changed
+            self._lead_rows = lead_state.Rows(self.store)
+            self._head: lead_state.Head | None = None
+            if verify:  # signature and digest first: they need no data key
+                lead_state.verify(
+                    self.store, vault.vault_id, slot_secret.state_key, self._lead_rows
+                )
+            self._audit_seq, self._audit_prev = self._opened_audit_tail()
+            if verify:
+                self._head = self._verify_lead_state()
+        except BaseException:
+            self.store.release_exclusive()
+            self._lock.release()
+            raise
 
     # who
     @property
@@ -206,10 +234,33 @@ class Session:
         numbers = [int(c.code[5:]) for c in self.cases() if c.code.startswith(prefix)]
         return f"{year}-{max(numbers, default=0) + 1:04d}"
 
+    # what changed (Anki's OpChanges): every mutation notes it; the window takes it once
+    def take_changes(self) -> Changes:
+        """What the saves, deletes and bulk adds since the last call changed (then forgotten).
+
+        Deletes and bulk adds also return their Changes; saves return the saved record.
+        """
+        taken, self._changes = self._changes, Changes()
+        return taken
+
+    def _note(self, done: Changes) -> Changes:
+        self._changes = self._changes | done
+        return done
+
     def save_case(self, case: Case) -> Case:
         self._load()
+        scheme = self.scheme
+        if case.scheme_version < scheme.version:
+            # An old case is saved in today's codes, unless a closed period freezes its
+            # codes: then it stays in its own version and is checked against that scheme.
+            upgraded = case_upgrader(scheme)(case)
+            try:
+                self.before_record_change("cases", upgraded)
+                case = upgraded
+            except PeriodClosed:
+                scheme = scheme_for_version(self, case.scheme_version)
         self.before_record_change("cases", case)
-        validate_case(case, self.scheme)
+        validate_case(case, scheme)
         other = self.case_by_code(case.code)
         if other is not None and other.id != case.id:
             raise records_duplicate_code(case.code)
@@ -218,10 +269,13 @@ class Session:
             "cases", case.id, records.encode(case), "case.created" if created else "case.changed"
         )
         self._cases[case.id] = case  # type: ignore[index]
+        self._note(changes.case_saved(case, created=created))
         return case
 
     def save_contact(self, contact: Contact) -> Contact:
         self._load()
+        if contact.scheme_version < self.scheme.version:
+            contact = contact_upgrader(self.scheme)(contact)
         self.before_record_change("contacts", contact)
         validate_contact(contact, self.scheme)
         if contact.case_id is not None and contact.case_id not in self._cases:  # type: ignore[operator]
@@ -229,7 +283,8 @@ class Session:
                 "Der Kontakt gehört zu einem Fall, den es nicht (mehr) gibt.",
                 "The contact belongs to a case that does not exist (any more).",
             )
-        created = contact.id not in self._contacts  # type: ignore[operator]
+        previous = self._contacts.get(contact.id)  # type: ignore[union-attr]
+        created = previous is None
         self._write(
             "contacts",
             contact.id,
@@ -237,9 +292,10 @@ class Session:
             "contact.created" if created else "contact.changed",
         )
         self._contacts[contact.id] = contact  # type: ignore[index]
+        self._note(changes.contact_saved(contact, previous))
         return contact
 
-    def delete_case(self, case_id: str) -> None:
+    def delete_case(self, case_id: str) -> Changes:
         """Deletes the case and its contacts in one transaction."""
         case = self.case(case_id)
         self.before_record_change("cases", case, deleting=True)
@@ -257,8 +313,9 @@ class Session:
         del self._cases[case_id]  # type: ignore[union-attr]
         for contact in own:
             del self._contacts[contact.id]  # type: ignore[union-attr]
+        return self._note(changes.case_deleted(case_id, {c.id for c in own}))
 
-    def delete_contact(self, contact_id: str) -> None:
+    def delete_contact(self, contact_id: str) -> Changes:
         self._load()
         contact = self._contacts.get(contact_id)  # type: ignore[union-attr]
         if contact is None:
@@ -272,8 +329,9 @@ class Session:
                 [("contacts", contact_id, audit.DELETED)],
             )
         del self._contacts[contact_id]  # type: ignore[union-attr]
+        return self._note(changes.contact_deleted(contact))
 
-    def add_bulk(self, cases: Iterable[Case], contacts: Iterable[Contact], action: str) -> None:
+    def add_bulk(self, cases: Iterable[Case], contacts: Iterable[Contact], action: str) -> Changes:
         """Many new records in one transaction and one audit entry (demo fill, import)."""
         self._load()
         cases, contacts = list(cases), list(contacts)
@@ -297,6 +355,7 @@ class Session:
             self._append_audit(action, f"{len(cases)} cases, {len(contacts)} contacts", written)
         self._cases.update((c.id, c) for c in cases)  # type: ignore[union-attr]
         self._contacts.update((c.id, c) for c in contacts)  # type: ignore[union-attr]
+        return self._note(changes.bulk_added(cases, contacts))
 
     def before_record_change(
         self, table: str, record: Case | Contact, *, deleting: bool = False
@@ -324,15 +383,124 @@ class Session:
             return None
         return self.open_row("settings", name, row[1], row[2])
 
-    def put_setting(self, name: str, value: bytes, *, audit_action: str | None = None) -> None:
-        with self.store.transaction():
-            self._put_setting(name, value)
-            if audit_action:
-                self._append_audit(audit_action, name, [])
+    def put_setting(
+        self,
+        name: str,
+        value: bytes,
+        *,
+        audit_action: str | None = None,
+        audit_detail: str | None = None,
+    ) -> None:
+        """Store a setting; lead state (app/vault/settings.py) only by a lead, and signed.
 
-    def _put_setting(self, name: str, value: bytes) -> None:
+        The new revision goes into the audit chain, so a setting rolled back is found.
+        """
+        detail = audit_detail or name
+        if not settings.is_lead_state(name):
+            with self.store.transaction():
+                rev = self._put_setting(name, value)
+                if audit_action:
+                    self._append_audit(audit_action, detail, [("settings", name, rev)])
+            return
+        self.require_lead("Das Ändern dieser Einstellung", "Changing this setting")
+        with self._lead_change():
+            rev = self._put_setting(name, value)
+            self._lead_rows.refresh_setting(name)
+            self._sign_lead_state(
+                audit_action or "setting.changed", detail, [("settings", name, rev)]
+            )
+
+    def _put_setting(self, name: str, value: bytes) -> int:
         rev = (self.store.revision("settings", name) or 0) + 1
         self.store.put("settings", name, rev, self._seal("settings", name, rev, value))
+        return rev
+
+    # lead state (app/vault/lead_state.py): signed by a lead, versioned, in the audit chain
+    def _verify_lead_state(self) -> lead_state.Head:
+        head = lead_state.verify(
+            self.store, self.vault.vault_id, self._slot_secret.state_key, self._lead_rows
+        )
+        if head.epoch != self._grant.epoch:
+            raise lead_state.rolled_back(
+                f"Schlüsselgeneration {head.epoch}, Zugang {self._grant.epoch}",
+                f"key epoch {head.epoch}, login {self._grant.epoch}",
+            )
+        audit_head = self._audit_head()
+        if audit_head is None:
+            raise lead_state.rolled_back("Protokollkopf fehlt", "audit head missing")
+        seq, _digest, version = audit_head  # a cut-off log is for ``check`` to name
+        if version != head.version or head.audit_seq > seq:
+            raise lead_state.rolled_back(
+                f"Stand {head.version}, Protokoll kennt {version}",
+                f"version {head.version}, the audit log knows {version}",
+            )
+        return head
+
+    @property
+    def lead_head(self) -> lead_state.Head:
+        if self._head is None:
+            raise lead_state.forged("nicht geprüft", "not verified")
+        return self._head
+
+    def _audit_head(self) -> tuple[int, str, int] | None:
+        raw = self.get_setting(AUDIT_HEAD)
+        if raw is None:
+            return None
+        try:
+            seq, digest, version = msgspec.msgpack.decode(raw, type=tuple[int, str, int])
+        except msgspec.DecodeError:
+            return None
+        return seq, digest, version
+
+    def _state_signing_key(self) -> signing.SecretKey:
+        if self._state_secret is None:
+            raw = self.get_lead_secret(lead_state.STATE_SECRET)
+            if raw is None:
+                raise lead_state.forged("Signaturschlüssel fehlt", "signing key missing")
+            self._state_secret = signing.read_secret_key(raw)
+        return self._state_secret
+
+    @contextlib.contextmanager
+    def _lead_change(self) -> Iterator[None]:
+        """One transaction that changes lead state; on failure memory is as before."""
+        saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
+        try:
+            with self.store.transaction():
+                yield
+        except BaseException:
+            self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
+            self._aead = Cipher(self._key)
+            self._lead_rows.refresh()
+            raise
+
+    def _sign_lead_state(
+        self, action: str, detail: str, written: list[tuple[str, str, int]]
+    ) -> None:
+        """Inside a lead change: the audit entry with the new version, then the signed head."""
+        self.require_lead("Das Ändern der Leitungsdaten", "Changing lead state")
+        version = self.lead_head.version + 1
+        self._append_audit(action, detail, [*written, (*lead_state.AUDIT_RECORD, version)], version)
+        head = lead_state.Head(
+            self.vault.vault_id,
+            version,
+            self._grant.epoch,
+            self._audit_seq,
+            self._lead_rows.digest(),
+        )
+        lead_state.write_head(self.store, head, self._state_signing_key())
+        self._head = head
+
+    def _first_lead_state(self) -> None:
+        """At creation: the first audit entry and head (version 1)."""
+        with self.store.transaction():
+            self._append_audit(
+                "vault.created", self.vault.vault_id, [(*lead_state.AUDIT_RECORD, 1)], 1
+            )
+            head = lead_state.Head(
+                self.vault.vault_id, 1, self._grant.epoch, self._audit_seq, self._lead_rows.digest()
+            )
+            lead_state.write_head(self.store, head, self._state_signing_key())
+        self._head = head
 
     # secrets only a lead can open (the office signing key)
     def _lead_cipher(self) -> Cipher:
@@ -355,14 +523,30 @@ class Session:
         self.require_lead("Das Ändern des Signaturschlüssels", "Changing the signing key")
         rev = (self.store.revision("lead_secrets", name) or 0) + 1
         sealed = self._seal("lead_secrets", name, rev, value, key=self._lead_cipher())
-        with self.store.transaction():
+        with self._lead_change():
             self.store.put("lead_secrets", name, rev, sealed)
-            self._append_audit("key.stored", name, [])
+            self._lead_rows.refresh_table("lead_secrets")
+            self._sign_lead_state("key.stored", name, [])
 
     # audit
     def audit(self, action: str, detail: str = "") -> None:
         with self.store.transaction():
             self._append_audit(action, detail, [])
+
+    def _opened_audit_tail(self) -> tuple[int, str]:
+        """The audit tail; if neither it nor the audit head opens, the grant's data key is
+        not the one the rows are sealed with: slots were put back from an older state."""
+        try:
+            return self._audit_tail()
+        except RecordDamaged:
+            try:
+                self._audit_head()
+            except RecordDamaged:
+                raise lead_state.rolled_back(
+                    "die Schlüsselfreigabe ist älter als die Datensätze",
+                    "the key grant is older than the records",
+                ) from None
+            raise
 
     def _audit_tail(self) -> tuple[int, str]:
         row = self.store.db.execute(
@@ -373,7 +557,13 @@ class Session:
         plain = self.open_row("audit", str(row[0]), 0, row[1])
         return row[0], audit.entry_hash(plain)
 
-    def _append_audit(self, action: str, detail: str, written: list[tuple[str, str, int]]) -> None:
+    def _append_audit(
+        self,
+        action: str,
+        detail: str,
+        written: list[tuple[str, str, int]],
+        lead_version: int | None = None,
+    ) -> None:
         """Inside a transaction: append one entry and move the sealed head."""
         seq = self._audit_seq + 1
         entry = audit.Entry(seq, audit.now(), self.user, action, detail, self._audit_prev, written)
@@ -383,7 +573,9 @@ class Session:
             [seq, self._seal("audit", str(seq), 0, plain)],
         )
         digest = audit.entry_hash(plain)
-        self._put_setting(AUDIT_HEAD, msgspec.msgpack.encode((seq, digest)))
+        if lead_version is None:
+            lead_version = self.lead_head.version
+        self._put_setting(AUDIT_HEAD, msgspec.msgpack.encode((seq, digest, lead_version)))
         self._audit_seq, self._audit_prev = seq, digest
 
     def audit_entries(self) -> list[audit.Entry]:
@@ -397,23 +589,34 @@ class Session:
     def add_user(self, name: str, role: str, passphrase: str) -> None:
         self.require_lead("Das Einrichten von Benutzern", "Adding users")
         keyslots.check_user_name(name)
+        keyslots.check_role(role)
         keyslots.check_passphrase_form(passphrase)
         if any(u.name == name for u in self.vault.users()):
             raise FallzahlError(f"Benutzer {name} gibt es bereits.", f"User {name} already exists.")
-        with self.store.transaction():
-            keyslots.write_user_slot(
-                self.store,
-                self.vault.vault_id,
-                name,
-                role,
-                passphrase,
-                self._key,
-                self._lead_key,
-                self._kdf_params(),
-            )
-            self._append_audit("user.added", f"{name} ({role})", [])
+        with self._lead_change():
+            self._write_slot_for(name, role, passphrase)
+            self._sign_lead_state("user.added", f"{name} ({role})", [])
 
-    def remove_user(self, name: str) -> None:
+    def _write_slot_for(self, name: str, role: str, passphrase: str) -> None:
+        """A slot with a fresh identity and a grant of the current keys (inside a lead change)."""
+        grant = keyslots.Grant(
+            self._grant.epoch, self._key, (self._lead_key or b"") if role == "lead" else b""
+        )
+        keyslots.write_new_slot(
+            self.store,
+            self.vault.vault_id,
+            name,
+            "passphrase",
+            role,
+            passphrase,
+            self._slot_secret.state_key,
+            grant,
+            keys.machine_params(),
+        )
+        self._lead_rows.refresh_slots()
+
+    def remove_user(self, name: str, progress: Progress | None = None) -> None:
+        """Delete the user's slot and rotate the data key in one transaction."""
         self.require_lead("Das Entfernen von Benutzern", "Removing users")
         users = {u.name: u.role for u in self.vault.users()}
         if name not in users:
@@ -424,12 +627,24 @@ class Session:
                 "weitere Leitung ein.",
                 "The last lead cannot be removed. Set up another lead first.",
             )
-        with self.store.transaction():
+        if name == self.user:
+            raise NotAllowed(
+                "Sie können sich nicht selbst entfernen; das tut eine andere Leitung.",
+                "You cannot remove yourself; another lead does that.",
+            )
+        with self._lead_change():
             self.store.db.execute("DELETE FROM slots WHERE name=? AND kind='passphrase'", [name])
-            self._append_audit("user.removed", name, [])
+            self._rotate_data_key(progress)
+            self._sign_lead_state("user.removed", f"{name}, key epoch {self._grant.epoch}", [])
 
-    def change_passphrase(self, name: str, new_passphrase: str) -> None:
-        """Own passphrase, or anyone's for a lead / the recovery key (a reset)."""
+    def change_passphrase(
+        self, name: str, new_passphrase: str, progress: Progress | None = None
+    ) -> None:
+        """Own passphrase, or anyone's for a lead / the recovery key (a reset).
+
+        A reset with the recovery key also rotates the data key: whoever held the old
+        passphrase opens nothing written afterwards.
+        """
         if name != self.user:
             self.require_lead(
                 "Das Zurücksetzen fremder Passphrasen", "Resetting others' passphrases"
@@ -438,23 +653,67 @@ class Session:
         users = {u.name: u.role for u in self.vault.users()}
         if name not in users:
             raise keyslots.unknown_user(name)
-        with self.store.transaction():
-            keyslots.write_user_slot(
-                self.store,
-                self.vault.vault_id,
-                name,
-                users[name],
-                new_passphrase,
-                self._key,
-                self._lead_key,
-                self._kdf_params(),
-            )
-            action = "passphrase.changed" if name == self.user else "passphrase.reset"
-            self._append_audit(action, name, [])
+        if name == self.user:
+            row = keyslots.slot_row(self.store, name)
+            assert row is not None
+            with self.store.transaction():
+                keyslots.rewrap_own_slot(
+                    self.store,
+                    self.vault.vault_id,
+                    row,
+                    new_passphrase,
+                    self._slot_secret,
+                    keys.machine_params(),
+                )
+                self._append_audit("passphrase.changed", name, [])
+            return
+        with self._lead_change():
+            self._write_slot_for(name, users[name], new_passphrase)
+            detail = name
+            if self.user == keyslots.RECOVERY:
+                self._rotate_data_key(progress)
+                detail = f"{name}, key epoch {self._grant.epoch}"
+            self._sign_lead_state("passphrase.reset", detail, [])
 
-    def _kdf_params(self) -> KdfParams:
-        # The creation-time calibration is kept for every new slot of this vault.
-        return self.vault.slot_params(keyslots.RECOVERY)
+    def _rotate_data_key(self, progress: Progress | None) -> None:
+        """Inside a lead change: every sealed row under a new data key, new grants for all."""
+        new_key = os.urandom(32)
+        cipher = Cipher(new_key)
+        tables = ("cases", "contacts", "activities", "settings")
+        total = sum(self.store.count(t) for t in (*tables, "audit")) or 1
+        done = 0
+        for table in tables:
+            prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+            rows = self.store.sealed_by_rowid(table, prefix)
+            try:
+                plains = self._aead.open_many(rows)
+            except Tampered:
+                self._open_one_by_one(table, bad := [])
+                raise _many_damaged(bad) from None
+            sealed = cipher.seal_many(
+                (row[3], plain) for row, plain in zip(rows, plains, strict=True)
+            )
+            self.store.reseal_many(table, zip(sealed, (row[0] for row in rows), strict=True))
+            done += len(rows)
+            if progress:
+                progress(done, total)
+        audit_rows = self.store.db.execute("SELECT seq, sealed FROM audit").fetchall()
+        resealed = []
+        for seq, sealed in audit_rows:
+            ad = self._ad("audit", str(seq), 0)
+            resealed.append((cipher.seal(ad, self.open_row("audit", str(seq), 0, sealed)), seq))
+        self.store.db.conn.executemany("UPDATE audit SET sealed=? WHERE seq=?", resealed)
+        epoch = self._grant.epoch + 1
+        grants = {}
+        for info in keyslots.all_slots(self.store):
+            lead = info.role == "lead" or info.name == keyslots.RECOVERY
+            grants[info.name] = keyslots.Grant(epoch, new_key, self._lead_key if lead else b"")
+        keyslots.write_grants(self.store, grants)
+        self._grant = keyslots.Grant(epoch, new_key, self._grant.lead_key)
+        self._key, self._aead = new_key, cipher
+        self._lead_rows.refresh()
+        if progress:
+            progress(total, total)
 
     # integrity
     def check(self) -> list[FallzahlError]:
@@ -470,6 +729,8 @@ class Session:
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._aead = self._lead_aead = None  # type: ignore[assignment]
+        self._state_secret = None
+        self.store.release_exclusive()  # checkpoints the WAL while it still holds the file
         self._lock.release()
 
 

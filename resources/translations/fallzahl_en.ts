@@ -90,148 +90,166 @@
     </message>
     <message>
         <location filename="../../ui/admin_dialog.py" line="262"/>
-        <source>Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten.</source>
-        <translation>Really remove user {user}? The recorded cases are kept.</translation>
+        <source>Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten. Alle Datensätze werden dabei mit einem neuen Schlüssel versiegelt, damit der alte Zugang (auch aus einer Sicherung) nichts Neues mehr öffnet.</source>
+        <translation>Really remove user {user}? The recorded cases are kept. Every record is sealed again under a new key, so the old login (even from a backup) opens nothing new.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="289"/>
+        <location filename="../../ui/admin_dialog.py" line="274"/>
+        <source>Benutzer {user} entfernt.</source>
+        <translation>User {user} removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialog.py" line="278"/>
+        <source>Benutzer wird entfernt, Datensätze werden neu versiegelt …</source>
+        <translation>Removing the user, sealing the records again …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialog.py" line="299"/>
         <source>Die Passphrase von {user} ist neu gesetzt.</source>
         <translation>The passphrase of {user} has been reset.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="291"/>
+        <location filename="../../ui/admin_dialog.py" line="303"/>
         <source>Passphrase wird gesetzt …</source>
         <translation>Setting the passphrase …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="299"/>
+        <location filename="../../ui/admin_dialog.py" line="311"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="300"/>
+        <location filename="../../ui/admin_dialog.py" line="312"/>
         <source>Automatische Sperre nach Minuten</source>
         <translation>Auto-lock after minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="302"/>
+        <location filename="../../ui/admin_dialog.py" line="314"/>
         <source>Ü&amp;bernehmen</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="306"/>
+        <location filename="../../ui/admin_dialog.py" line="318"/>
         <source>Fallzahl sperrt sich, wenn so lange weder Tastatur noch Maus benutzt wurden. Gilt für alle Benutzer dieses Datenbestands.</source>
         <translation>Fallzahl locks itself when neither keyboard nor mouse has been used for this long. Applies to all users of this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="313"/>
+        <location filename="../../ui/admin_dialog.py" line="325"/>
         <source>&amp;Automatische Sperre nach:</source>
         <translation>&amp;Auto-lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="335"/>
+        <location filename="../../ui/admin_dialog.py" line="347"/>
         <source>Automatische Sperre nach {n} Minuten.</source>
         <translation>Auto-lock after {n} minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="343"/>
+        <location filename="../../ui/admin_dialog.py" line="355"/>
         <source>Eine Sicherung ist eine verschlüsselte Kopie des ganzen Datenbestands in einer Datei. Sie öffnet sich mit den Passphrasen und dem Wiederherstellungsschlüssel, die zur Zeit der Sicherung galten. Bewahren Sie sie auf einem anderen Datenträger auf.</source>
         <translation>A backup is an encrypted copy of the whole vault in one file. It opens with the passphrases and the recovery key that were valid when it was made. Keep it on another drive.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="351"/>
+        <location filename="../../ui/admin_dialog.py" line="363"/>
         <source>Sicherung &amp;erstellen …</source>
         <translation>&amp;Make backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="352"/>
+        <location filename="../../ui/admin_dialog.py" line="364"/>
         <source>Sicherung &amp;wiederherstellen …</source>
         <translation>&amp;Restore backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="357"/>
+        <location filename="../../ui/admin_dialog.py" line="369"/>
         <source>Ergebnis der Sicherung</source>
         <translation>Backup result</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="376"/>
+        <location filename="../../ui/admin_dialog.py" line="388"/>
         <source>Sicherung speichern</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="378"/>
+        <location filename="../../ui/admin_dialog.py" line="390"/>
         <source>Fallzahl-Sicherungen (*.fzbak)</source>
         <translation>Fallzahl backups (*.fzbak)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="387"/>
+        <location filename="../../ui/admin_dialog.py" line="399"/>
         <source>Sicherung wird erstellt …</source>
         <translation>Making the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="391"/>
+        <location filename="../../ui/admin_dialog.py" line="403"/>
         <source>Sicherung gespeichert: {path}</source>
         <translation>Backup saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="398"/>
+        <location filename="../../ui/admin_dialog.py" line="410"/>
         <source>Sicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="400"/>
+        <location filename="../../ui/admin_dialog.py" line="412"/>
         <source>Fallzahl-Sicherungen (*.fzbak);;Alle Dateien (*)</source>
         <translation>Fallzahl backups (*.fzbak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="422"/>
+        <location filename="../../ui/admin_dialog.py" line="434"/>
         <source>Aktives Schema</source>
         <translation>Active scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="423"/>
+        <location filename="../../ui/admin_dialog.py" line="435"/>
         <source>Schema &amp;importieren …</source>
         <translation>&amp;Import scheme …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="427"/>
+        <location filename="../../ui/admin_dialog.py" line="439"/>
         <source>Ein neues Kategorienschema kommt vom Landkreis als JSON-Datei mit Signatur (.minisig daneben). Fallzahl übernimmt es nur, wenn es gültig signiert und neuer als das aktuelle ist.</source>
         <translation>A new category scheme comes from the district as a JSON file with its signature (.minisig beside it). Fallzahl takes it only if it is validly signed and newer than the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="449"/>
+        <location filename="../../ui/admin_dialog.py" line="461"/>
         <source>Aktives Schema: nicht verfügbar</source>
         <translation>Active scheme: not available</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="452"/>
+        <location filename="../../ui/admin_dialog.py" line="464"/>
         <source>Aktives Schema: {id}, Version {version}</source>
         <translation>Active scheme: {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="460"/>
+        <location filename="../../ui/admin_dialog.py" line="472"/>
         <source>Schema importieren</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="462"/>
+        <location filename="../../ui/admin_dialog.py" line="474"/>
         <source>Schemata (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="472"/>
+        <location filename="../../ui/admin_dialog.py" line="484"/>
         <source>Der Schema-Import ist in dieser Version noch nicht verfügbar.</source>
         <translation>Importing a scheme is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="482"/>
+        <location filename="../../ui/admin_dialog.py" line="494"/>
         <source>Die Datei {path} lässt sich nicht lesen ({reason}).</source>
         <translation>The file {path} cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialog.py" line="496"/>
+        <location filename="../../ui/admin_dialog.py" line="508"/>
         <source>Schema {id}, Version {version} übernommen.</source>
         <translation>Scheme {id}, version {version} imported.</translation>
+    </message>
+</context>
+<context>
+    <name>AreaTableModel</name>
+    <message>
+        <location filename="../../ui/district_map.py" line="210"/>
+        <source>Gebiet</source>
+        <translation>Area</translation>
     </message>
 </context>
 <context>
@@ -557,12 +575,17 @@
         <translation>Administration is reserved for a lead. Ask a lead to change users, policy or backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="320"/>
+        <location filename="../../ui/controller.py" line="329"/>
         <source>Die Sicherung {file} ist wiederhergestellt. Der vorherige Stand liegt in {kept}.</source>
         <translation>The backup {file} has been restored. The previous state is kept in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="338"/>
+        <location filename="../../ui/controller.py" line="343"/>
+        <source>Trotzdem wiederherstellen?</source>
+        <translation>Restore anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="355"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
     </message>
@@ -644,6 +667,159 @@
     </message>
 </context>
 <context>
+    <name>DistrictOverview</name>
+    <message>
+        <location filename="../../ui/district_overview.py" line="162"/>
+        <source>Planung – Landkreis</source>
+        <translation>Planning – district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="165"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="167"/>
+        <source>Beratungsfeld</source>
+        <translation>Counselling field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="169"/>
+        <source>Gebiet</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="171"/>
+        <source>alle Beratungsfelder</source>
+        <translation>all counselling fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="174"/>
+        <source>ganzer Landkreis</source>
+        <translation>whole district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="179"/>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="180"/>
+        <source>Beratungs&amp;feld:</source>
+        <translation>Counselling &amp;field:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="181"/>
+        <source>&amp;Gebiet:</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="188"/>
+        <source>&amp;Bevölkerung einlesen …</source>
+        <translation>Import &amp;population …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="190"/>
+        <source>&amp;Karte laden …</source>
+        <translation>Load &amp;map …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="192"/>
+        <source>&amp;Zielwerte …</source>
+        <translation>&amp;Targets …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="236"/>
+        <source>Ü&amp;bersicht</source>
+        <translation>O&amp;verview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="237"/>
+        <source>K&amp;arte</source>
+        <translation>Ma&amp;p</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="258"/>
+        <source>Jahr %1</source>
+        <translation>Year %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="274"/>
+        <source>Noch keine Pakete eingelesen: es gibt keine Zahlen für die Planung.</source>
+        <translation>No packages imported yet: there are no figures for planning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="299"/>
+        <source>Keine Bevölkerungstabelle eingelesen: Raten je Einwohner fehlen.</source>
+        <translation>No population table imported: rates per inhabitant are missing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="303"/>
+        <source>Bevölkerung: %1 Einwohner, Stand %2.</source>
+        <translation>Population: %1 inhabitants, as of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="310"/>
+        <source>Die Tabelle enthält geschätzte Werte (keine amtlichen Zahlen).</source>
+        <translation>The table holds estimated values (not official figures).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="314"/>
+        <source>Nur veröffentlichte Zahlen: „.“ ist verdeckt (Geheimhaltung), und was daraus berechnet würde, auch. Wartezeiten kommen mit dem Schema Version 2.</source>
+        <translation>Published figures only: &apos;.&apos; is hidden (disclosure control), and so is whatever would be computed from it. Waiting times come with scheme version 2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="348"/>
+        <source>Beratungsstellen gezählt</source>
+        <translation>Offices counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="349"/>
+        <source>Fälle</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="350"/>
+        <source>Neue Fälle</source>
+        <translation>New cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="351"/>
+        <source>Fälle je 1.000 Einwohner</source>
+        <translation>Cases per 1,000 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="352"/>
+        <source>Anteil Multiproblemfälle</source>
+        <translation>Multi-problem share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="353"/>
+        <source>SchKG-Stellen je 40.000 Einwohner (Standard 1,0)</source>
+        <translation>SchKG posts per 40,000 inhabitants (standard 1.0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="412"/>
+        <source>Bevölkerungstabelle einlesen</source>
+        <translation>Import population table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="413"/>
+        <source>Tabellen des Statistischen Landesamts (*.csv);;Alle Dateien (*)</source>
+        <translation>Tables of the state statistical office (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="436"/>
+        <source>Karte der Gemeinden laden</source>
+        <translation>Load the map of the municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="437"/>
+        <source>GeoJSON (*.geojson *.json);;Alle Dateien (*)</source>
+        <translation>GeoJSON (*.geojson *.json);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPage</name>
     <message>
         <location filename="../../ui/wizard.py" line="339"/>
@@ -709,27 +885,32 @@
         <translation>Office keys …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="259"/>
+        <location filename="../../ui/district_window.py" line="258"/>
+        <source>Planung …</source>
+        <translation>Planning …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_window.py" line="260"/>
         <source>Bereitstellungsdatei erstellen …</source>
         <translation>Create provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="272"/>
+        <location filename="../../ui/district_window.py" line="273"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="274"/>
+        <location filename="../../ui/district_window.py" line="275"/>
         <source>&amp;Sprache / Language:</source>
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="466"/>
+        <location filename="../../ui/district_window.py" line="476"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="475"/>
+        <location filename="../../ui/district_window.py" line="485"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -844,442 +1025,483 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
-        <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktform, Dauer, Enter</source>
-        <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact form, duration, Enter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Fallnummer suchen (Strg+F)</source>
         <translation>Search case number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Fallnummer suchen</source>
         <translation>Search case number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>offen und abgeschlossen</source>
         <translation>open and closed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>nur offene</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>nur abgeschlossene</source>
         <translation>closed only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
         <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>nur meine Fälle</source>
         <translation>my cases only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
-        <source>&amp;Übersicht zeigen</source>
-        <translation>Show &amp;overview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
-        <source>&amp;Wiederherstellen</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="326"/>
+        <source>&amp;Personalkapazität…</source>
+        <translation>Staff &amp;capacity…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktform, Dauer, Enter</source>
+        <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact form, duration, Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>&amp;Übersicht zeigen</source>
+        <translation>Show &amp;overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>&amp;Wiederherstellen</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Kontaktform bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact form or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>Wiederhergestellt: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="692"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
-        <location filename="../../ui/main_window.py" line="745"/>
+        <location filename="../../ui/main_window.py" line="737"/>
+        <location filename="../../ui/main_window.py" line="756"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="791"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../ui/district_map.py" line="219"/>
+        <source>Kennzahl der Karte</source>
+        <translation>Indicator of the map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_map.py" line="224"/>
+        <source>Tabelle zur Karte</source>
+        <translation>Table of the map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_map.py" line="233"/>
+        <source>&amp;Kennzahl:</source>
+        <translation>&amp;Indicator:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_map.py" line="258"/>
+        <source>Karte: %1</source>
+        <translation>Map: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_map.py" line="260"/>
+        <source>Ohne geladene Kartendatei: schematische Kachelkarte.</source>
+        <translation>No map file loaded: schematic tile map.</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/district_map.py" line="165"/>
+        <source>Karte der Gemeinden</source>
+        <translation>Map of the municipalities</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1925,19 @@ Submissions signed with this key are refused from now on, and so is a key rotati
     </message>
 </context>
 <context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../../ui/district_overview.py" line="99"/>
+        <source>Tabelle: %1</source>
+        <translation>Table: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="99"/>
+        <source>Tabelle</source>
+        <translation>Table</translation>
+    </message>
+</context>
+<context>
     <name>ProvisionDialog</name>
     <message>
         <location filename="../../ui/district_window.py" line="175"/>
@@ -1957,27 +2192,27 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <translation>Please enter the duration as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="368"/>
+        <location filename="../../ui/quick_entry.py" line="369"/>
         <source>Nicht gespeichert.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="378"/>
+        <location filename="../../ui/quick_entry.py" line="379"/>
         <source>ohne Fall (%1)</source>
         <translation>without case (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="380"/>
+        <location filename="../../ui/quick_entry.py" line="381"/>
         <source>1 Person</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="382"/>
+        <location filename="../../ui/quick_entry.py" line="383"/>
         <source>%1 Personen</source>
         <translation>%1 persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="385"/>
+        <location filename="../../ui/quick_entry.py" line="386"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -2301,53 +2536,53 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesDialog</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="112"/>
-        <location filename="../../ui/sent_packages_dialog.py" line="116"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="119"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="123"/>
         <source>Gesendete Meldungen</source>
         <translation>Sent submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="131"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="138"/>
         <source>&amp;Empfangsbestätigung einlesen…</source>
         <translation>&amp;Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="132"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="139"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="151"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="158"/>
         <source>Aus diesem Datenbestand wurde noch keine Meldung gesendet.</source>
         <translation>No submission has been sent from this vault yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="154"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="161"/>
         <source>%1 Meldungen gesendet, %2 vom Landkreis bestätigt.</source>
         <translation>%1 submissions sent, %2 confirmed by the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="167"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="174"/>
         <source>Empfangsbestätigung des Landkreises</source>
         <translation>Receipt from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="169"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="176"/>
         <source>Empfangsbestätigungen (*.receipt);;Alle Dateien (*)</source>
         <translation>Receipts (*.receipt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="177"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="184"/>
         <source>Nicht eingelesen: %1</source>
         <translation>Not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="182"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="189"/>
         <source>Die Datei %1 lässt sich nicht lesen (%2).</source>
         <translation>The file %1 cannot be read (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="190"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="197"/>
         <source>Eingelesen: %1 – %2</source>
         <translation>Imported: %1 – %2</translation>
     </message>
@@ -2355,42 +2590,47 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesModel</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="69"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="75"/>
+        <source>angenommen vom Landkreis (Datum unlesbar)</source>
+        <translation>accepted by the district (date unreadable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sent_packages_dialog.py" line="76"/>
         <source>angenommen vom Landkreis am %1</source>
         <translation>accepted by the district on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="70"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="77"/>
         <source>gesendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="81"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="88"/>
         <source> (Korrektur)</source>
         <translation> (correction)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="100"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="107"/>
         <source>Datei</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="101"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="108"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="102"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="109"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="103"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="110"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="104"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2450,6 +2690,52 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <location filename="../../ui/help_dialog.py" line="61"/>
         <source>Wirkung</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingDialog</name>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="33"/>
+        <source>Personalkapazität</source>
+        <translation>Staff capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="35"/>
+        <source>Quartal</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="43"/>
+        <source>&amp;Quartal:</source>
+        <translation>&amp;Quarter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="51"/>
+        <source> VZÄ</source>
+        <translation> FTE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staffing_dialog.py" line="58"/>
+        <source>Vollzeitäquivalente (VZÄ) je Beratungsfeld: 1,0 ist eine volle Stelle, eine halbe Stelle 0,5. Die Zahlen gehen mit der Meldung des Quartals an den Landkreis (Personal je 40.000 Einwohner, SchKG-Standard).</source>
+        <translation>Full-time equivalents (FTE) per counselling field: 1.0 is one full-time post, a half-time post 0.5. The figures go to the district with the quarter&apos;s submission (staff per 40,000 inhabitants, SchKG standard).</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../ui/district_overview.py" line="113"/>
+        <source>Zielwerte Personal</source>
+        <translation>Staffing targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="117"/>
+        <source>Schwangerschafts(konflikt)beratung (SchKG)</source>
+        <translation>Pregnancy (conflict) counselling (SchKG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="130"/>
+        <source>Vollzeitstellen je 40.000 Einwohner, die der Landkreis anstrebt (0: kein Ziel). Für die Schwangerschaftsberatung gilt mindestens der Standard 1,0.</source>
+        <translation>Full-time posts per 40,000 inhabitants the district aims at (0: no target). For pregnancy counselling the standard of at least 1.0 applies.</translation>
     </message>
 </context>
 <context>
@@ -2638,7 +2924,7 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="74"/>
+        <location filename="../../ui/worker.py" line="76"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>

@@ -1,0 +1,268 @@
+"""Records with the scheme format 2 items: validation, activities, and old vaults migrating."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import msgspec
+import pytest
+
+from app.errors import InvalidRecord
+from app.office import demo
+from app.records import model as records
+from app.records.model import Activity
+from app.records.periods import parse_period
+from app.records.upgrade import case_upgrader
+from app.records.validation import validate_activity, validate_case, validate_contact
+from app.resources import resource_path
+from app.scheme.mapping import mapper
+from app.scheme.trust import shipped_scheme, validate_document
+from app.stats.tally import tally
+from app.vault import store
+from app.vault.activities import activities, delete_activity, save_activity
+from app.vault.vault import Vault
+from tests.support.passphrases import PASS
+from tests.support.records import case, contact
+
+V1 = validate_document(shipped_scheme()[0])
+V2 = validate_document(resource_path("schemes", "lk-harz-v2.json").read_bytes())
+TODAY = dt.date(2026, 11, 30)
+D = dt.date
+V1_CASE_FIELDS, V1_CONTACT_FIELDS = 19, 8  # array lengths sealed before format 2
+
+
+def eb(**kw) -> records.Case:
+    base = dict(field="EB", scheme_version=2, opened=D(2026, 3, 2))
+    base.update(kw)
+    return case(**base)
+
+
+def refused(record, check=validate_case) -> InvalidRecord:
+    with pytest.raises(InvalidRecord) as got:
+        check(record, V2, TODAY)
+    return got.value
+
+
+def test_a_complete_v2_case_passes() -> None:
+    validate_case(
+        eb(
+            requested=D(2026, 2, 1),
+            started=D(2026, 3, 2),
+            closed=D(2026, 6, 1),
+            ending="REG",
+            client_relation="SELF",
+            persons_count=2,
+            children_affected=1,
+            reasons=("ERZKOMP", "FAMKONF"),
+            eb_setting="ELT",
+            family_situation="ALLEIN",
+            risk_assessment="N",
+        ),
+        V2,
+        TODAY,
+    )
+
+
+CASES = [
+    (
+        "request after start",
+        dict(requested=D(2026, 3, 5), started=D(2026, 3, 2)),
+        "requested",
+        "nach dem Beginn",
+    ),
+    ("persons out of range", dict(persons_count=0), "persons_count", "zwischen 1 und 30"),
+    ("children out of range", dict(children_affected=21), "children_affected", "zwischen 0 und 20"),
+    ("second main reason", dict(reasons=("ENTW", "ENTW")), "reasons", "Hauptgrund steht schon"),
+    (
+        "too many reasons",
+        dict(reasons=["ENTW", "SCHULE", "FOERD", "UNVERS"]),
+        "reasons",
+        "höchstens 3",
+    ),
+    (
+        "reason not in scheme",
+        dict(reasons=["NOPE"]),
+        "reasons",
+        "gibt es im Kategorienschema nicht",
+    ),
+    (
+        "main reason missing at close",
+        dict(
+            closed=D(2026, 5, 1),
+            ending="REG",
+            client_relation="SELF",
+            eb_setting="ELT",
+            family_situation="ZUS",
+        ),
+        "reasons",
+        "Hauptgrund",
+    ),
+    ("debt trigger in EB", dict(debt_trigger="ALO"), "debt_trigger", "gilt nur für Schuldner"),
+    ("household key with a name", dict(household_key="Meier"), "household_key", "H-123"),
+    (
+        "start after close",
+        dict(
+            started=D(2026, 5, 2),
+            closed=D(2026, 5, 1),
+            ending="REG",
+            client_relation="SELF",
+            reasons=["ENTW"],
+            eb_setting="ELT",
+            family_situation="ZUS",
+        ),
+        "started",
+        "nach dem Ende",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "changes", "attr", "text"), CASES, ids=[c[0] for c in CASES])
+def test_each_new_item_is_validated_with_its_message(name, changes, attr, text) -> None:
+    got = refused(eb(**changes))
+    assert got.field == attr
+    assert text in got.de and got.en
+
+
+def test_the_debt_trigger_is_needed_at_close_in_debt_counselling() -> None:
+    got = refused(
+        case(
+            field="SCHULD",
+            scheme_version=2,
+            closed=D(2026, 4, 1),
+            ending="REG",
+            client_relation="SELF",
+        )
+    )
+    assert got.field == "debt_trigger" and "Hauptauslöser" in got.de
+
+
+def test_items_the_scheme_does_not_have_stay_empty() -> None:
+    with pytest.raises(InvalidRecord) as got:
+        validate_case(case(persons_count=2), V1, TODAY)
+    assert got.value.field == "persons_count"
+
+
+def test_contact_items() -> None:
+    good = contact(
+        None,
+        field="EB",
+        form="3",
+        duration="3",
+        minutes=35,
+        kind="SCHULE",
+        place="AUSSEN_ELB",
+        scheme_version=2,
+    )
+    validate_contact(good, V2, TODAY)
+    for bad, attr in [
+        (msgspec.structs.replace(good, minutes=0), "minutes"),
+        (msgspec.structs.replace(good, place="MOON"), "place"),
+        (msgspec.structs.replace(good, kind="X"), "kind"),
+    ]:
+        assert refused(bad, validate_contact).field == attr
+
+
+def _activity(**kw) -> Activity:
+    base = dict(
+        id="a1", date=D(2026, 5, 4), kind="PRAEV", field="SUCHT", counsellor="B01", scheme_version=2
+    )
+    base.update(participants=25, target_group="JUG", setting="SCHULE", minutes=90, place="EINR")
+    base.update(kw)
+    return Activity(**base)
+
+
+def test_activities_are_validated() -> None:
+    validate_activity(_activity(), V2, TODAY)
+    assert refused(_activity(participants=1001), validate_activity).field == "participants"
+    assert refused(_activity(kind="PARTY"), validate_activity).field == "kind"
+    with pytest.raises(InvalidRecord, match="Format 2"):
+        validate_activity(_activity(), V1, TODAY)
+
+
+def test_activities_are_sealed_saved_and_deleted(session) -> None:
+    session.scheme = V2
+    save_activity(session, _activity(), TODAY)
+    save_activity(session, _activity(id="a2", kind="NETZ", participants=8), TODAY)
+    assert [a.id for a in activities(session)] == ["a1", "a2"]
+    raw = session.store.rows("activities")[0][2]
+    assert b"PRAEV" not in raw and b"SCHULE" not in raw
+    delete_activity(session, "a1")
+    assert [a.id for a in activities(session)] == ["a2"]
+    assert session.check() == []
+
+
+def test_an_old_case_saved_under_v2_is_upgraded(session) -> None:
+    session.scheme = V1
+    old = case(field="SCHULD", problems=["FIN_ALO", "ARB_LOS"], referral="SELF")
+    session.save_case(old)
+    session.scheme = V2
+    saved = session.save_case(session.case(old.id))
+    assert saved.scheme_version == 2
+    assert saved.problems == ["FIN_SCHULD", "ARB_LOS"] and saved.debt_trigger == "ALO"
+    assert case_upgrader(V2)(old) == saved
+
+
+def _truncate(session, table: str, length: int) -> None:
+    """Re-seal every row as the program before format 2 wrote it: a shorter array."""
+    for record_id, rev, sealed in session.store.rows(table):
+        plain = session.open_row(table, record_id, rev, sealed)
+        short = msgspec.msgpack.encode(msgspec.msgpack.decode(plain)[:length])
+        session.store.put(table, record_id, rev, session._seal(table, record_id, rev, short))
+
+
+def test_a_version_1_vault_migrates_and_tallies_the_same(session, vault_dir) -> None:
+    session.scheme = V1
+    cases, contacts = demo.generate(V1, 300, 2026, seed=5, until=TODAY)
+    session.add_bulk(cases, contacts, "demo.filled")
+    year = parse_period("2026")
+    before = tally(V1, session.cases(), session.contacts(), year, map_code=mapper(V1))
+    # make it a schema 1 vault with records sealed the old way
+    with session.store.transaction():
+        _truncate(session, "cases", V1_CASE_FIELDS)
+        _truncate(session, "contacts", V1_CONTACT_FIELDS)
+    session.store.db.execute("DROP TABLE activities")
+    session.close()
+    session.vault.close()
+    conn = sqlite3.connect(vault_dir / store.DB_NAME)
+    conn.execute("PRAGMA user_version=1")
+    conn.close()
+
+    vault = Vault(vault_dir)
+    try:
+        assert (vault_dir / f"{store.DB_NAME}.pre-migration-v1").exists()
+        s = vault.unlock("leitung", PASS)
+        s.scheme = V1
+        assert s.check() == []
+        after = tally(V1, s.cases(), s.contacts(), year, map_code=mapper(V1))
+        assert after.rows == before.rows
+        assert all(k.scheme_version == 1 and not k.no_show for k in s.contacts())
+        # the migrated vault takes activities
+        s.scheme = V2
+        save_activity(s, _activity(), TODAY)
+        assert len(activities(s)) == 1
+        s.close()
+    finally:
+        vault.close()
+
+
+def test_demo_fills_version_2_realistically() -> None:
+    cases, contacts = demo.generate(V2, 800, 2026, seed=3, until=TODAY)
+    for c in cases:
+        validate_case(c, V2, TODAY)
+    for k in contacts:
+        validate_contact(k, V2, TODAY)
+    waits = {}
+    for c in cases:
+        if c.requested and c.started:
+            waits.setdefault(c.field, []).append((c.started - c.requested).days)
+    median = {f: sorted(w)[len(w) // 2] for f, w in waits.items()}
+    assert median["SCHULD"] > median["SUCHT"]
+    assert any(c.household_key for c in cases)
+    assert any(k.kind not in (None, "CLIENT") for k in contacts)
+    assert any(k.no_show for k in contacts)
+    acts = demo.generate_activities(V2, 30, 2026, until=TODAY)
+    assert {a.kind for a in acts} >= {"GRUPPE", "PRAEV"}
+    for a in acts:
+        validate_activity(a, V2, TODAY)
+    assert demo.generate_activities(V1, 30, 2026) == []
