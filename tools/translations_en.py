@@ -541,7 +541,7 @@ EN: dict[str, str] = {
     "Karte der Gemeinden laden": "Load the map of the municipalities",
     "GeoJSON (*.geojson *.json);;Alle Dateien (*)": "GeoJSON (*.geojson *.json);;All files (*)",
     "Planung …": "Planning …",
-    "&Personalkapazität…": "Staff &capacity…",
+    "&Personalkapazität…": "Staff ca&pacity…",
     "Kennzahl der Karte": "Indicator of the map",
     "Tabelle zur Karte": "Table of the map",
     "&Kennzahl:": "&Indicator:",

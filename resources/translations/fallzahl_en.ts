@@ -1229,7 +1229,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Personalkapazität…</source>
-        <translation>Staff &amp;capacity…</translation>
+        <translation>Staff ca&amp;pacity…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="330"/>

@@ -124,13 +124,14 @@ def office_windows(session):
     from ui.reopen_period_dialog import ReopenPeriodDialog
     from ui.report_dialog import ReportDialog
     from ui.sent_packages_dialog import SentPackagesDialog
+    from ui.staffing_dialog import StaffingDialog
 
     window = MainWindow(session)
     window.select_case(session.cases()[0].id)
     yield window
     yield ContactDialog(session.contacts()[0], session.scheme)
     for dialog in (ClosePeriodDialog, ReopenPeriodDialog, ExportDialog, ReportDialog,
-                   SentPackagesDialog, OfficeKeyDialog):  # fmt: skip
+                   SentPackagesDialog, OfficeKeyDialog, StaffingDialog):  # fmt: skip
         yield dialog(session)
     yield CategoriesDialog(session.scheme)
     yield GuideDialog(None)
@@ -154,7 +155,10 @@ def test_unlock_and_setup(qtbot, office, tmp_path, answers, language):
     from ui.wizard import SetupWizard
 
     i18n.install(language)
-    vault = Vault(tmp_path / "office")
+    _vault, other = make_office(tmp_path / "other", n_cases=0)  # not held open
+    other.close()
+    _vault.close()
+    vault = Vault(tmp_path / "other")
     problems = []
     for top in (UnlockDialog(vault), SetupWizard(tmp_path / "new")):
         qtbot.addWidget(top)

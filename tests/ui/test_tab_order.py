@@ -122,10 +122,14 @@ def test_main_window_pages(qtbot, office, answers):
 
 def test_unlock_and_wizard(qtbot, office, tmp_path, answers):
     from app.vault.vault import Vault
+    from tests.support.ui import make_office
     from ui.unlock_dialog import UnlockDialog
     from ui.wizard import SetupWizard
 
-    vault = Vault(tmp_path / "office")
+    _vault, other = make_office(tmp_path / "other", n_cases=0)  # not held open
+    other.close()
+    _vault.close()
+    vault = Vault(tmp_path / "other")
     problems = check_tab_chain(qtbot, UnlockDialog(vault))
     wizard = SetupWizard(tmp_path / "new")
     qtbot.addWidget(wizard)
