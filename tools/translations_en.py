@@ -106,7 +106,10 @@ EN: dict[str, str] = {
     "Diagramm: %1": "Chart: %1",
     # words that older dialogs already use
     "Fallzahl": "Fallzahl",
-    "Fallzahl – Fehler": "Fallzahl – Error",
+    "Fehler": "Error",
+    "Verwaltung": "Administration",
+    "Entsperren": "Unlock",
+    "1 Fall": "1 case",
     "Berater*in": "Counsellor",
     "Leitung": "Lead",
     "Schließen": "Close",

@@ -52,9 +52,7 @@ def error(parent: QWidget | None, message: str | FallzahlError, title: str | Non
     _record("error", text)
     if _quiet():
         return
-    QMessageBox.critical(
-        parent, title or QCoreApplication.translate("dialogs", "Fallzahl – Fehler"), text
-    )
+    QMessageBox.critical(parent, title or QCoreApplication.translate("dialogs", "Fehler"), text)
 
 
 def info(parent: QWidget | None, message: str, title: str | None = None) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -235,7 +235,7 @@ class DistrictWindow(QMainWindow):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(t("Fallzahl – Landkreis", "Fallzahl – district desk"))
+        self.setWindowTitle(t("Landkreis", "District desk"))  # Qt adds " — Fallzahl"
         self.setAcceptDrops(True)
         self.model = BoardModel(self)
         self.table = QTableView()
@@ -288,8 +288,49 @@ class DistrictWindow(QMainWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         self.setCentralWidget(split)
+        self._build_menus()
         self._fill_years()
         self.refresh()
+
+    def _build_menus(self) -> None:
+        """The same menu bar and keys as the office window: Ctrl+L locks, Ctrl+Q quits,
+        F1 opens the user guide."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(t("&Datei", "&File"))
+        for text, slot, keys in (
+            (t("&Pakete einlesen …", "&Import packages ..."), self.import_dialog, "Ctrl+O"),
+            (t("&Ordner einlesen …", "Import &folder ..."), self.import_folder_dialog, None),
+            (t("Stelle &eintragen …", "&Enrol office ..."), self.enrol_dialog, None),
+            (t("Be&richt …", "&Report ..."), self.report_dialog, None),
+            (t("&Quittungen …", "Re&ceipts ..."), self.receipts_dialog, None),
+            (None, None, None),
+            (t("&Sperren", "&Lock"), self.lock_requested.emit, "Ctrl+L"),
+            (t("&Beenden", "&Quit"), self.close, "Ctrl+Q"),
+        ):
+            if text is None:
+                file_menu.addSeparator()
+                continue
+            action = file_menu.addAction(text)
+            action.triggered.connect(slot)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+        help_menu = bar.addMenu(t("&Hilfe", "&Help"))
+        guide = help_menu.addAction(t("&Benutzerhandbuch", "User &guide"))
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_guide)
+        languages = help_menu.addMenu(t("&Sprache / Language", "&Language / Sprache"))
+        self.language_group = i18n.language_actions(self)
+        languages.addActions(self.language_group.actions())
+        self.language_group.triggered.connect(
+            lambda action: (
+                action.data() != i18n.current() and self.language_requested.emit(action.data())
+            )
+        )
+
+    def show_guide(self) -> None:
+        from ui.help_dialog import GuideDialog
+
+        GuideDialog(None, self).exec()
 
     def _language_chosen(self, _index: int) -> None:
         code = self.language.currentData()

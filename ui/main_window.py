@@ -486,7 +486,9 @@ class MainWindow(QMainWindow):
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.cases.rowCount()
         if shown == total:
-            text = self.tr("%1 Fälle").replace("%1", str(total))
+            text = (
+                self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", str(total))
+            )
         else:
             text = self.tr("%1 von %2 Fällen").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text if self._session else "")

@@ -103,7 +103,7 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Fallzahl – Entsperren"))
+        self.setWindowTitle(self.tr("Entsperren"))
         self.title.setText(self.tr("Fallzahl entsperren"))
         self.user_label.setText(self.tr("&Benutzer:"))
         self.pass_label.setText(self.tr("&Passphrase:"))

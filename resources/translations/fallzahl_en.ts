@@ -15,8 +15,8 @@
     </message>
     <message>
         <location filename="../../ui/admin_dialog.py" line="161"/>
-        <source>Fallzahl – Verwaltung</source>
-        <translation>Fallzahl – Administration</translation>
+        <source>Verwaltung</source>
+        <translation>Administration</translation>
     </message>
     <message>
         <location filename="../../ui/admin_dialog.py" line="164"/>
@@ -476,6 +476,11 @@
         <source>Quelle: %1</source>
         <translation>Source: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="129"/>
+        <source>Wofür die Planung das braucht:</source>
+        <translation>Why planning needs this:</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmPage</name>
@@ -905,12 +910,12 @@
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="476"/>
+        <location filename="../../ui/district_window.py" line="516"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="485"/>
+        <location filename="../../ui/district_window.py" line="525"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -918,13 +923,13 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="147"/>
-        <location filename="../../ui/help_dialog.py" line="150"/>
+        <location filename="../../ui/help_dialog.py" line="148"/>
+        <location filename="../../ui/help_dialog.py" line="151"/>
         <source>Benutzerhandbuch</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="157"/>
+        <location filename="../../ui/help_dialog.py" line="158"/>
         <source>Das Benutzerhandbuch fehlt: %1</source>
         <translation>The user guide is missing: %1</translation>
     </message>
@@ -1380,6 +1385,11 @@
         <location filename="../../ui/main_window.py" line="489"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="489"/>
+        <source>1 Fall</source>
+        <translation>1 case</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="491"/>
@@ -2742,8 +2752,8 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
     <name>UnlockDialog</name>
     <message>
         <location filename="../../ui/unlock_dialog.py" line="106"/>
-        <source>Fallzahl – Entsperren</source>
-        <translation>Fallzahl – Unlock</translation>
+        <source>Entsperren</source>
+        <translation>Unlock</translation>
     </message>
     <message>
         <location filename="../../ui/unlock_dialog.py" line="107"/>
@@ -2911,8 +2921,8 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
     <name>dialogs</name>
     <message>
         <location filename="../../ui/dialogs.py" line="56"/>
-        <source>Fallzahl – Fehler</source>
-        <translation>Fallzahl – Error</translation>
+        <source>Fehler</source>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="65"/>
