@@ -243,6 +243,7 @@ EN: dict[str, str] = {
     "&Datei": "&File",
     "&Neuer Fall": "&New case",
     "&Schnellerfassung": "Quick &entry",
+    "&Fall bearbeiten": "Edit &case",
     "&Übersicht zeigen": "Show &overview",
     "Be&richt…": "&Report…",
     "S&perren": "&Lock",

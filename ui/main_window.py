@@ -274,6 +274,9 @@ class MainWindow(QMainWindow):
         )
         # Esc from the case list or the case goes back to quick entry as well
         self.quick_action.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence("Esc")])
+        self.open_case_action = self._action(
+            file_menu, self.tr("&Fall bearbeiten"), self.open_case, "F2"
+        )
         file_menu.addSeparator()
         self.overview_action = self._action(
             file_menu, self.tr("&Übersicht zeigen"), self.show_overview, "Ctrl+1"
@@ -284,7 +287,10 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("S&perren"), self.lock_requested.emit, "Ctrl+L"
         )
         self.quit_action = self._action(
-            file_menu, self.tr("&Beenden"), self.close, QKeySequence.StandardKey.Quit
+            file_menu,
+            self.tr("&Beenden"),
+            self.close,
+            "Ctrl+Q",  # on every platform
         )
 
         edit = bar.addMenu(self.tr("&Bearbeiten"))
@@ -376,7 +382,8 @@ class MainWindow(QMainWindow):
         rows = [
             (a.shortcut().toString(native), a.text().replace("&", "").rstrip("…"))
             for a in (
-                self.new_action, self.quick_action, self.overview_action, self.save_action,
+                self.new_action, self.quick_action, self.open_case_action,
+                self.overview_action, self.save_action,
                 self.undo_action, self.redo_action,
                 self.find_action, self.lock_action, self.guide_action,
                 self.shortcuts_action, self.categories_action, self.quit_action,
