@@ -133,6 +133,10 @@ class UnlockDialog(QDialog):
     def show_error(self, message: str | FallzahlError) -> None:
         self.message.setText(dialogs.text_of(message))
         self.message.show()
+        # grow for the wrapped message instead of squashing the fields (finding 8)
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
         dialogs.shown.append(("inline", dialogs.text_of(message)))
 
     def _busy(self, busy: bool) -> None:

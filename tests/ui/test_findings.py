@@ -87,3 +87,24 @@ def test_district_desk_has_the_office_windows_keys(qtbot, tmp_path, answers):
              if a.shortcut().toString() == "Ctrl+L").trigger()  # fmt: skip
     desk.close()
     vault.close()
+
+
+def test_unlock_dialog_grows_for_a_wrong_passphrase_message(qtbot, tmp_path):
+    from app.vault.vault import Vault
+    from tests.support.ui import make_office
+    from ui.unlock_dialog import UnlockDialog
+
+    office_vault, office = make_office(tmp_path / "office", n_cases=0)
+    office.close()
+    office_vault.close()
+    vault = Vault(tmp_path / "office")
+    dialog = UnlockDialog(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field_height = dialog.passphrase.height()
+    dialog.show_error("Die Passphrase für leitung ist falsch. " * 4)
+    qtbot.wait(10)
+    assert dialog.passphrase.height() >= field_height  # finding 8: once squashed
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())
+    vault.close()
