@@ -708,6 +708,7 @@ class MainWindow(QMainWindow):
             else self.tr("Rückgängig gemacht: letzte Speicherung (%1).")
         )
         self.statusBar().showMessage(done.replace("%1", what), 8000)
+        self.quick.status.setText(done.replace("%1", what))  # not the undone confirmation
         self.quick.forget_typing()
 
     def delete_case(self) -> None:
