@@ -35,7 +35,7 @@ from app.district import desk as district
 from app.district import receipts
 from app.district import report as district_report
 from app.district.board import STATUS_LABELS, Board
-from app.errors import FallzahlError
+from app.errors import FallzahlError, ImportReplay
 from app.exchange import provisioning
 from app.lang import t
 from app.vault.settings import AUTO_LOCK_MINUTES
@@ -388,14 +388,20 @@ class DistrictWindow(QMainWindow):
                     ok=True,
                 )
             else:
-                self._item(f"✘ {name}: {o.error.message()}", ok=False)
+                text = o.error.message()
+                shown = text if text.startswith(name) else f"{name}: {text}"  # named once
+                if isinstance(o.error, ImportReplay):  # already here: nothing to do, no error
+                    self._item(f"ℹ {shown}", ok=True, neutral=True)
+                else:
+                    self._item(f"✘ {shown}", ok=False)
         self._fill_years()
         self.refresh()
         return outcomes
 
-    def _item(self, text: str, ok: bool) -> None:
+    def _item(self, text: str, ok: bool, *, neutral: bool = False) -> None:
         item = QListWidgetItem(text)
-        item.setForeground(QBrush(QColor("#1b5e20" if ok else "#b71c1c")))
+        color = "#37474f" if neutral else "#1b5e20" if ok else "#b71c1c"
+        item.setForeground(QBrush(QColor(color)))
         self.results.insertItem(0, item)
 
     def import_dialog(self) -> None:
