@@ -334,6 +334,11 @@ EN: dict[str, str] = {
     "Beratungsfe&ld": "Counselling f&ield",
     "neuer Fall: %1": "new case: %1",
     "Nicht gespeichert.": "Not saved.",
+    "Die Gruppe {n} stimmt nicht mit dem Schlüssel überein. Prüfen Sie Ihren Ausdruck oder "
+    "gehen Sie zurück und notieren Sie den Schlüssel erneut.": (
+        "Group {n} does not match the key. Check your printout or go back and write the key "
+        "down again."
+    ),
     "Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.": (
         "New case %1 (%2) created – complete its details in the case."
     ),

@@ -485,38 +485,43 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="675"/>
+        <location filename="../../ui/wizard.py" line="677"/>
         <source>Schlüssel notiert?</source>
         <translation>Key written down?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="677"/>
+        <location filename="../../ui/wizard.py" line="679"/>
         <source>Zur Sicherheit: Geben Sie zwei Gruppen des Schlüssels von Ihrem Ausdruck ein.</source>
         <translation>To be safe: enter two groups of the key from your printout.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="689"/>
+        <location filename="../../ui/wizard.py" line="691"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="700"/>
+        <location filename="../../ui/wizard.py" line="702"/>
         <source>Gruppe &amp;{n}:</source>
         <translation>Group &amp;{n}:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="701"/>
+        <location filename="../../ui/wizard.py" line="703"/>
         <source>Gruppe {n}:</source>
         <translation>Group {n}:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="702"/>
-        <location filename="../../ui/wizard.py" line="703"/>
+        <location filename="../../ui/wizard.py" line="704"/>
+        <location filename="../../ui/wizard.py" line="705"/>
         <source>Gruppe {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="716"/>
+        <location filename="../../ui/wizard.py" line="720"/>
+        <source>Die Gruppe {n} stimmt nicht mit dem Schlüssel überein. Prüfen Sie Ihren Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut.</source>
+        <translation>Group {n} does not match the key. Check your printout or go back and write the key down again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="725"/>
         <source>Die Gruppen {a} und {b} stimmen nicht mit dem Schlüssel überein. Prüfen Sie Ihren Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut.</source>
         <translation>Groups {a} and {b} do not match the key. Check your printout, or go back and write the key down again.</translation>
     </message>
@@ -910,12 +915,12 @@
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="517"/>
+        <location filename="../../ui/district_window.py" line="523"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="526"/>
+        <location filename="../../ui/district_window.py" line="532"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -971,13 +976,13 @@
     <name>LeadPage</name>
     <message>
         <location filename="../../ui/wizard.py" line="401"/>
-        <location filename="../../ui/wizard.py" line="446"/>
+        <location filename="../../ui/wizard.py" line="448"/>
         <source>Erste Leitung</source>
         <translation>First lead</translation>
     </message>
     <message>
         <location filename="../../ui/wizard.py" line="404"/>
-        <location filename="../../ui/wizard.py" line="449"/>
+        <location filename="../../ui/wizard.py" line="451"/>
         <source>Wer die Beratungsstelle leitet, richtet später weitere Benutzer ein und schließt Berichtszeiträume ab.</source>
         <translation>The lead of the counselling office later adds further users and closes reporting periods.</translation>
     </message>
@@ -1017,12 +1022,12 @@
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="438"/>
+        <location filename="../../ui/wizard.py" line="440"/>
         <source>Erste Planerin oder erster Planer</source>
         <translation>First planner</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="441"/>
+        <location filename="../../ui/wizard.py" line="443"/>
         <source>Wer die Sozialplanung leitet, liest die Pakete ein, trägt Beratungsstellen ein und erstellt Berichte und Bereitstellungsdateien.</source>
         <translation>The social planning lead imports the packages, enrols counselling offices and creates reports and provisioning files.</translation>
     </message>
@@ -1452,33 +1457,33 @@
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746"/>
-        <location filename="../../ui/main_window.py" line="765"/>
+        <location filename="../../ui/main_window.py" line="747"/>
+        <location filename="../../ui/main_window.py" line="766"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="749"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="760"/>
+        <location filename="../../ui/main_window.py" line="761"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="800"/>
+        <location filename="../../ui/main_window.py" line="801"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -1909,32 +1914,27 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <translation>Tip: a sentence of four or more words is strong and easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="75"/>
+        <location filename="../../ui/passphrase.py" line="76"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="76"/>
+        <location filename="../../ui/passphrase.py" line="77"/>
         <source>&amp;Wiederholen:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="77"/>
+        <location filename="../../ui/passphrase.py" line="78"/>
         <source>Stärke:</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="98"/>
-        <source>Stärke: {word}</source>
-        <translation>Strength: {word}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/passphrase.py" line="116"/>
+        <location filename="../../ui/passphrase.py" line="111"/>
         <source>Diese Passphrase ist zu leicht zu erraten ({word}). Nehmen Sie einen Satz aus mehreren Wörtern, die nicht zusammengehören.</source>
         <translation>This passphrase is too easy to guess ({word}). Use a sentence of several words that do not belong together.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="122"/>
+        <location filename="../../ui/passphrase.py" line="117"/>
         <source>Die beiden Eingaben stimmen nicht überein. Bitte noch einmal eingeben.</source>
         <translation>The two entries do not match. Please enter them again.</translation>
     </message>
@@ -2235,47 +2235,47 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="197"/>
+        <location filename="../../ui/unlock_dialog.py" line="201"/>
         <source>Passphrase mit dem Wiederherstellungsschlüssel zurücksetzen</source>
         <translation>Reset a passphrase with the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="201"/>
+        <location filename="../../ui/unlock_dialog.py" line="205"/>
         <source>Geben Sie den Wiederherstellungsschlüssel vom ausgedruckten Blatt ein (8 Gruppen zu 5 Zeichen; Bindestriche und Leerzeichen sind egal), wählen Sie den Benutzer und vergeben Sie eine neue Passphrase.</source>
         <translation>Enter the recovery key from the printed sheet (8 groups of 5 characters; hyphens and spaces do not matter), choose the user and set a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="210"/>
+        <location filename="../../ui/unlock_dialog.py" line="214"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="216"/>
+        <location filename="../../ui/unlock_dialog.py" line="220"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="225"/>
+        <location filename="../../ui/unlock_dialog.py" line="229"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="231"/>
+        <location filename="../../ui/unlock_dialog.py" line="235"/>
         <source>Zurücksetzen und entsperren</source>
         <translation>Reset and unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="235"/>
+        <location filename="../../ui/unlock_dialog.py" line="239"/>
         <source>&amp;Schlüssel:</source>
         <translation>&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="236"/>
+        <location filename="../../ui/unlock_dialog.py" line="240"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="284"/>
+        <location filename="../../ui/unlock_dialog.py" line="288"/>
         <source>Passphrase wird zurückgesetzt …</source>
         <translation>Resetting the passphrase …</translation>
     </message>
@@ -2283,69 +2283,69 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="541"/>
+        <location filename="../../ui/wizard.py" line="543"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="544"/>
+        <location filename="../../ui/wizard.py" line="546"/>
         <source>Nur jetzt sichtbar: Drucken Sie ihn aus oder speichern Sie ihn als PDF, und verwahren Sie ihn verschlossen.</source>
         <translation>Visible only now: print it or save it as PDF, and keep it locked away.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="550"/>
+        <location filename="../../ui/wizard.py" line="552"/>
         <source>Mit diesem Schlüssel lässt sich jede Passphrase zurücksetzen, wenn sie vergessen wurde. Ohne Passphrase und ohne diesen Schlüssel sind die Daten verloren – niemand kann sie dann wiederherstellen.</source>
         <translation>This key resets any passphrase that was forgotten. Without a passphrase and without this key the data is lost – nobody can recover it then.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="568"/>
+        <location filename="../../ui/wizard.py" line="570"/>
         <source>Gruppe {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="573"/>
+        <location filename="../../ui/wizard.py" line="575"/>
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="574"/>
-        <location filename="../../ui/wizard.py" line="626"/>
+        <location filename="../../ui/wizard.py" line="576"/>
+        <location filename="../../ui/wizard.py" line="628"/>
         <source>Wiederherstellungsschlüssel drucken</source>
         <translation>Print the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="575"/>
+        <location filename="../../ui/wizard.py" line="577"/>
         <source>Als &amp;PDF speichern …</source>
         <translation>Save as P&amp;DF …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="576"/>
+        <location filename="../../ui/wizard.py" line="578"/>
         <source>Wiederherstellungsschlüssel als PDF speichern</source>
         <translation>Save the recovery key as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="608"/>
-        <location filename="../../ui/wizard.py" line="658"/>
+        <location filename="../../ui/wizard.py" line="610"/>
+        <location filename="../../ui/wizard.py" line="660"/>
         <source>Fallzahl – Wiederherstellungsschlüssel</source>
         <translation>Fallzahl – recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="612"/>
+        <location filename="../../ui/wizard.py" line="614"/>
         <source>Verschlossen aufbewahren. Wer diesen Schlüssel hat, kann jede Passphrase zurücksetzen und alle Daten lesen. Bei Verlust von Passphrase und Schlüssel sind die Daten nicht wiederherstellbar.</source>
         <translation>Keep locked away. Whoever has this key can reset any passphrase and read all data. If both passphrase and key are lost, the data cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="636"/>
+        <location filename="../../ui/wizard.py" line="638"/>
         <source>Als PDF speichern</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="636"/>
+        <location filename="../../ui/wizard.py" line="638"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="668"/>
+        <location filename="../../ui/wizard.py" line="670"/>
         <source>Gespeichert: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -2653,37 +2653,37 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/wizard.py" line="735"/>
+        <location filename="../../ui/wizard.py" line="744"/>
         <source>Fallzahl einrichten</source>
         <translation>Set up Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="758"/>
+        <location filename="../../ui/wizard.py" line="767"/>
         <source>&amp;Weiter &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="759"/>
+        <location filename="../../ui/wizard.py" line="768"/>
         <source>&lt; &amp;Zurück</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="760"/>
+        <location filename="../../ui/wizard.py" line="769"/>
         <source>&amp;Fertig</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="761"/>
+        <location filename="../../ui/wizard.py" line="770"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="785"/>
+        <location filename="../../ui/wizard.py" line="794"/>
         <source>{name} (Sozialplanung)</source>
         <translation>{name} (social planning)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="804"/>
+        <location filename="../../ui/wizard.py" line="813"/>
         <source>Der Datenbestand ist angelegt. Haben Sie den Wiederherstellungsschlüssel ausgedruckt oder sicher notiert? Er wird nicht noch einmal angezeigt.</source>
         <translation>The vault has been created. Have you printed the recovery key or written it down safely? It will not be shown again.</translation>
     </message>
@@ -2821,12 +2821,12 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="148"/>
+        <location filename="../../ui/unlock_dialog.py" line="152"/>
         <source>In diesem Datenbestand ist kein Benutzer eingerichtet.</source>
         <translation>No user is set up in this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="151"/>
+        <location filename="../../ui/unlock_dialog.py" line="155"/>
         <source>Bitte geben Sie Ihre Passphrase ein.</source>
         <translation>Please enter your passphrase.</translation>
     </message>
