@@ -287,7 +287,10 @@ def test_format_1_and_2_packages_merge_at_the_district(tmp_path) -> None:
             assert rep.offices == ("HZ-NEW", "HZ-OLD")
             own = [
                 tally(
-                    s, o.session.cases(), o.session.contacts(), quarter(2025, 1), map_code=mapper(s)
+                    s,
+                    *o.session.records_for(quarter(2025, 1)),
+                    quarter(2025, 1),
+                    map_code=mapper(s),
                 )
                 for o, s in ((old, V1), (new, V2))
             ]

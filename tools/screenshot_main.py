@@ -11,7 +11,9 @@ Builds a throw-away vault in a temporary folder with a few dozen synthetic cases
 shipped Landkreis Harz scheme, then saves main-window.png, case-editor.png and
 quick-entry.png. A second throw-away office vault with a demo year (app.demo, 2025) gives
 dashboard.png, report_dialog.png, sent_packages.png, office_key.png and
-report_pdf_page1.png (the PDF's cover, if pdftoppm is installed). No dialogs are shown
+report_pdf_page1.png (the PDF's cover, if pdftoppm is installed). A third vault records
+under the Harz scheme version 2 and gives case-editor-v2.png, quick-entry-v2.png and
+activities.png (the entry of the version 2 items). No dialogs are shown
 (FALLZAHL_NO_DIALOGS=1).
 """
 
@@ -176,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         session.close()
         vault.close()
         _office_shots(app, Path(tmp) / "office", out)
+        _v2_shots(app, Path(tmp) / "v2", out)
         # delete every window while Qt is still up: left to interpreter shutdown, PySide
         # destroys charts and their views in no fixed order
         from PySide6.QtCore import QCoreApplication, QEvent
@@ -185,6 +188,65 @@ def main(argv: list[str] | None = None) -> int:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     print(out)
     return 0
+
+
+def _v2_shots(app, folder: Path, out: Path) -> None:
+    """The entry of the scheme version 2 items: case editor, quick entry, activities."""
+    from app.crypto.kdf import KdfParams
+    from app.office import demo
+    from app.resources import resource_path
+    from app.scheme.trust import validate_document
+    from app.vault.activities import save_activity
+    from app.vault.vault import Vault
+    from ui.activities_dialog import ActivitiesDialog
+    from ui.main_window import MainWindow
+
+    vault, _recovery = Vault.create(
+        folder, user="mueller", passphrase="bildschirmfoto-passphrase",
+        kdf=KdfParams(memory_kib=1024, iterations=1, lanes=1),
+    )  # fmt: skip
+    session = vault.unlock("mueller", "bildschirmfoto-passphrase")
+    session.scheme = validate_document(resource_path("schemes", "lk-harz-v2.json").read_bytes())
+    today = dt.date.today()
+    cases, contacts = demo.generate(session.scheme, 40, today.year, seed=5, until=today)
+    cases = [c for c in cases if c.closed is None or c.ending]
+    ids = {c.id for c in cases}
+    session.add_bulk(cases, [k for k in contacts if k.case_id in ids or k.case_id is None], "demo")
+    for a in demo.generate_activities(session.scheme, 14, today.year, until=today):
+        save_activity(session, a)
+    window = MainWindow(session)
+    window.resize(1440, 1000)
+    window.show()
+    eb = next(c for c in session.cases() if c.field == "EB" and c.closed is None and c.reasons)
+    window.select_case(eb.id)
+    from PySide6.QtWidgets import QScrollArea
+
+    reasons = window.editor.items.widgets["reasons"]
+    reasons.setFocus()
+    app.processEvents()
+    window.editor.findChild(QScrollArea).ensureWidgetVisible(reasons, 0, 260)
+    app.processEvents()
+    window.editor.grab().save(str(out / "case-editor-v2.png"))
+    quick = window.quick
+    quick.code.setText(eb.code)
+    quick.form.setText("3")
+    quick.duration.setText("3")
+    place = quick.more.widgets["contact_place"]
+    place.setCurrentIndex(place.findData("AUSSEN_ELB"))
+    place.setFocus()
+    app.processEvents()
+    quick.parentWidget().grab().save(str(out / "quick-entry-v2.png"))
+    dialog = ActivitiesDialog(session, window)
+    dialog.show()
+    dialog.table.setCurrentCell(0, 0)
+    dialog.kind.setFocus()
+    app.processEvents()
+    dialog.grab().save(str(out / "activities.png"))
+    dialog.close()
+    window.clear()
+    window.close()
+    session.close()
+    vault.close()
 
 
 def _office_shots(app, folder: Path, out: Path) -> None:

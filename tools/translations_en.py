@@ -577,6 +577,50 @@ EN: dict[str, str] = {
         "Full-time posts per 40,000 inhabitants the district aims at (0: no target). For "
         "pregnancy counselling the standard of at least 1.0 applies."
     ),
+    # scheme format 2: items, household link, no-shows, activities
+    "Haushalt (intern)": "Household (internal)",
+    "z. B. H-12": "e.g. H-12",
+    "Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in verschiedenen "
+    "Beratungsfeldern: die Lebensbereiche werden dann für den integrierten Fall einmal "
+    "gezählt. Nie einen Namen eintragen; die Nummer bleibt in der Beratungsstelle und wird "
+    "nie gemeldet.": (
+        "The same household number (H-1, H-2 …) on cases of one family in different "
+        "counselling fields: the life domains are then counted once for the integrated case. "
+        "Never enter a name; the number stays in the office and is never reported."
+    ),
+    "%1: weitere": "%1: further",
+    "weitere (bis %1)": "further (up to %1)",
+    "&Tätigkeiten ohne Fall…": "&Activities without a case…",
+    "nicht e&rschienen": "no-sho&w",
+    "Termin nicht wahrgenommen": "Appointment not kept",
+    "Der Termin wurde nicht wahrgenommen: er zählt nicht als Kontakt, sondern getrennt als "
+    "ausgefallener Termin.": (
+        "The appointment was not kept: it does not count as a contact but separately as a "
+        "missed appointment."
+    ),
+    "Tätigkeiten ohne Fall": "Activities without a case",
+    "Erfasste Tätigkeiten": "Recorded activities",
+    "Art": "Kind",
+    "Teilnehmende": "Participants",
+    "Zielgruppe": "Target group",
+    "Summe": "Total",
+    "&Datum": "&Date",
+    "&Art der Tätigkeit": "&Kind of activity",
+    "&Beratungsfeld": "Counselling &field",
+    "&Neu (Strg+N)": "&New (Ctrl+N)",
+    "Neue Tätigkeit": "New activity",
+    "&Löschen (Entf)": "De&lete (Del)",
+    "Tätigkeit löschen": "Delete activity",
+    "&Speichern ↵": "&Save ↵",
+    "Tätigkeit speichern": "Save activity",
+    "%1: %2 Tätigkeiten, %3 Teilnehmende": "%1: %2 activities, %3 participants",
+    "Diese Tätigkeit löschen?": "Delete this activity?",
+    "offen, 6 Monate ohne Kontakt": "open, no contact for 6 months",
+    "Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen (die Kinder- "
+    "und Jugendhilfestatistik sieht eine Hilfe dann als beendet an).": (
+        "Open cases without a contact for six months: proposed for closing (the child and "
+        "youth services statistic then treats a help as ended)."
+    ),
 }
 
 # (context, source) -> English where a context needs other words or another accelerator

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -40,6 +41,7 @@ from app.records.model import CASE_DIMENSIONS, Case
 from app.records.rules import classify
 from ui import dialogs
 from ui.date_field import DateField
+from ui.item_form import ItemForm
 from ui.wrapping_delegate import WrappingDelegate
 
 if TYPE_CHECKING:
@@ -120,6 +122,22 @@ class CaseEditor(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         host_layout.addLayout(self.form)
+        # scheme format 2: its items for the case's fields, and the household link
+        self.items = ItemForm("case")
+        self.items.changed.connect(self._changed)
+        self.items.help_changed.connect(self.help_text_set)
+        host_layout.addWidget(self.items)
+        self.household_label = QLabel(self.tr("Haushalt (intern)"))
+        self.household = QLineEdit()
+        self.household.setPlaceholderText(self.tr("z. B. H-12"))
+        self.household.setMaxLength(8)
+        self.household.setAccessibleName(self.tr("Haushalt (intern)"))
+        self.household.textEdited.connect(self._changed)
+        self.household.installEventFilter(self)
+        self.household_label.setBuddy(self.household)
+        household_row = QFormLayout()
+        household_row.addRow(self.household_label, self.household)
+        host_layout.addLayout(household_row)
         host_layout.addStretch(1)  # spare height below the form, not between its rows
         self.field = QComboBox()
         self.other_fields = QListWidget()
@@ -193,6 +211,8 @@ class CaseEditor(QWidget):
         outer.addLayout(bottom)
 
         self.other_fields.itemChanged.connect(self._changed)
+        self.other_fields.itemChanged.connect(self._fields_changed)
+        self.field.currentIndexChanged.connect(self._fields_changed)
         self.opened.date_changed.connect(self._changed)
         self.closed.date_changed.connect(self._changed)
         self.closed_check.toggled.connect(self._closed_toggled)
@@ -291,6 +311,9 @@ class CaseEditor(QWidget):
         self._help_of[self.problems] = "problems"
         self.problems.installEventFilter(self)
         self.save_button.setAccessibleName(self.tr("Fall speichern"))
+        self.items.set_scheme(scheme)
+        for w in (self.household_label, self.household):
+            w.setVisible(bool(scheme.items))
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
@@ -303,6 +326,8 @@ class CaseEditor(QWidget):
             self.ending,
         ]
         chain += [self.choices[a] for a in CHOICES] + [
+            *self.items.focus_chain(),
+            self.household,
             self.problems,
             self.multi_label,
             self.save_button,
@@ -374,6 +399,9 @@ class CaseEditor(QWidget):
         _select(self.ending, case.ending)
         for attr, combo in self.choices.items():
             _select(combo, getattr(case, attr))
+        self.items.load(case)
+        self.items.set_fields([case.field, *case.other_fields])
+        self.household.setText(case.household_key or "")
         self.problems.blockSignals(True)
         for item in self._problem_items():
             on = item.data(0, CODE_ROLE) in case.problems
@@ -413,6 +441,8 @@ class CaseEditor(QWidget):
                 if item.checkState(0) == Qt.CheckState.Checked
             ],
             **values,
+            **self.items.values(),
+            household_key=self.household.text().strip() or None,
         )
 
     def is_dirty(self) -> bool:
@@ -454,6 +484,20 @@ class CaseEditor(QWidget):
         if not self._loading:
             self._update_status()
 
+    def _fields_changed(self, *_args) -> None:
+        """Items that apply only to some counselling fields follow the case's fields."""
+        if self._loading:
+            return
+        fields = [self.field.currentData()] + [
+            self.other_fields.item(i).data(CODE_ROLE)
+            for i in range(self.other_fields.count())
+            if self.other_fields.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.items.set_fields([f for f in fields if f])
+
+    def help_text_set(self, html: str) -> None:
+        self.help_text.setText(html)
+
     def _update_status(self) -> None:
         draft = self.current()
         if draft is None or self._session is None:
@@ -492,6 +536,21 @@ class CaseEditor(QWidget):
 
     # definitions at the point of entry
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn and watched is self.household:
+            self.help_text.setText(
+                "<b>"
+                + _esc(self.tr("Haushalt (intern)"))
+                + "</b><p>"
+                + _esc(
+                    self.tr(
+                        "Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in "
+                        "verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für "
+                        "den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die "
+                        "Nummer bleibt in der Beratungsstelle und wird nie gemeldet."
+                    )
+                )
+                + "</p>"
+            )
         if event.type() == QEvent.Type.FocusIn and watched in self._help_of:
             attr = self._help_of[watched]
             if isinstance(watched, QComboBox):

@@ -120,6 +120,15 @@ class MainWindow(QMainWindow):
         self.status_filter.addItem(self.tr("offen und abgeschlossen"), None)
         self.status_filter.addItem(self.tr("nur offene"), ov.OPEN)
         self.status_filter.addItem(self.tr("nur abgeschlossene"), ov.CLOSED)
+        self.status_filter.addItem(self.tr("offen, 6 Monate ohne Kontakt"), ov.STALE)
+        self.status_filter.setItemData(
+            self.status_filter.count() - 1,
+            self.tr(
+                "Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen "
+                "(die Kinder- und Jugendhilfestatistik sieht eine Hilfe dann als beendet an)."
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.own_only = QCheckBox(self.tr("nur meine Fälle"))
         self.own_only.setAccessibleName(self.tr("nur meine Fälle"))
         row2.addWidget(self.field_filter, 2)
@@ -277,6 +286,9 @@ class MainWindow(QMainWindow):
         self.open_case_action = self._action(
             file_menu, self.tr("&Fall bearbeiten"), self.open_case, "F2"
         )
+        self.activities_action = self._action(
+            file_menu, self.tr("&Tätigkeiten ohne Fall…"), self.show_activities, "Ctrl+T"
+        )
         file_menu.addSeparator()
         self.overview_action = self._action(
             file_menu, self.tr("&Übersicht zeigen"), self.show_overview, "Ctrl+1"
@@ -416,6 +428,7 @@ class MainWindow(QMainWindow):
         for action in self.lead_actions:
             action.setEnabled(lead)
         self.report_action.setEnabled(session is not None)
+        self.activities_action.setEnabled(bool(session and session.scheme.items))
         self.dashboard.set_session(session)
         if session is not None:
             self._fit_columns()
@@ -787,6 +800,13 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         self._exec(ShortcutsDialog(self.shortcuts(), self))
+
+    def show_activities(self) -> None:
+        """Groups, prevention events and other work without a case (scheme format 2)."""
+        from ui.activities_dialog import ActivitiesDialog
+
+        if self._session is not None and self._session.scheme.items:
+            self._exec(ActivitiesDialog(self._session, self))
 
     def show_categories(self) -> None:
         if self._session is not None:

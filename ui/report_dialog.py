@@ -147,7 +147,7 @@ class ReportDialog(QDialog):
             self.error_label.setText(exc.message(lang.current()))
             return
         scheme, fmt, language = self.session.scheme, self.fmt(), lang.current()
-        cases, contacts = self.session.cases(), self.session.contacts()
+        cases, contacts = self.session.records_for(period)
         name, office_id = self._office
         cancel = self._cancel = threading.Event()
         today = self.today

@@ -195,17 +195,24 @@ def cmd_users_recovery(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.stats.history import check as check_frozen
+    from app.vault.activities import activities
+
     session = args.open_session()
     problems = session.check()
+    if not problems and session.frozen_tally_labels():
+        done = activities(session) if session.scheme.items else ()
+        problems = check_frozen(session, done)
     for problem in problems:
         sys.stderr.write(problem.message() + "\n")
     if problems:
         return 1
+    n_cases, n_contacts = session.record_counts()
     out(
         t(
-            f"In Ordnung: {len(session.cases())} Fälle, {len(session.contacts())} Kontakte, "
+            f"In Ordnung: {n_cases} Fälle, {n_contacts} Kontakte, "
             f"{len(session.audit_entries())} Protokolleinträge.",
-            f"OK: {len(session.cases())} cases, {len(session.contacts())} contacts, "
+            f"OK: {n_cases} cases, {n_contacts} contacts, "
             f"{len(session.audit_entries())} audit entries.",
         )
     )

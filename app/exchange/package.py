@@ -17,12 +17,14 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -183,6 +185,23 @@ def check_file_size(size: int) -> None:
         )
 
 
+def read_package_file(path: str | os.PathLike[str]) -> bytes:
+    """A package file's bytes, refused by its size (MAX_FILE) before it is read, and never
+    read past the limit (PackageUnsafe); PackageDamaged when it cannot be read."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            check_file_size(os.fstat(fh.fileno()).st_size)
+            data = fh.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise PackageDamaged(
+            f"Die Datei {path.name} lässt sich nicht lesen ({exc.strerror}).",
+            f"The file {path.name} cannot be read ({exc.strerror}).",
+        ) from exc
+    check_file_size(len(data))  # it grew while being read
+    return data
+
+
 def decrypt_package(data: bytes, identities: list[str]) -> bytes:
     """The ZIP inside an age-encrypted package; refuses garbage, truncation, wrong keys."""
     keys = _identities(identities)
@@ -202,6 +221,10 @@ def decrypt_package(data: bytes, identities: list[str]) -> bytes:
             "anderen Landkreis bestimmt, oder wurde die falsche Identitätsdatei gewählt?",
             "The package is not encrypted for this key. Is it meant for another "
             "district, or was the wrong identity file chosen?",
+        ) from exc
+    except age.Unsafe as exc:
+        raise _unsafe(
+            f"der age-Kopf ist unplausibel ({exc})", f"the age header is implausible ({exc})"
         ) from exc
     except age.Damaged as exc:
         raise PackageDamaged(
@@ -267,7 +290,9 @@ def _end_record(zip_bytes: bytes) -> None:
         raise _not_a_zip("no end record at the end of the archive")
     if disk != 0 or cd_disk != 0 or here != total:
         raise _unsafe("mehrteiliges ZIP-Archiv", "multi-part ZIP archive")
-    if total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
+    locator = zip_bytes[-size - zipfile.sizeEndCentDir64Locator : -size]
+    zip64 = locator.startswith(zipfile.stringEndArchive64Locator)  # zipfile would follow it
+    if zip64 or total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
         raise _unsafe("ZIP64-Archiv", "ZIP64 archive")
     if total > MAX_ENTRIES:
         raise _unsafe(
@@ -380,10 +405,7 @@ _required_fields = _manifest_fields - {"non_additive"}
 
 
 def _decode_manifest(raw: bytes) -> Manifest:
-    try:
-        doc = msgspec.json.decode(raw)
-    except msgspec.DecodeError as exc:
-        raise _manifest_invalid("-", f"kein JSON ({exc})", f"not JSON ({exc})") from exc
+    doc = _json(raw)
     if not isinstance(doc, dict):
         raise _manifest_invalid("-", "kein Objekt", "not an object")
     extra = sorted(set(doc) - _manifest_fields)
@@ -543,14 +565,22 @@ def signed_manifest(pz: PackageZip) -> tuple[bytes, bytes]:
     return raw, pz.read(SIGNATURE) or b""
 
 
-def claimed_office(raw: bytes) -> str:
-    """The office id the (not yet verified) manifest names, to look up its key; "" if none."""
+def _json(raw: bytes) -> object:
+    """manifest.json as JSON; refused when it is not (deep nesting included: msgspec raises
+    RecursionError, not DecodeError, for a 64 KB file of brackets)."""
     try:
-        doc = msgspec.json.decode(raw)
-    except msgspec.DecodeError:
-        return ""
+        return msgspec.json.decode(raw)
+    except (msgspec.DecodeError, RecursionError) as exc:
+        raise _manifest_invalid("-", f"kein JSON ({exc})", f"not JSON ({exc})") from exc
+
+
+def claimed_office(raw: bytes) -> str:
+    """The office id the (not yet verified) manifest names, to look up its key."""
+    doc = _json(raw)
     office = doc.get("office_id") if isinstance(doc, dict) else None
-    return office if isinstance(office, str) else ""
+    if not isinstance(office, str):
+        raise _manifest_invalid("office_id", "fehlt", "missing")
+    return office
 
 
 def signed_fields(raw: bytes, key_id: str, comment: str, package_sha256: str) -> Manifest:

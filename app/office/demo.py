@@ -262,6 +262,43 @@ def generate(
     return cases, contacts
 
 
+CARRIED_FROM = 80_000  # case numbers of cases carried over into the next year's demo
+
+
+def history_year(
+    scheme: Scheme, n_cases: int, year: int, *, last: bool, seed: int = 2026
+) -> tuple[list[Case], list[Contact]]:
+    """One year of ``history``: ``generate`` made to fit the years around it. A case carried
+    over from the year before is numbered from 80,000 of its opening year (so codes stay
+    unique), every closed case has an ending, and unless ``last`` a case still open at the
+    end of the year is closed on 31 December."""
+    endings = _codes(scheme, "ending")
+    cases, contacts = generate(scheme, n_cases, year, seed=seed + year)
+    carried = 0
+    fixed = []
+    for c in cases:
+        changes: dict = {}
+        if c.opened.year < year:
+            carried += 1
+            changes["code"] = f"{c.opened.year}-{CARRIED_FROM + carried}"
+        if c.closed is None and not last:
+            changes["closed"] = dt.date(year, 12, 31)
+        if (changes.get("closed") or c.closed) and not c.ending and endings:
+            changes["ending"] = endings[0]
+        fixed.append(msgspec.structs.replace(c, **changes) if changes else c)
+    return fixed, contacts
+
+
+def history(
+    scheme: Scheme, n_cases: int, years: Sequence[int], seed: int = 2026
+) -> list[tuple[int, list[Case], list[Contact]]]:
+    """Several demo years of one office that fit together (see ``history_year``)."""
+    return [
+        (y, *history_year(scheme, n_cases, y, last=i == len(years) - 1, seed=seed))
+        for i, y in enumerate(years)
+    ]
+
+
 def refuse_overwrite(session: Session, cases: list[Case], contacts: list[Contact]) -> list[Case]:
     """The cases to add: a demo fill never replaces a record already in the vault.
 

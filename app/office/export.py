@@ -38,12 +38,12 @@ from app.office.info import RECIPIENTS, office_info
 from app.office.period_close import closed_entry
 from app.records.periods import Period
 from app.scheme import model as scheme_model
-from app.scheme.mapping import mapper
 from app.scheme.store import DOC
 from app.scheme.trust import shipped_scheme
 from app.stats import adx, tally_io
 from app.stats import workbook as report_xlsx
-from app.stats.tally import NON_ADDITIVE_MEASURES, Tally, tally
+from app.stats.history import period_tally
+from app.stats.tally import NON_ADDITIVE_MEASURES, Tally
 from app.vault.activities import activities
 
 if TYPE_CHECKING:
@@ -162,15 +162,10 @@ def _files(tly: Tally, scheme: Scheme, info, created_at: str) -> dict[str, bytes
 
 
 def preview_tally(session: Session, period: Period) -> Tally:
-    """Exactly the tally build_package puts into the package for ``period``."""
-    scheme = session.scheme
-    return tally(
-        scheme,
-        session.cases(),
-        session.contacts(),
-        period,
-        map_code=mapper(scheme),
-        activities=activities(session) if scheme.items else (),
+    """Exactly the tally build_package puts into the package for ``period``: the frozen one
+    of the closed period (app/stats/history.py), counted anew only under another scheme."""
+    return period_tally(
+        session, period, activities=activities(session) if session.scheme.items else ()
     )
 
 

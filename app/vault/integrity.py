@@ -13,7 +13,7 @@ import msgspec
 
 from app.errors import FallzahlError, LeadStateRefused, RecordDamaged
 from app.records import model as records
-from app.vault import audit, lead_state, store
+from app.vault import archive, audit, lead_state, store
 from app.vault.settings import AUDIT_HEAD
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 DECODERS = {
     "cases": records.decode_case,
     "contacts": records.decode_contact,
+    "cases_frozen": records.decode_case,
+    "contacts_frozen": records.decode_contact,
     "activities": records.decode_activity,
 }
 
@@ -36,7 +38,14 @@ def check_session(session: Session) -> list[FallzahlError]:
         found.append(store.corrupt(session.store.path))
         return found
     present: dict[tuple[str, str], int] = {}
-    for table in ("cases", "contacts", "activities", "settings"):
+    for table in (
+        "cases",
+        "contacts",
+        "activities",
+        "settings",
+        *store.FROZEN_TABLES.values(),
+        "frozen",
+    ):
         for record_id, rev, sealed in session.store.rows(table):
             present[(table, record_id)] = rev
             try:
@@ -133,4 +142,5 @@ def check_session(session: Session) -> list[FallzahlError]:
                     f"Record {key[0]}/{key[1]} is not in the audit log: smuggled in.",
                 )
             )
+    found += archive.findings(session)  # frozen history (its tallies: app/stats/history.py)
     return found

@@ -1,7 +1,9 @@
 """An unlocked vault: records, settings, users and the audit log, for one user.
 
-Holds the keys and the decoded records in memory only; ``close`` forgets them and
-releases the writer lock. Every change is one transaction that also appends the audit
+Holds the keys and the decoded open records in memory only; ``close`` forgets them and
+releases the writer lock. Records of closed periods are frozen (app/vault/archive.py) and
+decoded only on demand: ``cases()``/``contacts()`` are the open records (the rule is
+spelled out at ``_load``). Every change is one transaction that also appends the audit
 entry, so a save that returned is on disk with its audit trail (synchronous=FULL).
 """
 
@@ -25,10 +27,12 @@ from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
 from app.records.model import Case, Contact
+from app.records.overview import CaseRow
+from app.records.periods import Period
 from app.records.upgrade import case_upgrader, contact_upgrader
 from app.records.validation import validate_case, validate_contact
 from app.scheme.store import scheme_for_version
-from app.vault import audit, keyslots, lead_state, settings, store
+from app.vault import archive, audit, keyslots, lead_state, settings, store
 from app.vault.lock import WriterLock
 
 if TYPE_CHECKING:
@@ -75,17 +79,23 @@ class Session:
                 self.store.hold_exclusive()
             self._cases: dict[str, Case] | None = None
             self._contacts: dict[str, Contact] | None = None
+            self._fetched: dict[str, Case] = {}  # frozen cases opened on demand
+            self._carried: set[str] = set()  # frozen contacts held with their open case
+            self._batches: list[archive.Batch] = []
             self._scheme: Scheme | None = None
             self._changes = Changes()  # what the mutations since the last take_changes() changed
+            self._pending: list[tuple[str, str, list[tuple[str, str, int]]]] = []
+            self._flush_armed = self._rollback_armed = False
             self._lead_rows = lead_state.Rows(self.store)
             self._head: lead_state.Head | None = None
+            signed = None
             if verify:  # signature and digest first: they need no data key
-                lead_state.verify(
+                signed = lead_state.verify(
                     self.store, vault.vault_id, slot_secret.state_key, self._lead_rows
                 )
             self._audit_seq, self._audit_prev = self._opened_audit_tail()
-            if verify:
-                self._head = self._verify_lead_state()
+            if signed is not None:
+                self._head = self._verify_lead_state(signed)
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
@@ -143,18 +153,30 @@ class Session:
             raise store.damaged(table, record_id) from None
 
     # records
+    #
+    # The rule (docs/architecture.md, "Frozen history"): ``cases()`` and ``contacts()`` are
+    # the *open records*: every case and contact no closing has frozen, plus the frozen
+    # contacts of the cases among them (a case's history stays whole). They are decoded at
+    # unlock and hold everything a tally of a period after the frozen history needs
+    # (``covers``). Closed periods are read through their frozen tallies
+    # (``frozen_tally``), the case list through the summary pages (``history_pages``), and
+    # a single old record on demand (``case``, ``case_by_code``, ``contacts_of_case``,
+    # ``stored_record``). ``records_for(period)`` and ``all_cases``/``all_contacts`` decode
+    # every record, for the few callers that need closed periods' records themselves.
     def _load(self) -> None:
-        """Open and decode every case and contact once; damaged rows are named, not skipped.
+        """Open and decode the open records once; damaged rows are named, not skipped.
 
         This is the hot path of unlocking (100,000 records): SQLite hands over nonce,
         ciphertext and the associated data (built in SQL), one cipher object opens them,
         and one msgspec call per table decodes all plaintexts as a single MessagePack
         array. Only when something does not open does the slow path find which row.
+        Frozen rows (their own tables) are not read at all.
         """
         if self._cases is not None:
             return
         loaded: dict[str, dict] = {}
         bad: list[RecordDamaged] = []
+        held = archive.batches(self)
         was_enabled = gc.isenabled()
         gc.disable()  # hundred thousand fresh objects: no collections half way
         try:
@@ -175,7 +197,39 @@ class Session:
                 gc.enable()
         if bad:
             raise _many_damaged(bad)
-        self._cases, self._contacts = loaded["cases"], loaded["contacts"]
+        cases, contacts = loaded["cases"], loaded["contacts"]
+        self._batches = held
+        # cases of open contacts that a closing froze (a contact after the case's end)
+        missing = {k.case_id for k in contacts.values() if k.case_id and k.case_id not in cases}
+        cases.update((c.id, c) for c in self._decode_rows("cases_frozen", missing))
+        carried = [
+            i for b in held for case_id, ids in b.carried.items() if case_id in cases for i in ids
+        ]
+        extra = self._decode_rows("contacts_frozen", carried)
+        contacts.update((k.id, k) for k in extra)
+        self._carried = {k.id for k in extra}
+        self._cases, self._contacts = cases, contacts
+
+    def _decode_rows(self, table: str, ids) -> list:
+        """Some rows by id, opened and decoded together (on demand; named when damaged)."""
+        kind = Case if table.startswith("cases") else Contact
+        ids = list(ids)
+        if not ids:
+            return []
+        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+        rows = self.store.sealed_for_opening(table, prefix, ids)
+        found = [row[0] for row in rows]
+        try:
+            plains = self._aead.open_many(rows)
+        except Tampered:
+            for record_id, rev, sealed in self.store.rows_by_id(table, found):
+                self.open_row(table, record_id, rev, sealed)  # names the damaged one
+            raise
+        bad: list[RecordDamaged] = []
+        decoded = self._decode_all(table, kind, found, plains, bad)
+        if bad:
+            raise _many_damaged(bad)
+        return decoded
 
     @staticmethod
     def _decode_all(table: str, kind: type, ids: list[str], plains: list[bytes], bad: list) -> list:
@@ -207,31 +261,171 @@ class Session:
         return ids, plains
 
     def cases(self) -> list[Case]:
+        """The open records' cases (see the rule above)."""
         self._load()
         return list(self._cases.values())  # type: ignore[union-attr]
 
     def contacts(self) -> list[Contact]:
+        """The open records' contacts, with the frozen contacts of their cases."""
         self._load()
         return list(self._contacts.values())  # type: ignore[union-attr]
 
+    def decoded_counts(self) -> tuple[int, int]:
+        """How many cases and contacts this session has decoded (unlock and on demand)."""
+        self._load()
+        return len(self._cases) + len(self._fetched), len(self._contacts)  # type: ignore[arg-type]
+
+    def record_counts(self) -> tuple[int, int]:
+        """Every stored case and contact, open or frozen (counted, not decoded)."""
+        count = self.store.count
+        return tuple(count(t) + count(store.FROZEN_TABLES[t]) for t in ("cases", "contacts"))  # type: ignore[return-value]
+
+    # the frozen history
+    def history_horizon(self) -> dt.date | None:
+        """The last day of the latest frozen period (None: nothing frozen)."""
+        self._load()
+        return max((b.end for b in self._batches), default=None)
+
+    def covers(self, period: Period) -> bool:
+        """Do the open records alone give the exact tally of ``period``?"""
+        horizon = self.history_horizon()
+        return horizon is None or period.start > horizon
+
+    def records_for(self, period: Period) -> tuple[list[Case], list[Contact]]:
+        """Exactly the records a tally of ``period`` needs: the open ones when they cover
+        it, else every record (decoded on demand, not kept)."""
+        if self.covers(period):
+            return self.cases(), self.contacts()
+        return self.all_cases(), self.all_contacts()
+
+    def all_cases(self) -> list[Case]:
+        """Every case, frozen ones decoded now (slow with years of history; not kept)."""
+        self._load()
+        out = dict(self._cases)  # type: ignore[arg-type]
+        for c in self._decode_table("cases_frozen", Case):
+            out.setdefault(c.id, c)
+        return list(out.values())
+
+    def all_contacts(self) -> list[Contact]:
+        """Every contact, frozen ones decoded now (slow with years of history; not kept)."""
+        self._load()
+        out = dict(self._contacts)  # type: ignore[arg-type]
+        for k in self._decode_table("contacts_frozen", Contact):
+            out.setdefault(k.id, k)
+        return list(out.values())
+
+    def _decode_table(self, table: str, kind: type) -> list:
+        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+        rows = self.store.sealed_for_opening(table, prefix)
+        ids = [row[0] for row in rows]
+        bad: list[RecordDamaged] = []
+        try:
+            plains = self._aead.open_many(rows)
+        except Tampered:
+            ids, plains = self._open_one_by_one(table, bad)
+        decoded = self._decode_all(table, kind, ids, plains, bad)
+        if bad:
+            raise _many_damaged(bad)
+        return decoded
+
+    def frozen_batches(self) -> list[archive.Batch]:
+        self._load()
+        return list(self._batches)
+
+    def history_pages(self) -> list[archive.PageRef]:
+        """The case list's pages of frozen cases, newest closing first."""
+        self._load()
+        return [ref for b in reversed(self._batches) for ref in b.pages]
+
+    def history_page(self, page_id: str) -> list[CaseRow]:
+        """One page of frozen cases' list rows (decoded now, not kept)."""
+        return archive.page(self, page_id).rows
+
+    def frozen_tally(self, label: str) -> bytes | None:
+        """The sealed frozen tally (canonical tallies.json) of a closed period, if kept."""
+        return archive.read(self, f"tally:{label}")
+
+    def frozen_tally_labels(self) -> list[str]:
+        return list(archive.index(self).tallies)
+
+    def freeze_period(self, period: Period, tallies: dict[str, bytes]) -> None:
+        """Freeze the closed ``period`` with its frozen tallies (app/vault/archive.py)."""
+        self._load()
+        ranges = [(c.start, c.end) for c in freeze.closed_periods(self)]
+        cases, gone, carried = archive.freeze(
+            self,
+            period,
+            ranges,
+            self._cases,  # type: ignore[arg-type]
+            self._contacts,  # type: ignore[arg-type]
+            self._carried,
+            self.scheme,
+            tallies,
+        )
+        for case_id in cases:
+            del self._cases[case_id]  # type: ignore[union-attr]
+        for contact_id in gone:
+            del self._contacts[contact_id]  # type: ignore[union-attr]
+        self._carried = {i for i in self._carried if i in self._contacts}  # type: ignore[operator]
+        self._carried |= {i for ids in carried.values() for i in ids}
+        self._batches = archive.batches(self)
+
+    def put_frozen_tally(self, label: str, data: bytes) -> None:
+        archive.put_tally(self, label, data)
+
+    def thaw_period(self, period: Period) -> None:
+        """Reopening ``period``: its frozen records and later ones become open again."""
+        keep = {c.label for c in freeze.closed_periods(self) if c.label != period.label}
+        if archive.thaw(self, period, keep):
+            self._cases = self._contacts = None  # decoded again, with the thawed rows
+            self._fetched = {}
+
+    # single records, open or frozen
     def case(self, case_id: str) -> Case:
         self._load()
-        try:
-            return self._cases[case_id]  # type: ignore[index]
-        except KeyError:
-            raise NotFound(f"Fall {case_id} gibt es nicht.", f"No case {case_id}.") from None
+        found = self._cases.get(case_id) or self._fetched.get(case_id)  # type: ignore[union-attr]
+        if found is None:
+            got = self._decode_rows("cases_frozen", [case_id]) or self._decode_rows(
+                "cases", [case_id]
+            )
+            if not got:
+                raise NotFound(f"Fall {case_id} gibt es nicht.", f"No case {case_id}.")
+            found = self._fetched[case_id] = got[0]
+        return found
+
+    def is_frozen_case(self, case_id: str) -> bool:
+        self._load()
+        if case_id in self._cases:  # type: ignore[operator]
+            return False
+        return self.store.revision("cases_frozen", case_id) is not None
 
     def case_by_code(self, code: str) -> Case | None:
+        """The case with ``code``: open ones first, then the frozen pages by code range."""
         self._load()
         for case in self._cases.values():  # type: ignore[union-attr]
             if case.code == code:
                 return case
-        return None
+        found = archive.find_code(self, code)
+        return self.case(found[0].case_id) if found else None
+
+    def contacts_of_case(self, case_id: str) -> list[Contact]:
+        """The case's contacts, frozen ones decoded on demand; newest first."""
+        self._load()
+        own = [k for k in self._contacts.values() if k.case_id == case_id]  # type: ignore[union-attr]
+        if case_id not in self._cases:  # type: ignore[operator]
+            found = archive.find_code(self, self.case(case_id).code)
+            if found is not None:
+                have = {k.id for k in own}
+                frozen = [i for i in found[1] if i not in have]
+                own += self._decode_rows("contacts_frozen", frozen)
+        own.sort(key=lambda k: k.date, reverse=True)
+        return own
 
     def next_case_code(self, year: int | None = None) -> str:
         year = year or dt.date.today().year
         prefix = f"{year}-"
         numbers = [int(c.code[5:]) for c in self.cases() if c.code.startswith(prefix)]
+        numbers += [b.serials.get(year, 0) for b in self._batches]
         return f"{year}-{max(numbers, default=0) + 1:04d}"
 
     # what changed (Anki's OpChanges): every mutation notes it; the window takes it once
@@ -264,10 +458,16 @@ class Session:
         other = self.case_by_code(case.code)
         if other is not None and other.id != case.id:
             raise records_duplicate_code(case.code)
-        created = case.id not in self._cases  # type: ignore[operator]
-        self._write(
-            "cases", case.id, records.encode(case), "case.created" if created else "case.changed"
-        )
+        created = self.stored_record("cases", case.id) is None
+        action = "case.created" if created else "case.changed"
+        if not created and self.is_frozen_case(case.id):
+            with self.store.transaction():  # only what its closed periods leave open
+                self._write("cases_frozen", case.id, records.encode(case), action)
+                archive.replace_summary(self, case, self.scheme)
+            self._fetched[case.id] = case
+            self._note(changes.case_saved(case, created=False))
+            return case
+        self._write("cases", case.id, records.encode(case), action)
         self._cases[case.id] = case  # type: ignore[index]
         self._note(changes.case_saved(case, created=created))
         return case
@@ -279,10 +479,13 @@ class Session:
         self.before_record_change("contacts", contact)
         validate_contact(contact, self.scheme)
         if contact.case_id is not None and contact.case_id not in self._cases:  # type: ignore[operator]
-            raise NotFound(
-                "Der Kontakt gehört zu einem Fall, den es nicht (mehr) gibt.",
-                "The contact belongs to a case that does not exist (any more).",
-            )
+            try:
+                self._cases[contact.case_id] = self.case(contact.case_id)  # type: ignore[index]
+            except NotFound:
+                raise NotFound(
+                    "Der Kontakt gehört zu einem Fall, den es nicht (mehr) gibt.",
+                    "The contact belongs to a case that does not exist (any more).",
+                ) from None
         previous = self._contacts.get(contact.id)  # type: ignore[union-attr]
         created = previous is None
         self._write(
@@ -310,7 +513,8 @@ class Session:
             for contact in own:
                 self.store.delete("contacts", contact.id)
             self._append_audit("case.deleted", f"case {case_id}, {len(own)} contacts", written)
-        del self._cases[case_id]  # type: ignore[union-attr]
+        self._cases.pop(case_id, None)  # type: ignore[union-attr]
+        self._fetched.pop(case_id, None)
         for contact in own:
             del self._contacts[contact.id]  # type: ignore[union-attr]
         return self._note(changes.case_deleted(case_id, {c.id for c in own}))
@@ -367,7 +571,13 @@ class Session:
         """The saved version of a case or contact (before the change being checked)."""
         self._load()
         held = self._cases if table == "cases" else self._contacts
-        return held.get(record_id)  # type: ignore[union-attr]
+        found = held.get(record_id)  # type: ignore[union-attr]
+        if found is None and table == "cases":
+            found = self._fetched.get(record_id)
+        if found is None:
+            got = self._decode_rows(store.FROZEN_TABLES[table], [record_id])
+            found = got[0] if got else None
+        return found
 
     def _write(self, table: str, record_id: str, data: bytes, action: str) -> None:
         with self.store.transaction():
@@ -416,10 +626,8 @@ class Session:
         return rev
 
     # lead state (app/vault/lead_state.py): signed by a lead, versioned, in the audit chain
-    def _verify_lead_state(self) -> lead_state.Head:
-        head = lead_state.verify(
-            self.store, self.vault.vault_id, self._slot_secret.state_key, self._lead_rows
-        )
+    def _verify_lead_state(self, head: lead_state.Head) -> lead_state.Head:
+        """The signed head (verified already) against the grant and the audit head."""
         if head.epoch != self._grant.epoch:
             raise lead_state.rolled_back(
                 f"Schlüsselgeneration {head.epoch}, Zugang {self._grant.epoch}",
@@ -462,24 +670,48 @@ class Session:
 
     @contextlib.contextmanager
     def _lead_change(self) -> Iterator[None]:
-        """One transaction that changes lead state; on failure memory is as before."""
-        saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
-        try:
-            with self.store.transaction():
-                yield
-        except BaseException:
-            self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
-            self._aead = Cipher(self._key)
-            self._lead_rows.refresh()
-            raise
+        """A transaction (or part of the caller's) that changes lead state.
+
+        The changes are signed once, when the outermost transaction commits (a district
+        import writes four lead settings: one audit entry, one signature). If it fails,
+        memory is put back as it was before the transaction.
+        """
+        if not self._rollback_armed:
+            saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
+
+            def restore() -> None:
+                self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
+                self._aead = Cipher(self._key)
+                self._pending, self._flush_armed, self._rollback_armed = [], False, False
+                self._lead_rows.refresh()
+
+            self.store.after_rollback.append(restore)
+            self._rollback_armed = True
+        with self.store.transaction():
+            yield
 
     def _sign_lead_state(
         self, action: str, detail: str, written: list[tuple[str, str, int]]
     ) -> None:
-        """Inside a lead change: the audit entry with the new version, then the signed head."""
+        """Inside a lead change: note what changed; it is signed before the commit."""
         self.require_lead("Das Ändern der Leitungsdaten", "Changing lead state")
+        self._pending.append((action, detail, written))
+        if not self._flush_armed:
+            self.store.before_commit.append(self._flush_lead_state)
+            self._flush_armed = True
+
+    def _flush_lead_state(self) -> None:
+        """At the end of the outermost transaction: one audit entry with the new version,
+        then the signed head."""
+        pending, self._pending = self._pending, []
+        self._flush_armed = self._rollback_armed = False
+        actions = [a for a, _d, _w in pending if a != "setting.changed"] or [pending[0][0]]
+        detail = "; ".join(d for _a, d, _w in pending)
+        written = [w for _a, _d, ws in pending for w in ws]
         version = self.lead_head.version + 1
-        self._append_audit(action, detail, [*written, (*lead_state.AUDIT_RECORD, version)], version)
+        self._append_audit(
+            actions[0], detail, [*written, (*lead_state.AUDIT_RECORD, version)], version
+        )
         head = lead_state.Head(
             self.vault.vault_id,
             version,
@@ -679,7 +911,8 @@ class Session:
         """Inside a lead change: every sealed row under a new data key, new grants for all."""
         new_key = os.urandom(32)
         cipher = Cipher(new_key)
-        tables = ("cases", "contacts", "activities", "settings")
+        # every table sealed with the data key: records, frozen history, settings
+        tables = [t for t in store.SEALED_TABLES if t != "lead_secrets"]
         total = sum(self.store.count(t) for t in (*tables, "audit")) or 1
         done = 0
         for table in tables:
@@ -726,6 +959,7 @@ class Session:
     def close(self) -> None:
         """Forget keys and plaintext; release the writer lock."""
         self._cases = self._contacts = None
+        self._fetched, self._carried, self._batches = {}, set(), []
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._aead = self._lead_aead = None  # type: ignore[assignment]

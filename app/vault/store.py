@@ -35,9 +35,22 @@ class PreReleaseVault(VaultCorrupt):
     """A vault layout from before signed lead state (schema 2 or older without grants)."""
 
 
-# 2: activities; 3: slots carry an age recipient and a grant, lead state is signed
-SCHEMA_VERSION = 3
-SEALED_TABLES = ("cases", "contacts", "settings", "lead_secrets", "activities")
+# 2: activities; 3: slots carry an age recipient and a grant, lead state is signed;
+# 4: closed periods are frozen. Records of closed periods move to the *_frozen tables when
+# a closing freezes them (app/vault/archive.py); ``frozen`` holds the closings' manifests,
+# case-list pages and frozen tallies. The table is part of the associated data, so a row
+# does not open in another table.
+SCHEMA_VERSION = 4
+FROZEN_TABLES = {"cases": "cases_frozen", "contacts": "contacts_frozen"}
+SEALED_TABLES = (
+    "cases",
+    "contacts",
+    "settings",
+    "lead_secrets",
+    "activities",
+    *FROZEN_TABLES.values(),
+    "frozen",
+)
 TABLES = ("meta", "slots", "audit", *SEALED_TABLES)
 DB_NAME = "vault.db"
 
@@ -73,9 +86,23 @@ def _require_signed_lead_state(db: sqlite_utils.Database) -> None:
 
 
 # Upgrade steps by the version they start from: fn(db) brings it to version + 1.
+def _create_sealed(db: sqlite_utils.Database, table: str) -> None:
+    db.execute(
+        f"CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, "
+        "sealed BLOB NOT NULL)"
+    )
+
+
+def _frozen_history(db: sqlite_utils.Database) -> None:
+    """3 -> 4: closed periods are frozen (their records, summaries and tallies)."""
+    for table in (*FROZEN_TABLES.values(), "frozen"):
+        _create_sealed(db, table)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _add_activities,
     2: _require_signed_lead_state,
+    3: _frozen_history,
 }
 
 
@@ -186,6 +213,9 @@ class Store:
         if not create and self.path.stat().st_size == 0:
             raise corrupt(self.path)
         self.exclusive = False
+        self.depth = 0
+        self.before_commit: list[Callable[[], None]] = []
+        self.after_rollback: list[Callable[[], None]] = []
         with storage_errors(self.path):
             conn = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=2.0
@@ -201,7 +231,7 @@ class Store:
 
     def _configure(self, create: bool) -> None:
         conn = self.db.conn
-        if not create and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if not create and not self._quick_check_open_tables():
             raise corrupt(self.path)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
@@ -239,10 +269,7 @@ class Store:
                 "sealed BLOB NOT NULL, recipient TEXT NOT NULL, grant_ BLOB NOT NULL)"
             )
             for table in SEALED_TABLES:
-                self.db.execute(
-                    f"CREATE TABLE {table} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, "
-                    "sealed BLOB NOT NULL)"
-                )
+                _create_sealed(self.db, table)
             self.db.execute("CREATE TABLE audit (seq INTEGER PRIMARY KEY, sealed BLOB NOT NULL)")
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -302,19 +329,44 @@ class Store:
             ).fetchone()
 
     def sealed_for_opening(
-        self, table: str, ad_prefix: bytes
+        self, table: str, ad_prefix: bytes, ids: Iterable[str] | None = None
     ) -> list[tuple[str, bytes, bytes, bytes]]:
-        """(id, nonce, ciphertext, associated data) of every row, split and built in SQL.
+        """(id, nonce, ciphertext, associated data) of every row (or of the rows ``ids``),
+        split and built in SQL.
 
         The associated data equals associated_data(vault, table, id, rev): the prefix
         "fallzahl|vault|table|" followed by "id|rev".
         """
+        sql = (
+            f"SELECT id, substr(sealed, 1, {NONCE}), substr(sealed, {NONCE + 1}), "
+            f"CAST(? || id || '|' || rev AS BLOB) FROM {table}"
+        )
         with storage_errors(self.path):
-            return self.db.execute(
-                f"SELECT id, substr(sealed, 1, {NONCE}), substr(sealed, {NONCE + 1}), "
-                f"CAST(? || id || '|' || rev AS BLOB) FROM {table}",
-                [ad_prefix],
-            ).fetchall()
+            if ids is None:
+                return self.db.execute(sql, [ad_prefix]).fetchall()
+            ids = list(ids)
+            out = []
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                where = f" WHERE id IN ({','.join('?' * len(chunk))})"
+                out += self.db.execute(sql + where, [ad_prefix, *chunk]).fetchall()
+            return out
+
+    def rows_by_id(self, table: str, ids: Iterable[str]) -> list[tuple[str, int, bytes]]:
+        """(id, rev, sealed) of those of the given rows that exist (any order)."""
+        ids = list(ids)
+        out: list[tuple[str, int, bytes]] = []
+        with storage_errors(self.path):
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                out += self.db.execute(
+                    f"SELECT id, rev, sealed FROM {table} WHERE id IN ({marks})", chunk
+                ).fetchall()
+        return out
+
+    def delete_many(self, table: str, ids: Iterable[str]) -> None:
+        self.db.conn.executemany(f"DELETE FROM {table} WHERE id=?", ((i,) for i in ids))
 
     def revisions(self, table: str) -> dict[str, int]:
         return dict(self.db.execute(f"SELECT id, rev FROM {table}").fetchall())
@@ -361,8 +413,47 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        with storage_errors(self.path), self.db.atomic():
-            yield
+        """One transaction; nested ones are savepoints of the outermost.
+
+        ``before_commit`` callbacks run at the end of the outermost one, still inside it
+        (the session signs lead state once per transaction); ``after_rollback`` callbacks
+        run when it fails, so memory can forget what was not saved.
+        """
+        outermost = self.depth == 0
+        try:
+            with storage_errors(self.path), self.db.atomic():
+                self.depth += 1
+                try:
+                    yield
+                    if outermost:
+                        while self.before_commit:
+                            self.before_commit.pop(0)()
+                finally:
+                    self.depth -= 1
+        except BaseException:
+            if outermost:
+                self.before_commit.clear()
+                callbacks, self.after_rollback = self.after_rollback, []
+                for callback in callbacks:
+                    callback()
+            raise
+        if outermost:
+            self.after_rollback = []
+
+    def _quick_check_open_tables(self) -> bool:
+        """On opening: quick_check of every table but the frozen history (its pages are read
+        only on demand, where SQLite names damage, and by ``quick_check`` in the integrity
+        check), so that opening does not grow with the years."""
+        names = [
+            r[0] for r in self.db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        skip = {*FROZEN_TABLES.values(), "frozen"}
+        for name in names:
+            if name in skip:
+                continue
+            if self.db.conn.execute(f"PRAGMA quick_check({name})").fetchone()[0] != "ok":
+                return False
+        return True
 
     def quick_check(self) -> bool:
         with storage_errors(self.path):

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>ActivitiesDialog</name>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="51"/>
+        <source>Tätigkeiten ohne Fall</source>
+        <translation>Activities without a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="60"/>
+        <source>Erfasste Tätigkeiten</source>
+        <translation>Recorded activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="63"/>
+        <location filename="../../ui/activities_dialog.py" line="84"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="64"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="65"/>
+        <source>Beratungsfeld</source>
+        <translation>Counselling field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="66"/>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="67"/>
+        <source>Zielgruppe</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="77"/>
+        <source>Summe</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="89"/>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="90"/>
+        <source>&amp;Art der Tätigkeit</source>
+        <translation>&amp;Kind of activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="91"/>
+        <source>&amp;Beratungsfeld</source>
+        <translation>Counselling &amp;field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="97"/>
+        <location filename="../../ui/activities_dialog.py" line="103"/>
+        <source>Erläuterung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="107"/>
+        <source>&amp;Neu (Strg+N)</source>
+        <translation>&amp;New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="108"/>
+        <source>Neue Tätigkeit</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="110"/>
+        <source>&amp;Löschen (Entf)</source>
+        <translation>De&amp;lete (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="111"/>
+        <source>Tätigkeit löschen</source>
+        <translation>Delete activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="113"/>
+        <source>&amp;Speichern ↵</source>
+        <translation>&amp;Save ↵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="114"/>
+        <source>Tätigkeit speichern</source>
+        <translation>Save activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="117"/>
+        <location filename="../../ui/activities_dialog.py" line="118"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="188"/>
+        <source>%1: %2 Tätigkeiten, %3 Teilnehmende</source>
+        <translation>%1: %2 activities, %3 participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="262"/>
+        <source>Diese Tätigkeit löschen?</source>
+        <translation>Delete this activity?</translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <location filename="../../ui/admin_dialog.py" line="48"/>
@@ -255,123 +366,140 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="104"/>
-        <location filename="../../ui/case_editor.py" line="108"/>
+        <location filename="../../ui/case_editor.py" line="106"/>
+        <location filename="../../ui/case_editor.py" line="110"/>
         <source>Vollständigkeit</source>
         <translation>Completeness</translation>
     </message>
     <message>
+        <location filename="../../ui/case_editor.py" line="130"/>
+        <location filename="../../ui/case_editor.py" line="134"/>
+        <location filename="../../ui/case_editor.py" line="542"/>
+        <source>Haushalt (intern)</source>
+        <translation>Household (internal)</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_editor.py" line="132"/>
-        <location filename="../../ui/case_editor.py" line="247"/>
+        <source>z. B. H-12</source>
+        <translation>e.g. H-12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="150"/>
+        <location filename="../../ui/case_editor.py" line="267"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="165"/>
+        <location filename="../../ui/case_editor.py" line="183"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="172"/>
-        <location filename="../../ui/case_editor.py" line="178"/>
+        <location filename="../../ui/case_editor.py" line="190"/>
+        <location filename="../../ui/case_editor.py" line="196"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="189"/>
+        <location filename="../../ui/case_editor.py" line="207"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="190"/>
-        <location filename="../../ui/case_editor.py" line="293"/>
+        <location filename="../../ui/case_editor.py" line="208"/>
+        <location filename="../../ui/case_editor.py" line="313"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="211"/>
         <location filename="../../ui/case_editor.py" line="231"/>
+        <location filename="../../ui/case_editor.py" line="251"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="243"/>
+        <location filename="../../ui/case_editor.py" line="263"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="244"/>
+        <location filename="../../ui/case_editor.py" line="264"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="246"/>
+        <location filename="../../ui/case_editor.py" line="266"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="289"/>
-        <location filename="../../ui/case_editor.py" line="290"/>
+        <location filename="../../ui/case_editor.py" line="309"/>
+        <location filename="../../ui/case_editor.py" line="310"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="319"/>
+        <location filename="../../ui/case_editor.py" line="344"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="355"/>
+        <location filename="../../ui/case_editor.py" line="380"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="362"/>
+        <location filename="../../ui/case_editor.py" line="387"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="464"/>
+        <location filename="../../ui/case_editor.py" line="508"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="466"/>
+        <location filename="../../ui/case_editor.py" line="510"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="468"/>
+        <location filename="../../ui/case_editor.py" line="512"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="468"/>
+        <location filename="../../ui/case_editor.py" line="512"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="470"/>
+        <location filename="../../ui/case_editor.py" line="514"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="487"/>
+        <location filename="../../ui/case_editor.py" line="531"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="490"/>
+        <location filename="../../ui/case_editor.py" line="534"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="538"/>
+        <location filename="../../ui/case_editor.py" line="546"/>
+        <source>Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die Nummer bleibt in der Beratungsstelle und wird nie gemeldet.</source>
+        <translation>The same household number (H-1, H-2 …) on cases of one family in different counselling fields: the life domains are then counted once for the integrated case. Never enter a name; the number stays in the office and is never reported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_editor.py" line="597"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="547"/>
+        <location filename="../../ui/case_editor.py" line="606"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -379,67 +507,67 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="149"/>
+        <location filename="../../ui/case_model.py" line="189"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="150"/>
+        <location filename="../../ui/case_model.py" line="190"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="151"/>
+        <location filename="../../ui/case_model.py" line="191"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="152"/>
+        <location filename="../../ui/case_model.py" line="192"/>
         <source>letzter Kontakt</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="153"/>
+        <location filename="../../ui/case_model.py" line="193"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="154"/>
+        <location filename="../../ui/case_model.py" line="194"/>
         <source>Lebensbereiche</source>
         <translation>Life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="155"/>
+        <location filename="../../ui/case_model.py" line="195"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="177"/>
+        <location filename="../../ui/case_model.py" line="217"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="177"/>
+        <location filename="../../ui/case_model.py" line="217"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="190"/>
+        <location filename="../../ui/case_model.py" line="230"/>
         <source>Multiproblemfall</source>
         <translation>Multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="197"/>
+        <location filename="../../ui/case_model.py" line="237"/>
         <source>vollständig erfasst</source>
         <translation>fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="199"/>
+        <location filename="../../ui/case_model.py" line="239"/>
         <source>fast vollständig erfasst</source>
         <translation>almost fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="200"/>
+        <location filename="../../ui/case_model.py" line="240"/>
         <source>unvollständig erfasst</source>
         <translation>incompletely recorded</translation>
     </message>
@@ -547,27 +675,27 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="329"/>
+        <location filename="../../ui/case_model.py" line="374"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="330"/>
+        <location filename="../../ui/case_model.py" line="375"/>
         <source>Kontaktform</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="331"/>
+        <location filename="../../ui/case_model.py" line="376"/>
         <source>Dauer</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="332"/>
+        <location filename="../../ui/case_model.py" line="377"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="333"/>
+        <location filename="../../ui/case_model.py" line="378"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
@@ -618,27 +746,27 @@
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="270"/>
+        <location filename="../../ui/dashboard.py" line="271"/>
         <source>ganzes Jahr</source>
         <translation>whole year</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="272"/>
+        <location filename="../../ui/dashboard.py" line="273"/>
         <source>%1. Quartal</source>
         <translation>Quarter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="356"/>
+        <location filename="../../ui/dashboard.py" line="357"/>
         <source>%1: %2 bis %3</source>
         <translation>%1: %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="371"/>
+        <location filename="../../ui/dashboard.py" line="372"/>
         <source>%1 der Fälle im Zeitraum</source>
         <translation>%1 of the cases in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="374"/>
+        <location filename="../../ui/dashboard.py" line="375"/>
         <source>Für diesen Zeitraum sind keine Fälle und keine Kontakte erfasst.</source>
         <translation>No cases and no contacts are recorded for this period.</translation>
     </message>
@@ -940,6 +1068,25 @@
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../ui/item_form.py" line="105"/>
+        <source>%1: weitere</source>
+        <translation>%1: further</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.py" line="116"/>
+        <location filename="../../ui/item_form.py" line="143"/>
+        <source>– nicht erfasst –</source>
+        <translation>– not recorded –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.py" line="125"/>
+        <source>weitere (bis %1)</source>
+        <translation>further (up to %1)</translation>
+    </message>
+</context>
+<context>
     <name>KindPage</name>
     <message>
         <location filename="../../ui/wizard.py" line="73"/>
@@ -1081,223 +1228,233 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="123"/>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <source>offen, 6 Monate ohne Kontakt</source>
+        <translation>open, no contact for 6 months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen (die Kinder- und Jugendhilfestatistik sieht eine Hilfe dann als beendet an).</source>
+        <translation>Open cases without a contact for six months: proposed for closing (the child and youth services statistic then treats a help as ended).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>nur meine Fälle</source>
         <translation>my cases only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
-        <source>&amp;Fall bearbeiten</source>
-        <translation>Edit &amp;case</translation>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <source>&amp;Tätigkeiten ohne Fall…</source>
+        <translation>&amp;Activities without a case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff ca&amp;pacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
@@ -1307,183 +1464,188 @@
         <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact form, duration, Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <source>&amp;Fall bearbeiten</source>
+        <translation>Edit &amp;case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Übersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Kontaktform bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact form or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>Wiederhergestellt: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="734"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="749"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747"/>
-        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/main_window.py" line="760"/>
+        <location filename="../../ui/main_window.py" line="779"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="749"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="761"/>
+        <location filename="../../ui/main_window.py" line="774"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801"/>
+        <location filename="../../ui/main_window.py" line="821"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -2106,128 +2268,143 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../ui/quick_entry.py" line="104"/>
+        <location filename="../../ui/quick_entry.py" line="107"/>
         <source>z. B. 2026-0042, 42 oder „neu“</source>
         <translation>e.g. 2026-0042, 42 or “new”</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="127"/>
+        <location filename="../../ui/quick_entry.py" line="130"/>
         <source>ohne Fall</source>
         <translation>without case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="132"/>
-        <location filename="../../ui/quick_entry.py" line="174"/>
+        <location filename="../../ui/quick_entry.py" line="135"/>
+        <location filename="../../ui/quick_entry.py" line="194"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="134"/>
+        <location filename="../../ui/quick_entry.py" line="137"/>
         <source>Speichern ↵</source>
         <translation>Save ↵</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="139"/>
+        <location filename="../../ui/quick_entry.py" line="151"/>
         <source>Zuletzt gespeichert</source>
         <translation>Last saved</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="146"/>
+        <location filename="../../ui/quick_entry.py" line="158"/>
         <source>&amp;Personen</source>
         <translation>&amp;Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="173"/>
+        <location filename="../../ui/quick_entry.py" line="193"/>
         <source>Kurzkontakt ohne Fall</source>
         <translation>Brief contact without a case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="175"/>
+        <location filename="../../ui/quick_entry.py" line="195"/>
         <source>Kontakt speichern</source>
         <translation>Save contact</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="255"/>
+        <location filename="../../ui/quick_entry.py" line="298"/>
         <source>kein Fall</source>
         <translation>no such case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="258"/>
+        <location filename="../../ui/quick_entry.py" line="301"/>
         <source>, abgeschlossen</source>
         <translation>, closed</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="340"/>
-        <source>Bitte die Kontaktform als Ziffer eingeben: %1</source>
-        <translation>Please enter the contact form as a digit: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_entry.py" line="143"/>
+        <location filename="../../ui/quick_entry.py" line="155"/>
         <source>Fall&amp;nummer</source>
         <translation>Case &amp;number</translation>
     </message>
     <message>
+        <location filename="../../ui/quick_entry.py" line="140"/>
+        <source>nicht e&amp;rschienen</source>
+        <translation>no-sho&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="141"/>
+        <source>Termin nicht wahrgenommen</source>
+        <translation>Appointment not kept</translation>
+    </message>
+    <message>
         <location filename="../../ui/quick_entry.py" line="144"/>
+        <source>Der Termin wurde nicht wahrgenommen: er zählt nicht als Kontakt, sondern getrennt als ausgefallener Termin.</source>
+        <translation>The appointment was not kept: it does not count as a contact but separately as a missed appointment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="156"/>
         <source>K&amp;ontaktform</source>
         <translation>Contact for&amp;m</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="145"/>
+        <location filename="../../ui/quick_entry.py" line="157"/>
         <source>D&amp;auer</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="147"/>
+        <location filename="../../ui/quick_entry.py" line="159"/>
         <source>Da&amp;tum</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="148"/>
+        <location filename="../../ui/quick_entry.py" line="160"/>
         <source>Beratungsfe&amp;ld</source>
         <translation>Counselling f&amp;ield</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="253"/>
+        <location filename="../../ui/quick_entry.py" line="296"/>
         <source>neuer Fall: %1</source>
         <translation>new case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="306"/>
+        <location filename="../../ui/quick_entry.py" line="349"/>
         <source>Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.</source>
         <translation>New case %1 (%2) created – complete its details in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="331"/>
+        <location filename="../../ui/quick_entry.py" line="374"/>
         <source>Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.</source>
         <translation>There is no case “%1”. Enter an existing case number, “new” for a new case, or tick “without case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="348"/>
+        <location filename="../../ui/quick_entry.py" line="383"/>
+        <source>Bitte die Kontaktform als Ziffer eingeben: %1</source>
+        <translation>Please enter the contact form as a digit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="391"/>
         <source>Bitte die Dauer als Ziffer eingeben: %1</source>
         <translation>Please enter the duration as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="369"/>
+        <location filename="../../ui/quick_entry.py" line="414"/>
         <source>Nicht gespeichert.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="379"/>
+        <location filename="../../ui/quick_entry.py" line="424"/>
         <source>ohne Fall (%1)</source>
         <translation>without case (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="381"/>
+        <location filename="../../ui/quick_entry.py" line="426"/>
         <source>1 Person</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="383"/>
+        <location filename="../../ui/quick_entry.py" line="428"/>
         <source>%1 Personen</source>
         <translation>%1 persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="386"/>
+        <location filename="../../ui/quick_entry.py" line="431"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>

@@ -448,3 +448,27 @@ def test_failures_file_written_by_the_program_stays_well_formed(world):
     vault.close()
     data = json.loads((world.folder / "unlock-failures.json").read_text())
     assert msgspec.convert(data, dict[str, tuple[int, float]])["leitung"][0] == 2
+
+
+def test_lead_changes_in_one_transaction_are_signed_once_and_forgotten_on_failure(world):
+    vault, s = world.unlock()
+    try:
+        version, entries = s.lead_head.version, len(s.audit_entries())
+        with s.store.transaction():
+            s.put_setting(freeze.CLOSED, b'["a"]')
+            s.put_setting(TRUST_SETTING, b"[]")
+        assert s.lead_head.version == version + 1  # one signature for both
+        assert len(s.audit_entries()) == entries + 1
+        with pytest.raises(RuntimeError), s.store.transaction():
+            s.put_setting(freeze.CLOSED, b'["b"]')
+            raise RuntimeError("disk gone")
+        assert s.lead_head.version == version + 1  # nothing of it in memory either
+        s.put_setting(freeze.CLOSED, b'["c"]')
+        assert s.lead_head.version == version + 2
+    finally:
+        s.close()
+        vault.close()
+    vault, s = world.unlock()
+    assert s.get_setting(freeze.CLOSED) == b'["c"]' and s.check() == []
+    s.close()
+    vault.close()
