@@ -39,6 +39,7 @@ from app.errors import FallzahlError
 from app.records import agreement, completeness
 from app.records.model import CASE_DIMENSIONS, Case
 from app.records.rules import classify
+from app.records.upgrade import in_current_codes
 from ui import dialogs
 from ui.date_field import DateField
 from ui.item_form import ItemForm
@@ -373,6 +374,8 @@ class CaseEditor(QWidget):
         return self._loaded
 
     def load(self, case: Case | None) -> None:
+        if case is not None and self._session is not None:
+            case = in_current_codes(self._session, case)  # an old case in today's codes
         self._loading = True
         self._loaded = case
         self.setEnabled(case is not None)

@@ -22,14 +22,14 @@ import msgspec
 from app.crypto import kdf as keys
 from app.crypto import signing
 from app.crypto.aead import Cipher, Tampered
-from app.errors import FallzahlError, NotAllowed, NotFound, PeriodClosed, RecordDamaged
+from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
 from app.records.model import Case, Contact
 from app.records.overview import CaseRow
 from app.records.periods import Period
-from app.records.upgrade import case_upgrader, contact_upgrader
+from app.records.upgrade import contact_upgrader, in_current_codes
 from app.records.validation import validate_case, validate_contact
 from app.scheme.store import scheme_for_version
 from app.vault import archive, audit, keyslots, lead_state, settings, store
@@ -58,12 +58,14 @@ class Session:
         *,
         lock: bool = True,
         verify: bool = True,
+        kek: bytes | None = None,
     ) -> None:
         self.vault = vault
         self.store = vault.store
         self.user = user
         self._grant = grant
         self._slot_secret = slot_secret
+        self._kek = kek if lock else None  # only the writer moves its rollback mark
         self._key = grant.data_key
         # A lead without the lead key in its grant is no lead (an edited role).
         self._lead_key = grant.lead_key if role == "lead" and grant.lead_key else None
@@ -96,6 +98,7 @@ class Session:
             self._audit_seq, self._audit_prev = self._opened_audit_tail()
             if signed is not None:
                 self._head = self._verify_lead_state(signed)
+                self._mark_seen(self._head.version)
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
@@ -444,15 +447,9 @@ class Session:
     def save_case(self, case: Case) -> Case:
         self._load()
         scheme = self.scheme
-        if case.scheme_version < scheme.version:
-            # An old case is saved in today's codes, unless a closed period freezes its
-            # codes: then it stays in its own version and is checked against that scheme.
-            upgraded = case_upgrader(scheme)(case)
-            try:
-                self.before_record_change("cases", upgraded)
-                case = upgraded
-            except PeriodClosed:
-                scheme = scheme_for_version(self, case.scheme_version)
+        case = in_current_codes(self, case)  # frozen old cases stay in their own version
+        if case.scheme_version != scheme.version:
+            scheme = scheme_for_version(self, case.scheme_version)
         self.before_record_change("cases", case)
         validate_case(case, scheme)
         other = self.case_by_code(case.code)
@@ -644,6 +641,26 @@ class Session:
             )
         return head
 
+    def _mark_seen(self, version: int) -> None:
+        """Keep the highest lead-state version this user has seen in the user's own slot,
+        which only the passphrase opens: lead state older than that was rolled back, even by
+        someone who rewrote the audit log with the data key."""
+        seen = self._slot_secret.seen
+        if version < seen:
+            raise lead_state.rolled_back(
+                f"Stand {version}, diese Anmeldung kannte schon Stand {seen}",
+                f"version {version}, this login has already seen version {seen}",
+            )
+        if version == seen or self._kek is None:
+            return
+        row = keyslots.slot_row(self.store, self.user)
+        if row is None:
+            return
+        secret = msgspec.structs.replace(self._slot_secret, seen=version)
+        with self.store.transaction():
+            keyslots.reseal_own_secret(self.store, self.vault.vault_id, row, self._kek, secret)
+        self._slot_secret = secret
+
     @property
     def lead_head(self) -> lead_state.Head:
         if self._head is None:
@@ -678,9 +695,11 @@ class Session:
         """
         if not self._rollback_armed:
             saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
+            saved_secret = self._slot_secret
 
             def restore() -> None:
                 self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
+                self._slot_secret = saved_secret
                 self._aead = Cipher(self._key)
                 self._pending, self._flush_armed, self._rollback_armed = [], False, False
                 self._lead_rows.refresh()
@@ -721,6 +740,7 @@ class Session:
         )
         lead_state.write_head(self.store, head, self._state_signing_key())
         self._head = head
+        self._mark_seen(version)
 
     def _first_lead_state(self) -> None:
         """At creation: the first audit entry and head (version 1)."""
@@ -889,7 +909,7 @@ class Session:
             row = keyslots.slot_row(self.store, name)
             assert row is not None
             with self.store.transaction():
-                keyslots.rewrap_own_slot(
+                kek = keyslots.rewrap_own_slot(
                     self.store,
                     self.vault.vault_id,
                     row,
@@ -898,6 +918,8 @@ class Session:
                     keys.machine_params(),
                 )
                 self._append_audit("passphrase.changed", name, [])
+            if self._kek is not None:
+                self._kek = kek
             return
         with self._lead_change():
             self._write_slot_for(name, users[name], new_passphrase)

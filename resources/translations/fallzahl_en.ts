@@ -366,140 +366,140 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="106"/>
-        <location filename="../../ui/case_editor.py" line="110"/>
+        <location filename="../../ui/case_editor.py" line="107"/>
+        <location filename="../../ui/case_editor.py" line="111"/>
         <source>Vollständigkeit</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="130"/>
-        <location filename="../../ui/case_editor.py" line="134"/>
-        <location filename="../../ui/case_editor.py" line="542"/>
+        <location filename="../../ui/case_editor.py" line="131"/>
+        <location filename="../../ui/case_editor.py" line="135"/>
+        <location filename="../../ui/case_editor.py" line="545"/>
         <source>Haushalt (intern)</source>
         <translation>Household (internal)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="132"/>
+        <location filename="../../ui/case_editor.py" line="133"/>
         <source>z. B. H-12</source>
         <translation>e.g. H-12</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="150"/>
-        <location filename="../../ui/case_editor.py" line="267"/>
+        <location filename="../../ui/case_editor.py" line="151"/>
+        <location filename="../../ui/case_editor.py" line="268"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="183"/>
+        <location filename="../../ui/case_editor.py" line="184"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="190"/>
-        <location filename="../../ui/case_editor.py" line="196"/>
+        <location filename="../../ui/case_editor.py" line="191"/>
+        <location filename="../../ui/case_editor.py" line="197"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="207"/>
+        <location filename="../../ui/case_editor.py" line="208"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="208"/>
-        <location filename="../../ui/case_editor.py" line="313"/>
+        <location filename="../../ui/case_editor.py" line="209"/>
+        <location filename="../../ui/case_editor.py" line="314"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="231"/>
-        <location filename="../../ui/case_editor.py" line="251"/>
+        <location filename="../../ui/case_editor.py" line="232"/>
+        <location filename="../../ui/case_editor.py" line="252"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="263"/>
+        <location filename="../../ui/case_editor.py" line="264"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="264"/>
+        <location filename="../../ui/case_editor.py" line="265"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="266"/>
+        <location filename="../../ui/case_editor.py" line="267"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="309"/>
         <location filename="../../ui/case_editor.py" line="310"/>
+        <location filename="../../ui/case_editor.py" line="311"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="344"/>
+        <location filename="../../ui/case_editor.py" line="345"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="380"/>
+        <location filename="../../ui/case_editor.py" line="383"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="387"/>
+        <location filename="../../ui/case_editor.py" line="390"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="508"/>
+        <location filename="../../ui/case_editor.py" line="511"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="510"/>
+        <location filename="../../ui/case_editor.py" line="513"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="512"/>
+        <location filename="../../ui/case_editor.py" line="515"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="512"/>
+        <location filename="../../ui/case_editor.py" line="515"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="514"/>
+        <location filename="../../ui/case_editor.py" line="517"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="531"/>
+        <location filename="../../ui/case_editor.py" line="534"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="534"/>
+        <location filename="../../ui/case_editor.py" line="537"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="546"/>
+        <location filename="../../ui/case_editor.py" line="549"/>
         <source>Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die Nummer bleibt in der Beratungsstelle und wird nie gemeldet.</source>
         <translation>The same household number (H-1, H-2 …) on cases of one family in different counselling fields: the life domains are then counted once for the integrated case. Never enter a name; the number stays in the office and is never reported.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="597"/>
+        <location filename="../../ui/case_editor.py" line="600"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="606"/>
+        <location filename="../../ui/case_editor.py" line="609"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -657,19 +657,29 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_editor.py" line="37"/>
+        <location filename="../../ui/contact_editor.py" line="40"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="56"/>
+        <location filename="../../ui/contact_editor.py" line="61"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="59"/>
+        <location filename="../../ui/contact_editor.py" line="64"/>
         <source>Personen</source>
         <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="73"/>
+        <source>nicht e&amp;rschienen</source>
+        <translation>no-sho&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="74"/>
+        <source>Termin nicht wahrgenommen</source>
+        <translation>Appointment not kept</translation>
     </message>
 </context>
 <context>
@@ -703,27 +713,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/controller.py" line="168"/>
+        <location filename="../../ui/controller.py" line="216"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="230"/>
+        <location filename="../../ui/controller.py" line="278"/>
         <source>Die Verwaltung ist der Leitung vorbehalten. Bitten Sie eine Leitung, Benutzer, Richtlinien oder Sicherungen zu ändern.</source>
         <translation>Administration is reserved for a lead. Ask a lead to change users, policy or backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="329"/>
+        <location filename="../../ui/controller.py" line="377"/>
         <source>Die Sicherung {file} ist wiederhergestellt. Der vorherige Stand liegt in {kept}.</source>
         <translation>The backup {file} has been restored. The previous state is kept in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="343"/>
+        <location filename="../../ui/controller.py" line="391"/>
         <source>Trotzdem wiederherstellen?</source>
         <translation>Restore anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="355"/>
+        <location filename="../../ui/controller.py" line="403"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
     </message>

@@ -189,3 +189,43 @@ def test_activities_by_keyboard(qtbot, session, window, answers):
     answers["answers"].append(True)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert activities(session) == [] and dialog.table.rowCount() == 0
+
+
+def test_an_old_case_opens_in_todays_codes(qtbot, session, window):
+    from app.scheme.trust import shipped_scheme
+
+    v1 = validate_document(shipped_scheme()[0])
+    session.scheme = v1
+    old = make_case(session, "2026-0009", field="SCHULD", problems=["FIN_ALO", "ARB_LOS"])
+    session.scheme = V2
+    window.set_session(session)
+    window.select_case(old.id)
+    editor = window.editor
+    assert editor.items.widgets["debt_trigger"].currentData() == "ALO"
+    assert not editor.is_dirty()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = session.case(old.id)
+    assert saved.scheme_version == 2 and saved.problems == ["FIN_SCHULD", "ARB_LOS"]
+    assert saved.debt_trigger == "ALO"
+
+
+def test_contact_dialog_edits_the_new_items_and_shows_old_codes_in_todays(qtbot, session):
+    from app.scheme.trust import shipped_scheme
+    from tests.support.records import contact
+    from ui.contact_editor import ContactDialog
+
+    v1 = validate_document(shipped_scheme()[0])
+    session.scheme = v1
+    case = make_case(session, "2026-0011")
+    phone = session.save_contact(contact(case.id, form="3", duration="3"))  # v1: phone, 45-90
+    session.scheme = V2
+    dialog = ContactDialog(session.contacts()[0], V2)
+    qtbot.addWidget(dialog)
+    assert dialog.form.currentData() == "4" and dialog.duration.currentData() == "4"
+    choose(qtbot, dialog.items.widgets["contact_kind"], "JA")
+    dialog.no_show.setChecked(True)
+    edited = dialog.edited()
+    assert (edited.form, edited.kind, edited.no_show, edited.scheme_version) == ("4", "JA", True, 2)
+    session.save_contact(edited)
+    saved = next(k for k in session.contacts() if k.id == phone.id)
+    assert (saved.form, saved.duration, saved.kind) == ("4", "4", "JA")
