@@ -18,7 +18,8 @@ import csv
 import datetime as dt
 import functools
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 import msgspec
@@ -232,8 +233,15 @@ def _breakdown(t: Tally, measure: str, dim: str) -> list[tuple[str, int | None]]
     ]
 
 
-def to_xlsx(rep: DistrictReport, scheme: Scheme, language: str | None = None) -> bytes:
-    """Workbook: overview, offices, multi-problem, municipalities, trend, full table."""
+def to_xlsx(
+    rep: DistrictReport,
+    scheme: Scheme,
+    language: str | None = None,
+    *,
+    extra: Callable[[Any], None] | None = None,
+) -> bytes:
+    """Workbook: overview, offices, multi-problem, municipalities, trend, full table;
+    ``extra(workbook)`` adds sheets before saving (the planning sheets, plan_workbook.py)."""
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.styles import Font
@@ -320,6 +328,8 @@ def to_xlsx(rep: DistrictReport, scheme: Scheme, language: str | None = None) ->
         ws.append([measure_label(r.measure, language), dims, _fmt(r.value)])
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 70
+    if extra is not None:
+        extra(wb)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
