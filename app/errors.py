@@ -374,4 +374,4 @@ class FeedbackOutdated(FeedbackRefused):
 
 
 class FeedbackOtherOffice(FeedbackRefused):
-    """Made for another office."""
+    """From another district than the office's own."""

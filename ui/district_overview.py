@@ -191,7 +191,10 @@ class DistrictOverview(QWidget):
         self.map_button.clicked.connect(self.map_dialog)
         self.targets_button = QPushButton(self.tr("&Zielwerte …"))
         self.targets_button.clicked.connect(self.targets_dialog)
-        for b in (self.population_button, self.map_button, self.targets_button):
+        self.feedback_button = QPushButton(self.tr("&Rückmeldung veröffentlichen …"))
+        self.feedback_button.clicked.connect(self.feedback_dialog)
+        for b in (self.population_button, self.map_button, self.targets_button,
+                  self.feedback_button):  # fmt: skip
             top.addWidget(b)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -443,6 +446,30 @@ class DistrictOverview(QWidget):
         dlg = TargetsDialog(self.session, self)
         if self._exec(dlg):
             self.refresh()
+
+    def publish_feedback(self, folder: str | Path) -> Path | None:
+        """The signed feedback file of the period shown, for the offices (and its .minisig)."""
+        from app.district.feedback import write_feedback
+
+        label = self.period_box.currentData()
+        if not label:
+            return None
+        try:
+            path = write_feedback(self.session, label, folder)
+        except FallzahlError as exc:
+            dialogs.error(self, exc)
+            return None
+        dialogs.info(
+            self,
+            self.tr("Rückmeldung gespeichert: %1 (mit .minisig). Geben Sie beide Dateien den "
+                    "Beratungsstellen.").replace("%1", str(path)),
+        )  # fmt: skip
+        return path
+
+    def feedback_dialog(self) -> None:
+        folder = dialogs.choose_folder(self, self.tr("Rückmeldung speichern in"))
+        if folder:
+            self.publish_feedback(folder)
 
     def _exec(self, dialog) -> bool:
         """Run a dialog modally (tests replace this)."""

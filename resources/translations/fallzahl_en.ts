@@ -237,7 +237,7 @@
 <context>
     <name>AreaTableModel</name>
     <message>
-        <location filename="../../ui/district_map.py" line="210"/>
+        <location filename="../../ui/district_map.py" line="213"/>
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
@@ -714,94 +714,109 @@
         <translation>&amp;Targets …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="236"/>
+        <location filename="../../ui/district_overview.py" line="194"/>
+        <source>&amp;Rückmeldung veröffentlichen …</source>
+        <translation>Publish &amp;feedback …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="239"/>
         <source>Ü&amp;bersicht</source>
         <translation>O&amp;verview</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="237"/>
+        <location filename="../../ui/district_overview.py" line="240"/>
         <source>K&amp;arte</source>
         <translation>Ma&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="258"/>
+        <location filename="../../ui/district_overview.py" line="261"/>
         <source>Jahr %1</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="274"/>
+        <location filename="../../ui/district_overview.py" line="277"/>
         <source>Noch keine Pakete eingelesen: es gibt keine Zahlen für die Planung.</source>
         <translation>No packages imported yet: there are no figures for planning.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="299"/>
+        <location filename="../../ui/district_overview.py" line="302"/>
         <source>Keine Bevölkerungstabelle eingelesen: Raten je Einwohner fehlen.</source>
         <translation>No population table imported: rates per inhabitant are missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="303"/>
+        <location filename="../../ui/district_overview.py" line="306"/>
         <source>Bevölkerung: %1 Einwohner, Stand %2.</source>
         <translation>Population: %1 inhabitants, as of %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="310"/>
+        <location filename="../../ui/district_overview.py" line="313"/>
         <source>Die Tabelle enthält geschätzte Werte (keine amtlichen Zahlen).</source>
         <translation>The table holds estimated values (not official figures).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="314"/>
+        <location filename="../../ui/district_overview.py" line="317"/>
         <source>Nur veröffentlichte Zahlen: „.“ ist verdeckt (Geheimhaltung), und was daraus berechnet würde, auch. Wartezeiten kommen mit dem Schema Version 2.</source>
         <translation>Published figures only: &apos;.&apos; is hidden (disclosure control), and so is whatever would be computed from it. Waiting times come with scheme version 2.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="348"/>
+        <location filename="../../ui/district_overview.py" line="351"/>
         <source>Beratungsstellen gezählt</source>
         <translation>Offices counted</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="349"/>
+        <location filename="../../ui/district_overview.py" line="352"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="350"/>
+        <location filename="../../ui/district_overview.py" line="353"/>
         <source>Neue Fälle</source>
         <translation>New cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="351"/>
+        <location filename="../../ui/district_overview.py" line="354"/>
         <source>Fälle je 1.000 Einwohner</source>
         <translation>Cases per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="352"/>
+        <location filename="../../ui/district_overview.py" line="355"/>
         <source>Anteil Multiproblemfälle</source>
         <translation>Multi-problem share</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="353"/>
+        <location filename="../../ui/district_overview.py" line="356"/>
         <source>SchKG-Stellen je 40.000 Einwohner (Standard 1,0)</source>
         <translation>SchKG posts per 40,000 inhabitants (standard 1.0)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="412"/>
+        <location filename="../../ui/district_overview.py" line="415"/>
         <source>Bevölkerungstabelle einlesen</source>
         <translation>Import population table</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="413"/>
+        <location filename="../../ui/district_overview.py" line="416"/>
         <source>Tabellen des Statistischen Landesamts (*.csv);;Alle Dateien (*)</source>
         <translation>Tables of the state statistical office (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="436"/>
+        <location filename="../../ui/district_overview.py" line="439"/>
         <source>Karte der Gemeinden laden</source>
         <translation>Load the map of the municipalities</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="437"/>
+        <location filename="../../ui/district_overview.py" line="440"/>
         <source>GeoJSON (*.geojson *.json);;Alle Dateien (*)</source>
         <translation>GeoJSON (*.geojson *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="464"/>
+        <source>Rückmeldung gespeichert: %1 (mit .minisig). Geben Sie beide Dateien den Beratungsstellen.</source>
+        <translation>Feedback saved: %1 (with .minisig). Give both files to the offices.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="470"/>
+        <source>Rückmeldung speichern in</source>
+        <translation>Save feedback in</translation>
     </message>
 </context>
 <context>
@@ -890,12 +905,12 @@
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="475"/>
+        <location filename="../../ui/district_window.py" line="484"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="484"/>
+        <location filename="../../ui/district_window.py" line="493"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -1107,7 +1122,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="179"/>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
@@ -1152,293 +1167,298 @@
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Ihre Daten im &amp;Sozialplan…</source>
+        <translation>Your data in the &amp;social plan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff &amp;capacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Kontaktart bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact type or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="710"/>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="701"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="761"/>
+        <location filename="../../ui/main_window.py" line="772"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -1446,27 +1466,27 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/district_map.py" line="219"/>
+        <location filename="../../ui/district_map.py" line="222"/>
         <source>Kennzahl der Karte</source>
         <translation>Indicator of the map</translation>
     </message>
     <message>
-        <location filename="../../ui/district_map.py" line="224"/>
+        <location filename="../../ui/district_map.py" line="227"/>
         <source>Tabelle zur Karte</source>
         <translation>Table of the map</translation>
     </message>
     <message>
-        <location filename="../../ui/district_map.py" line="233"/>
+        <location filename="../../ui/district_map.py" line="236"/>
         <source>&amp;Kennzahl:</source>
         <translation>&amp;Indicator:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_map.py" line="258"/>
+        <location filename="../../ui/district_map.py" line="261"/>
         <source>Karte: %1</source>
         <translation>Map: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/district_map.py" line="260"/>
+        <location filename="../../ui/district_map.py" line="263"/>
         <source>Ohne geladene Kartendatei: schematische Kachelkarte.</source>
         <translation>No map file loaded: schematic tile map.</translation>
     </message>
@@ -1474,7 +1494,7 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/district_map.py" line="165"/>
+        <location filename="../../ui/district_map.py" line="168"/>
         <source>Karte der Gemeinden</source>
         <translation>Map of the municipalities</translation>
     </message>
@@ -1897,6 +1917,155 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <location filename="../../ui/passphrase.py" line="122"/>
         <source>Die beiden Eingaben stimmen nicht überein. Bitte noch einmal eingeben.</source>
         <translation>The two entries do not match. Please enter them again.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFeedbackView</name>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="79"/>
+        <source>Ihre Daten im Sozialplan</source>
+        <translation>Your data in the social plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="82"/>
+        <source>Zeitraum der Rückmeldung</source>
+        <translation>Period of the feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="83"/>
+        <source>Rückmeldung &amp;einlesen …</source>
+        <translation>&amp;Import feedback …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="86"/>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <source>Kennzahl</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <source>Ihre Stelle</source>
+        <translation>Your office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <source>Landkreis</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="95"/>
+        <source>Ihr Anteil</source>
+        <translation>Your share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="96"/>
+        <source>Kennzahl des Landkreises</source>
+        <translation>District indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="96"/>
+        <source>Wert</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="97"/>
+        <source>Ihre Stelle und der Landkreis</source>
+        <translation>Your office and the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="98"/>
+        <location filename="../../ui/plan_feedback_view.py" line="114"/>
+        <source>Kennzahlen der Planung</source>
+        <translation>Planning indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="101"/>
+        <source>Nur veröffentlichte Zahlen: „.“ hat der Landkreis geheim gehalten (kleine Zahlen und was sie verraten würde). Die Rückmeldung ist vom Landkreis signiert.</source>
+        <translation>Published figures only: &apos;.&apos; the district kept confidential (small counts and what would reveal them). The feedback is signed by the district.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="112"/>
+        <source>Ihre Stelle neben dem Landkreis</source>
+        <translation>Your office beside the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="138"/>
+        <source>Noch keine Rückmeldung des Landkreises eingelesen. Der Landkreis veröffentlicht je Zeitraum eine signierte Datei (.feedback); lesen Sie sie mit „Rückmeldung einlesen …“ ein.</source>
+        <translation>No feedback from the district imported yet. The district publishes a signed file (.feedback) per period; read it in with &apos;Import feedback …&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="149"/>
+        <source>%1, Ausgabe %2 vom %3. Gezählt wurden %4 Beratungsstellen.</source>
+        <translation>%1, edition %2 of %3. %4 offices were counted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="157"/>
+        <source>%1 Meldung Nr. %2</source>
+        <translation>%1 submission no. %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="160"/>
+        <source>Von Ihnen hat der Landkreis verwendet: %1.</source>
+        <translation>Of yours the district used: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="162"/>
+        <source>Eine gezählte Meldung stammt nicht aus diesem Datenbestand.</source>
+        <translation>A counted submission was not sent from this vault.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="164"/>
+        <source>Von Ihnen ist in diesen Zahlen keine Meldung enthalten.</source>
+        <translation>None of your submissions is in these figures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="167"/>
+        <source>%1 Nr. %2</source>
+        <translation>%1 no. %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="172"/>
+        <source>Gesendet, aber nicht gezählt: %1 (nicht angekommen, ersetzt oder nach der Rückmeldung gesendet).</source>
+        <translation>Sent but not counted: %1 (not arrived, replaced, or sent after the feedback).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="177"/>
+        <source>%1 von %2 Werten der Landkreistabelle sind geheim gehalten.</source>
+        <translation>%1 of %2 values of the district table are kept confidential.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="193"/>
+        <source>%1 je 1.000 Einwohner</source>
+        <translation>%1 per 1,000 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="196"/>
+        <source>Anteil Multiproblemfälle</source>
+        <translation>Multi-problem share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="200"/>
+        <source>Schwangerschaftsberatung: Vollzeitstellen je 40.000 Einwohner (Standard 1,0)</source>
+        <translation>Pregnancy counselling: full-time posts per 40,000 inhabitants (standard 1.0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="203"/>
+        <source>Einwohner (Stand %1)</source>
+        <translation>Inhabitants (as of %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="225"/>
+        <source>Rückmeldung des Landkreises einlesen</source>
+        <translation>Import the district&apos;s feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="226"/>
+        <source>Rückmeldungen (*.feedback)</source>
+        <translation>Feedback files (*.feedback)</translation>
     </message>
 </context>
 <context>
