@@ -278,7 +278,18 @@ class ImportRollback(ImportRefused):
 
 
 class ImportCorrectionMismatch(ImportRefused):
-    """A second package for a period that does not supersede the one accepted."""
+    """A second package for a period that does not supersede the one accepted, or a
+    ``supersedes`` naming no package of the same office and period."""
+
+
+class ImportUnsafe(ImportRefused):
+    """Too large, too many entries, an implausible compression ratio or unsafe names:
+    refused from the sizes alone, before anything is unpacked."""
+
+
+class ImportNotInScheme(ImportRefused):
+    """The tallies hold a measure, dimension or code the package's scheme does not define,
+    or an implausible count."""
 
 
 # Receipts on the office side (app/receipts.py)
@@ -292,6 +303,11 @@ class ReceiptTampered(ReceiptRefused):
 
 class ReceiptUnknownPackage(ReceiptRefused):
     pass
+
+
+class ReceiptInvalid(ReceiptRefused):
+    """Signed, but a field breaks the format (e.g. a timestamp that is no date-time or
+    lies before the package was sent)."""
 
 
 # Closing periods (app/period_close.py)
@@ -338,10 +354,6 @@ class PackageSchemeMismatch(PackageRefused):
 
 class PackageTallyMismatch(PackageRefused):
     """tallies.json, tallies.csv and adx.xml disagree, or tallies.json is damaged."""
-
-
-class PackageSequence(PackageRefused):
-    """A replay or rollback: the sequence number is not above the last one seen."""
 
 
 # Planning at the district (app/district/population.py, indicators.py; app/exchange/feedback.py)

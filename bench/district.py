@@ -3,7 +3,9 @@
 Packages are generated once (cached in bench/.cache/district): a few real office vaults
 with demo data; each signs packages for many enrolled office ids with its own key (a
 package names its office in the signed manifest, so 400 distinct packages need only a
-few keys). Prints the import time, the merge/report time and the total.
+few keys). Prints the import time, the merge/report time and the total, and the time and
+peak memory to refuse a hostile package (budget: under 1 s and 100 MB): the 1 MB file of
+issue 12, from an unenrolled office, whose manifest.json inflates to 1 GB.
 
     /work/main/.venv/bin/python bench/district.py [--offices 100]
 """
@@ -11,10 +13,12 @@ few keys). Prints the import time, the merge/report time and the total.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +65,24 @@ def generate(cache: Path, n_offices: int) -> None:
             o.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def hostile_package(folder: Path) -> Path:
+    """The issue's file, made as tests/data/packages/make.py makes its unenrolled_bomb, but
+    encrypted to this desk (the demo district)."""
+    from app.crypto import age
+    from app.exchange import package
+
+    path = ROOT / "tests" / "data" / "packages" / "make.py"
+    spec = importlib.util.spec_from_file_location("make_packages", path)
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    bomb, crc = make.deflate_bomb(1024)
+    zipped = make.raw_zip([(package.MANIFEST, bomb, crc, 1 << 30)])
+    target = folder / "hostile" / "HZ-NOWHERE-01_2025-Q4_1.fallzahl.age"
+    target.parent.mkdir()
+    target.write_bytes(age.encrypt(zipped, [age.demo_district_recipient()]))
+    return target
 
 
 def main() -> None:
@@ -111,6 +133,19 @@ def main() -> None:
         print(f"merge + disclosure, year report: {t3 - t2:.2f} s")
         total = t3 - t0
         print(f"total import and merge: {total:.2f} s (budget 10 s, ratio {total / 10:.2f})")
+        hostile = hostile_package(work)
+        tracemalloc.start()
+        t4 = time.perf_counter()
+        (out,) = district.import_paths(desk, [hostile], now=on_time(4, 10))
+        t5 = time.perf_counter()
+        peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+        tracemalloc.stop()
+        assert out.error is not None, "the hostile package was accepted"
+        print(
+            f"hostile package ({hostile.stat().st_size / 1024 / 1024:.1f} MB, manifest inflating "
+            f"to 1 GB) refused as {type(out.error).__name__} in {(t5 - t4) * 1000:.0f} ms, "
+            f"{peak:.1f} MB traced (budget 1 s and 100 MB, ratio {t5 - t4:.3f})"
+        )
         desk.close()
         vault.close()
     finally:

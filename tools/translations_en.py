@@ -408,6 +408,7 @@ EN: dict[str, str] = {
     "Die Datei %1 lässt sich nicht lesen (%2).": "The file %1 cannot be read (%2).",
     "Eingelesen: %1 – %2": "Imported: %1 – %2",
     "angenommen vom Landkreis am %1": "accepted by the district on %1",
+    "angenommen vom Landkreis (Datum unlesbar)": "accepted by the district (date unreadable)",
     "gesendet": "sent",
     " (Korrektur)": " (correction)",
     "Datei": "File",

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import FallzahlError
 from app.records import overview as ov
+from app.records.changes import Changes
 from app.vault.undo import CASES, CONTACTS, UndoLog
 from ui import dialogs, i18n
 from ui.case_editor import CaseEditor
@@ -530,27 +531,45 @@ class MainWindow(QMainWindow):
     def _refresh_codes(self) -> None:
         self.quick.set_case_codes(sorted(self.cases.codes(), reverse=True))
 
-    def _contact_saved(self, _contact_id: str, case_id: str) -> None:
-        if case_id:
+    def apply_changes(self, *, discard_edits: bool = False) -> Changes:
+        """The one place views follow a save, delete, undo or redo: the session's Changes
+        since the last call (app/records/changes.py) say which rows and views to refresh.
+
+        The case editor shows a changed case again unless it holds unsaved edits (which an
+        undo, ``discard_edits``, replaces)."""
+        changes = self._session.take_changes() if self._session is not None else Changes()
+        if not changes:
+            return changes
+        for case_id in changes.cases_deleted:
+            self.cases.remove(case_id)
+        for case_id in changes.case_rows:
             self.cases.upsert(case_id)
-            if case_id == self.current_case_id():
-                self._show_contacts(case_id)
-                if not self.editor.is_dirty():  # its begin may have moved with the contact
-                    self.editor.load(self._session.case(case_id))
+        if changes.case_list_changed or changes.cases_saved:
+            self._refresh_codes()
+        editing = self.editor.case.id if self.editor.case is not None else None
+        if editing in changes.cases_deleted:
+            self.editor.load(None)
+        elif editing in changes.cases_saved and (discard_edits or not self.editor.is_dirty()):
+            self.editor.load(self._session.case(editing))  # e.g. its begin moved with a contact
+        created = sorted(changes.cases_created)
+        current = self.current_case_id()
+        if len(created) == 1 and created[0] != current:
+            self.select_case(created[0])
+        else:
+            self._show_contacts(current)
+        self.dashboard.refresh()
+        return changes
+
+    def _contact_saved(self, _contact_id: str, _case_id: str) -> None:
+        self.apply_changes()
         self.statusBar().showMessage(self.quick.status.text(), 8000)
-        self.dashboard.refresh()
 
-    def _case_created(self, case_id: str) -> None:
-        self.cases.upsert(case_id)
-        self.dashboard.refresh()
-        self._refresh_codes()
-        self.select_case(case_id)
+    def _case_created(self, _case_id: str) -> None:
+        self.apply_changes()
 
-    def _case_saved(self, case_id: str) -> None:
-        self.cases.upsert(case_id)
-        self._refresh_codes()
+    def _case_saved(self, _case_id: str) -> None:
+        self.apply_changes()
         self.statusBar().showMessage(self.tr("Fall gespeichert."), 5000)
-        self.dashboard.refresh()
 
     # commands
     def new_case(self) -> None:
@@ -653,17 +672,7 @@ class MainWindow(QMainWindow):
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
-        current = self.current_case_id()
-        self.cases.refresh()
-        self._refresh_codes()
-        if current and self.cases.row_of(current) >= 0:
-            self.select_case(current)
-            self.editor.load(self._session.case(current))
-            self._show_contacts(current)
-        else:
-            self.editor.load(None)
-            self._show_contacts(None)
-        self.dashboard.refresh()
+        self.apply_changes(discard_edits=True)
         what = self.tr("Fall") if step.table == CASES else self.tr("Kontakt")
         self.statusBar().showMessage(
             self.tr("Rückgängig gemacht: letzte Speicherung (%1).").replace("%1", what), 8000
@@ -683,20 +692,15 @@ class MainWindow(QMainWindow):
         )
         if not dialogs.question(self, question):
             return
-        gone = {c.id for c in self._session.contacts() if c.case_id == case.id}
         try:
-            self._session.delete_case(case.id)
+            done = self._session.delete_case(case.id)
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
-        self.undo.forget(CASES, {case.id})
-        self.undo.forget(CONTACTS, gone)
-        self.editor.load(None)
-        self.cases.remove(case.id)
-        self._refresh_codes()
-        self._show_contacts(self.current_case_id())
+        self.undo.forget(CASES, set(done.cases_deleted))
+        self.undo.forget(CONTACTS, set(done.contacts_deleted))
+        self.apply_changes()
         self.statusBar().showMessage(self.tr("Fall %1 gelöscht.").replace("%1", case.code), 8000)
-        self.dashboard.refresh()
 
     def _selected_contact(self):
         index = self.contact_table.currentIndex()
@@ -715,16 +719,13 @@ class MainWindow(QMainWindow):
         if not dialogs.question(self, question):
             return
         try:
-            self._session.delete_contact(contact.id)
+            done = self._session.delete_contact(contact.id)
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
-        self.undo.forget(CONTACTS, {contact.id})
-        self._show_contacts(contact.case_id)
-        if contact.case_id:
-            self.cases.upsert(contact.case_id)
+        self.undo.forget(CONTACTS, set(done.contacts_deleted))
+        self.apply_changes()
         self.statusBar().showMessage(self.tr("Kontakt gelöscht."), 8000)
-        self.dashboard.refresh()
 
     def edit_contact(self, *_args) -> None:
         contact = self._selected_contact()
@@ -743,14 +744,9 @@ class MainWindow(QMainWindow):
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
-        if agreed.case is not None and agreed.case.id == self.current_case_id():
-            self.editor.load(agreed.case)
+        self.apply_changes(discard_edits=True)
         if agreed.note:
             self.statusBar().showMessage(agreed.note, 12000)
-        self._show_contacts(contact.case_id)
-        if contact.case_id:
-            self.cases.upsert(contact.case_id)
-        self.dashboard.refresh()
 
     def _exec(self, dialog) -> bool:
         """Run a dialog modally (tests replace this)."""

@@ -30,6 +30,10 @@ from app.office import export, receipt_import
 from ui import dialogs
 
 
+def _date(day: dt.date) -> str:
+    return day.isoformat() if lang.current() == "en" else day.strftime("%d.%m.%Y")
+
+
 def _day(stamp: str | None) -> str:
     """An ISO timestamp as a local date (German or ISO form)."""
     if not stamp:
@@ -40,7 +44,7 @@ def _day(stamp: str | None) -> str:
         return stamp
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.date().isoformat() if lang.current() == "en" else moment.strftime("%d.%m.%Y")
+    return _date(moment.date())
 
 
 class SentPackagesModel(QAbstractTableModel):
@@ -66,7 +70,10 @@ class SentPackagesModel(QAbstractTableModel):
 
     def status_text(self, p: export.SentPackage) -> str:
         if p.status == "accepted":
-            return self.tr("angenommen vom Landkreis am %1").replace("%1", _day(p.accepted_at))
+            day = receipt_import.accepted_on(p)  # the receipt's time, read strictly
+            if day is None:
+                return self.tr("angenommen vom Landkreis (Datum unlesbar)")
+            return self.tr("angenommen vom Landkreis am %1").replace("%1", _date(day))
         return self.tr("gesendet")
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):

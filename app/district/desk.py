@@ -5,56 +5,44 @@ A district vault (``Vault.create(mode="district")``) keeps, sealed like everythi
 - lead secrets ``district.age_identity`` (decrypts the packages) and
   ``district.signing_key`` (minisign; signs schemes and receipts);
 - settings ``district.info`` (name, demo flag, the age recipient and the public signing
-  key to hand out), ``district.registry`` (app/district_registry.py),
+  key to hand out), ``district.registry`` (app/district/registry.py),
   ``district.intake`` (every package received and the last sequence per office,
-  app/district_intake.py), and per package ``district.pkg.<sha256>`` (the bytes as
+  app/district/intake.py), and per package ``district.pkg.<sha256>`` (the bytes as
   received) and ``district.tally.<sha256>`` (its verified tallies.json).
 
-Importing a package: decrypt with the district's identity, read the manifest, check the
-office is enrolled and the signing key is its active key, verify the signature, the files
-and the tallies (app/package.py), check the scheme (known id and version, same SHA-256),
-the period (the scheme's kind of period) and the sequence rules, then store it, all in one
-transaction with its audit entry. Each refusal is its own ImportRefused subclass.
+Importing a package is two steps: ``verify.verify`` checks it without side effects
+(app/district/verify.py: sizes, signature and enrolment, scheme, period, sequence, content;
+each refusal its own ImportRefused subclass), then ``store`` keeps it, all in one transaction
+with its audit entry. Every setting goes through session.get_setting/put_setting.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import io
-import json
 import os
 import weakref
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from app import errors
 from app.crypto import age, signing
-from app.district import intake as intake_rules
 from app.district import registry as reg
-from app.district import staffing
+from app.district import staffing, verify
 from app.district.board import Board, board_periods, build_board
 from app.district.intake import Intake, Received
 from app.errors import (
     FallzahlError,
-    ImportBadPeriod,
-    ImportBadSignature,
     ImportDamaged,
-    ImportRevokedKey,
-    ImportUnknownKey,
-    ImportUnknownOffice,
-    ImportUnknownScheme,
+    ImportUnsafe,
     NotAllowed,
     NotFound,
-    PeriodInvalid,
 )
-from app.records.periods import parse_period
+from app.exchange import package
 from app.stats.tally import Tally
-from app.stats.tally_io import from_json, to_json
+from app.stats.tally_io import from_json
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -326,239 +314,47 @@ class Outcome(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Importer:
-    """Imports many packages with one look-up of keys, registry and schemes."""
+    """Imports many packages with one look-up of keys, registry and schemes.
+
+    Each file is verified by the pure ``verify.verify`` against what the desk knows and
+    the intake so far, then stored by ``store``: nothing is written for a refused file.
+    """
 
     def __init__(self, session: Session) -> None:
         require_district(session)
         session.require_lead("Das Einlesen von Paketen", "Importing packages")
         self.session = session
-        self.identity = age_identity(session)
-        self.registry = registry(session)
+        self.known = verify.Known.of(
+            age_identity(session), registry(session), known_schemes(session)
+        )
         self.intake = intake(session)
-        self.schemes = known_schemes(session)
 
     def import_bytes(
         self, data: bytes, file_name: str = "", now: dt.datetime | None = None
     ) -> Received:
-        from app.exchange import package
+        accepted = verify.verify(data, self.known, self.intake, now or _now(), file_name)
+        store(self.session, accepted, data)
+        self.intake = accepted.intake
+        return accepted.package
 
-        now = now or _now()
-        sha = hashlib.sha256(data).hexdigest()
-        same = self.intake.find(sha)
-        if same is not None:  # a file already here is named at once
-            raise intake_rules.already_here(same)
-        try:
-            zip_bytes = package.decrypt_package(data, [self.identity])
-        except errors.PackageRefused as exc:
-            raise _damaged(file_name, exc) from exc
-        head, sig = _peek(zip_bytes, file_name)
-        office_id = str(head.get("office_id", ""))
-        office = self.registry.office(office_id)
-        if office is None:
-            raise ImportUnknownOffice(
-                f"{_name(file_name)}Die Beratungsstelle „{office_id}“ ist beim Landkreis nicht "
-                "eingetragen. Bitte die Stelle eintragen (öffentlichen Schlüssel anfordern, "
-                "Schlüssel-ID telefonisch abgleichen) und das Paket dann erneut einlesen.",
-                f"{_name(file_name)}Office '{office_id}' is not enrolled with the district. "
-                "Enrol it (ask for its public key, compare the key id by phone), then import "
-                "the package again.",
-            )
-        kid = signing.signature_key_id(sig, ImportBadSignature)
-        key = office.key(kid)
-        if key is None:
-            raise ImportUnknownKey(
-                f"{_name(file_name)}Das Paket von {office_id} ist mit dem Schlüssel {kid} "
-                "signiert, der für diese Stelle nicht eingetragen ist. Hat die Stelle einen "
-                "neuen Schlüssel? Dann neu eintragen (ID telefonisch abgleichen).",
-                f"{_name(file_name)}The package from {office_id} is signed with key {kid}, "
-                "which is not enrolled for this office. Has the office a new key? Then enrol "
-                "it again (compare the id by phone).",
-            )
-        if key.status != reg.ACTIVE:
-            when = f"{key.ended:%d.%m.%Y}" if key.ended else ""
-            when_en = key.ended.isoformat() if key.ended else ""
-            revoked = key.status == reg.REVOKED
-            raise ImportRevokedKey(
-                f"{_name(file_name)}Das Paket von {office_id} ist mit dem Schlüssel {kid} "
-                f"signiert, der am {when} {'widerrufen' if revoked else 'ersetzt'} wurde. "
-                "Es wird nicht angenommen; bitte die Stelle, das Paket mit ihrem aktuellen "
-                "Schlüssel neu zu exportieren.",
-                f"{_name(file_name)}The package from {office_id} is signed with key {kid}, "
-                f"which was {'revoked' if revoked else 'replaced'} on {when_en}. It is refused; "
-                "ask the office to export it again with its current key.",
-            )
-        manifest_bytes = _member(zip_bytes, "manifest.json", file_name)
-        signing.verify(
-            manifest_bytes,
-            sig,
-            [key.public_key.encode("ascii")],
-            errors=ImportBadSignature,
-            what=(f"das Paket von {office_id}", f"the package from {office_id}"),
+
+def store(session: Session, accepted: verify.Accepted, data: bytes) -> None:
+    """Keep a verified package: its bytes, its tallies, the new intake and the audit entry,
+    in one transaction."""
+    got = accepted.package
+    sha = got.sha256
+    with session.store.transaction():
+        session.put_setting(f"district.pkg.{sha}", data)
+        session.put_setting(f"district.tally.{sha}", accepted.tallies_json)
+        if accepted.staffing is not None:  # the office's FTE per field (app/district/staffing)
+            staffing.keep(session, sha, accepted.staffing)
+        session.put_setting(INTAKE, msgspec.json.encode(accepted.intake))
+        session.audit(
+            "district.imported",
+            f"{got.office_id} {got.period} no. {got.sequence} {sha}"
+            + (f" corrects {got.supersedes}" if got.supersedes else ""),
         )
-        try:
-            verified = package.verify_zip(
-                zip_bytes,
-                {kid: key.public_key.encode("ascii")},
-                sha,
-                known_schemes={k: v[0] for k, v in self.schemes.items()},
-            )
-        except errors.PackageRefused as exc:
-            if type(exc).__name__ == "PackageSchemeMismatch":
-                raise ImportUnknownScheme(exc.de, exc.en) from exc
-            raise _damaged(file_name, exc) from exc
-        m = verified.manifest
-        if m.office_id != office_id:  # pragma: no cover - the signed manifest was peeked
-            raise ImportBadSignature("Manifest geändert.", "Manifest changed.")
-        scheme = self._scheme(m, file_name)
-        period = self._period(m, scheme, now, file_name)
-        supersedes = m.supersedes or None
-        intake_rules.check(self.intake, office_id, period.label, m.sequence, supersedes, sha)
-        got = Received(
-            sha256=sha,
-            office_id=office_id,
-            period=period.label,
-            period_start=period.start,
-            period_end=period.end,
-            sequence=m.sequence,
-            supersedes=supersedes,
-            received_at=now,
-            key_id=kid,
-            scheme_id=m.scheme_id,
-            scheme_version=m.scheme_version,
-            file_name=Path(file_name).name,
-        )
-        new_intake = intake_rules.accept(self.intake, got)
-        s = self.session
-        staffed = verified.files.get(staffing.FILE_NAME)
-        if staffed is not None:  # optional: the office's FTE per field (app/district/staffing)
-            try:
-                staffed = staffing.check(staffed, s, office_id=office_id, period=period.label)
-            except errors.StaffingRefused as exc:
-                raise _damaged(file_name, exc) from exc
-        with s.store.transaction():
-            s.put_setting(f"district.pkg.{sha}", data)
-            # tallies.json as sent: canonical (app/tally_io), checked against the manifest
-            s.put_setting(
-                f"district.tally.{sha}",
-                verified.files.get("tallies.json") or to_json(verified.tally),
-            )
-            if staffed is not None:
-                staffing.keep(s, sha, staffed)
-            s.put_setting(INTAKE, msgspec.json.encode(new_intake))
-            s.audit(
-                "district.imported",
-                f"{office_id} {period.label} no. {m.sequence} {sha}"
-                + (f" corrects {supersedes}" if supersedes else ""),
-            )
-        self.intake = new_intake
-        _remember(s, sha, verified.tally)
-        return got
-
-    def _scheme(self, m: Any, file_name: str) -> Scheme:
-        found = self.schemes.get((m.scheme_id, m.scheme_version))
-        if found is None:
-            known = ", ".join(f"{i} v{v}" for i, v in sorted(self.schemes)) or "-"
-            raise ImportUnknownScheme(
-                f"{_name(file_name)}Das Paket ist nach dem Kategorienschema {m.scheme_id} "
-                f"v{m.scheme_version} gezählt, das der Landkreis nicht kennt (bekannt: {known}). "
-                "Bitte das Schema importieren oder die Stelle bitten, das aktuelle Schema zu "
-                "verwenden.",
-                f"{_name(file_name)}The package is counted under category scheme {m.scheme_id} "
-                f"v{m.scheme_version}, which the district does not know (known: {known}). "
-                "Import that scheme or ask the office to use the current one.",
-            )
-        digest, scheme = found
-        if m.scheme_sha256 != digest:
-            raise ImportUnknownScheme(
-                f"{_name(file_name)}Das Kategorienschema {m.scheme_id} v{m.scheme_version} des "
-                "Pakets weicht vom Schema des Landkreises mit derselben Version ab (andere "
-                "SHA-256-Prüfsumme). Bitte die Stelle, das vom Landkreis signierte Schema zu "
-                "importieren und neu zu exportieren.",
-                f"{_name(file_name)}The package's category scheme {m.scheme_id} "
-                f"v{m.scheme_version} differs from the district's scheme of the same version "
-                "(different SHA-256). Ask the office to import the district's signed scheme "
-                "and export again.",
-            )
-        return scheme
-
-    def _period(self, m: Any, scheme: Scheme, now: dt.datetime, file_name: str):
-        try:
-            period = parse_period(str(m.period))
-        except PeriodInvalid as exc:
-            raise ImportBadPeriod(exc.de, exc.en) from exc
-        start, end = _as_date(m.period_start), _as_date(m.period_end)
-        problem = None
-        if period.kind != scheme.periods.kind:
-            problem = (
-                f"der Zeitraum {period.label} ist kein Berichtszeitraum des Schemas "
-                f"({scheme.periods.kind})",
-                f"the period {period.label} is not a reporting period of the scheme "
-                f"({scheme.periods.kind})",
-            )
-        elif (start, end) != (period.start, period.end):
-            problem = ("Anfang und Ende passen nicht zum Zeitraum", "start and end do not match")
-        elif period.start > now.date():
-            problem = ("der Zeitraum hat noch nicht begonnen", "the period has not begun yet")
-        if problem:
-            raise ImportBadPeriod(
-                f"{_name(file_name)}Das Paket wird nicht angenommen: {problem[0]}. Bitte die "
-                "Stelle, den richtigen Quartalszeitraum abzuschließen und zu exportieren.",
-                f"{_name(file_name)}The package is refused: {problem[1]}. Ask the office to "
-                "close and export the right quarter.",
-            )
-        return period
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def _name(file_name: str) -> str:
-    return f"{Path(file_name).name}: " if file_name else ""
-
-
-def _damaged(file_name: str, exc: FallzahlError) -> ImportDamaged:
-    return ImportDamaged(
-        f"{_name(file_name)}{exc.de} Das Paket wurde nicht eingelesen; bitte die Stelle, es "
-        "erneut zu senden.",
-        f"{_name(file_name)}{exc.en} The package was not imported; ask the office to send it "
-        "again.",
-    )
-
-
-def _member(zip_bytes: bytes, name: str, file_name: str) -> bytes:
-    try:
-        with zipfile.ZipFile(io.BytesIO(zip_bytes)) as zf:
-            return zf.read(name)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportDamaged(
-            f"{_name(file_name)}Das Paket ist beschädigt: {name} fehlt oder ist unlesbar. "
-            "Bitte die Stelle, es erneut zu senden.",
-            f"{_name(file_name)}The package is damaged: {name} is missing or unreadable. Ask "
-            "the office to send it again.",
-        ) from exc
-
-
-def _peek(zip_bytes: bytes, file_name: str) -> tuple[dict, bytes]:
-    """The manifest (not yet verified) and its signature, to find office and key."""
-    raw = _member(zip_bytes, "manifest.json", file_name)
-    sig = _member(zip_bytes, "manifest.json.minisig", file_name)
-    try:
-        head = json.loads(raw)
-    except ValueError as exc:
-        raise ImportDamaged(
-            f"{_name(file_name)}Das Manifest des Pakets ist kein JSON. Bitte die Stelle, das "
-            "Paket erneut zu senden.",
-            f"{_name(file_name)}The package manifest is not JSON. Ask the office to send it again.",
-        ) from exc
-    if not isinstance(head, dict):
-        head = {}
-    return head, sig
+    _remember(session, sha, accepted.tally)
 
 
 def known_schemes(session: Session) -> dict[tuple[str, int], tuple[str, Scheme]]:
@@ -600,6 +396,25 @@ def package_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
+def _read_package(path: Path) -> tuple[bytes | None, FallzahlError | None]:
+    """The file's bytes, or why not: a file over the size limit is refused by its size,
+    before it is read."""
+    try:
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            data = None if size > package.MAX_FILE else fh.read(package.MAX_FILE + 1)
+    except OSError as exc:
+        return None, ImportDamaged(
+            f"{path.name}: Die Datei lässt sich nicht lesen ({exc.strerror}).",
+            f"{path.name}: The file cannot be read ({exc.strerror}).",
+        )
+    try:
+        package.check_file_size(size if data is None else len(data))
+    except errors.PackageUnsafe as exc:
+        return None, ImportUnsafe(f"{path.name}: {exc.de}", f"{path.name}: {exc.en}")
+    return data, None
+
+
 def import_paths(
     session: Session, paths: Iterable[str | os.PathLike[str]], now: dt.datetime | None = None
 ) -> list[Outcome]:
@@ -609,23 +424,11 @@ def import_paths(
     folder holding an original and its correction imports in the right order.
     """
     importer = Importer(session)
-    files = package_files(paths)
-    loaded: list[tuple[Path, bytes | None, FallzahlError | None]] = []
-    for f in files:
-        try:
-            loaded.append((f, f.read_bytes(), None))
-        except OSError as exc:
-            loaded.append(
-                (
-                    f,
-                    None,
-                    ImportDamaged(
-                        f"{f.name}: Die Datei lässt sich nicht lesen ({exc.strerror}).",
-                        f"{f.name}: The file cannot be read ({exc.strerror}).",
-                    ),
-                )
-            )
-    loaded.sort(key=lambda item: _order_key(importer, item[1]))
+    loaded = [(f, *_read_package(f)) for f in package_files(paths)]
+    identity = importer.known.identity
+    loaded.sort(
+        key=lambda item: ("", 0) if item[1] is None else verify.order_key(item[1], identity)
+    )
     outcomes = []
     for f, data, err in loaded:
         if err is not None or data is None:
@@ -633,19 +436,6 @@ def import_paths(
             continue
         outcomes.append(import_one(importer, data, str(f), now))
     return outcomes
-
-
-def _order_key(importer: Importer, data: bytes | None) -> tuple[str, int]:
-    """(office id, sequence) from a quick look inside; unreadable files keep their place."""
-    from app.exchange import package
-
-    if data is None:
-        return ("", 0)
-    try:
-        head, _sig = _peek(package.decrypt_package(data, [importer.identity]), "")
-        return (str(head.get("office_id", "")), int(head.get("sequence", 0)))
-    except (errors.PackageRefused, TypeError, ValueError):
-        return ("", 0)
 
 
 def import_one(

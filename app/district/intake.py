@@ -1,14 +1,19 @@
 """What the district has received, and the sequence rules for a new package (pure).
 
-Every office numbers its packages 1, 2, 3, ... (one counter across all periods). The desk
-keeps the last accepted number per office and refuses:
+Every office numbers its packages 1, 2, 3, ... (one counter across all periods, gaps
+allowed). The one sequence rule: a package is taken only when its number is greater than
+the greatest number accepted from that office so far. The desk refuses
 
 - a package it has already (same SHA-256), or another one with a number already used
-  (replay),
-- a number lower than the last accepted one (rollback: an old package sent again),
-- a second package for a period it already has, unless it names the accepted one in
-  ``supersedes`` (a correction). Corrections keep the history: the earlier package stays,
-  marked as superseded.
+  (ImportReplay),
+- any other number not above the last accepted one (ImportRollback: an old package sent
+  again, or sent after a newer one),
+- a ``supersedes`` that names no package received from the same office for the same period,
+  or one already corrected, and a second package for a period it already has that does not
+  name the accepted one in ``supersedes`` (ImportCorrectionMismatch). Corrections keep the
+  history: the earlier package stays, marked as superseded.
+
+docs/submission-format.md states the same rules for the offices.
 """
 
 from __future__ import annotations
@@ -81,20 +86,21 @@ def check(
     same = intake.find(sha256)
     if same is not None:
         raise already_here(same)
-    used = next(
-        (p for p in intake.packages if p.office_id == office_id and p.sequence == sequence), None
-    )
-    if used is not None:
-        raise ImportReplay(
-            f"Die Beratungsstelle {office_id} hat die Paketnummer {sequence} bereits für ein "
-            f"anderes Paket ({used.period}) verwendet. Ein Paket mit derselben Nummer wird "
-            "nicht angenommen; bitte die Stelle, das Paket neu zu exportieren.",
-            f"Office {office_id} already used package number {sequence} for another package "
-            f"({used.period}). A package with the same number is refused; ask the office to "
-            "export it again.",
-        )
     last = intake.last_sequence.get(office_id, 0)
-    if sequence < last:
+    if sequence <= last:
+        used = next(
+            (p for p in intake.packages if p.office_id == office_id and p.sequence == sequence),
+            None,
+        )
+        if used is not None:
+            raise ImportReplay(
+                f"Die Beratungsstelle {office_id} hat die Paketnummer {sequence} bereits für "
+                f"ein anderes Paket ({used.period}) verwendet. Ein Paket mit derselben Nummer "
+                "wird nicht angenommen; bitte die Stelle, das Paket neu zu exportieren.",
+                f"Office {office_id} already used package number {sequence} for another "
+                f"package ({used.period}). A package with the same number is refused; ask "
+                "the office to export it again.",
+            )
         raise ImportRollback(
             f"Das Paket von {office_id} trägt die Nummer {sequence}, angenommen ist bereits "
             f"Nr. {last}. Ein älteres Paket wird nicht wieder eingelesen (es könnte neuere "
@@ -103,6 +109,30 @@ def check(
             "accepted. An older package is never taken back (it could overwrite newer data). "
             "If it really applies, ask the office for a correction.",
         )
+    if supersedes is not None:
+        earlier = intake.find(supersedes)
+        if earlier is None or (earlier.office_id, earlier.period) != (office_id, period):
+            if earlier is None:
+                why_de = f"das Paket {_short(supersedes)}… ist hier nicht eingegangen"
+                why_en = f"package {_short(supersedes)}... was not received here"
+            else:
+                why_de = (
+                    f"das Paket {_short(supersedes)}… ist von {earlier.office_id} für "
+                    f"{earlier.period}"
+                )
+                why_en = (
+                    f"package {_short(supersedes)}... is from {earlier.office_id} for "
+                    f"{earlier.period}"
+                )
+            raise ImportCorrectionMismatch(
+                f"Das Paket von {office_id} für {period} gibt an, ein früheres zu "
+                f"korrigieren, aber {why_de}. Eine Korrektur ersetzt nur ein eingegangenes "
+                "Paket derselben Stelle und desselben Zeitraums; bitte zuerst das "
+                "ursprüngliche Paket einlesen oder die Stelle fragen.",
+                f"The package from {office_id} for {period} says it corrects an earlier one, "
+                f"but {why_en}. A correction replaces only a received package of the same "
+                "office and period; import the original package first or ask the office.",
+            )
     head = intake.current().get((office_id, period))
     if head is None:
         return None

@@ -14,7 +14,7 @@ from app.crypto import signing
 from app.district import desk as district
 from app.district import intake as intake_rules
 from app.errors import NotFound
-from app.exchange.receipt import FORMAT, Receipt, encode, file_name, trusted_comment
+from app.exchange.receipt import FORMAT, Receipt, encode, file_name, stamp, trusted_comment
 
 if TYPE_CHECKING:
     from app.vault.session import Session
@@ -42,8 +42,8 @@ def make_receipt(
         period=got.period,
         sequence=got.sequence,
         package_sha256=got.sha256,
-        received_at=got.received_at.isoformat(),
-        accepted_at=now.isoformat(),
+        received_at=stamp(got.received_at),
+        accepted_at=stamp(now),
         signer_key_id=signing.key_id(signing.public_key_from_secret(secret)),
     )
     data = encode(receipt)

@@ -16,6 +16,7 @@ from app.records.periods import Period, quarter
 
 if TYPE_CHECKING:
     from app.district.intake import Received
+    from app.scheme.model import Scheme
     from app.vault.session import Session
 
 FILE_NAME = staffing_file.FILE_NAME
@@ -27,8 +28,10 @@ def keep(session: Session, package_sha256: str, data: bytes) -> None:
     session.put_setting(PREFIX + package_sha256, data)
 
 
-def check(data: bytes, session: Session, *, office_id: str, period: str) -> bytes:
-    fields = {c.code for c in session.scheme.codes("field")}
+def check(data: bytes, scheme: Scheme, *, office_id: str, period: str) -> bytes:
+    """A package's staffing.json, checked against the fields of the package's scheme and
+    written canonically (pure: app/district/verify.py calls it)."""
+    fields = {c.code for c in scheme.codes("field")}
     got = staffing_file.decode(data, fields, office_id=office_id, period=period)
     return staffing_file.encode(got)
 

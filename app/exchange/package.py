@@ -14,9 +14,11 @@ Every refusal is a PackageRefused subclass (app/errors.py) naming what is wrong.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -35,7 +37,6 @@ from app.errors import (
     PackageFilesWrong,
     PackageManifestInvalid,
     PackageSchemeMismatch,
-    PackageSequence,
     PackageTallyMismatch,
     PackageUnsafe,
     PackageUntrustedKey,
@@ -57,12 +58,23 @@ FORMAT = "fallzahl-submission/1"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.json.minisig"
 REQUIRED_FILES = ("tallies.json", "tallies.csv", "adx.xml")
 OPTIONAL_FILES = ("tallies.xlsx", "staffing.json")  # staffing: app/exchange/staffing.py
-MAX_PACKAGE = 50 * 1024 * 1024  # bytes, for the age file, the ZIP and all files unpacked
+# Limits, checked before anything is decrypted or inflated (docs/submission-format.md).
+# A real package is about 60 KB (each file about 50-80 KB unpacked, compressed 10-17 fold).
+MAX_FILE = 8 * 1024 * 1024  # the .fallzahl.age file, and the ZIP inside it
+MAX_ENTRY = 4 * 1024 * 1024  # one file unpacked
+MAX_TOTAL = 8 * 1024 * 1024  # all files unpacked
+MAX_MANIFEST = 64 * 1024  # manifest.json unpacked
+MAX_SIGNATURE = 4 * 1024  # manifest.json.minisig unpacked
 MAX_ENTRIES = 16
+MAX_RATIO = 100  # unpacked / packed, for entries over RATIO_FLOOR
+RATIO_FLOOR = 16 * 1024
+MAX_SEQUENCE = 2**31 - 1
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same files give the same ZIP
 AGE_MAGIC = age.MAGIC
-HEX64 = re.compile(r"^[0-9a-f]{64}$")
-SAFE_CODE = re.compile(r"^[A-Za-z0-9_.+?-]{1,64}$")
+# matched with fullmatch: "$" would let a trailing newline through
+HEX64 = re.compile(r"[0-9a-f]{64}")
+SAFE_CODE = re.compile(r"[A-Za-z0-9_.+?-]{1,64}")
+UTC_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
 class FileEntry(msgspec.Struct):
@@ -157,14 +169,19 @@ def _identities(identities: list[str]) -> list[str]:
     return out
 
 
+def check_file_size(size: int) -> None:
+    """Refuse a package file over MAX_FILE (before reading or decrypting it)."""
+    if size > MAX_FILE:
+        raise PackageUnsafe(
+            f"Das Paket ist unplausibel groß (über {_mb(MAX_FILE)}) und wird nicht geöffnet.",
+            f"The package is implausibly large (over {_mb(MAX_FILE)}) and is not opened.",
+        )
+
+
 def decrypt_package(data: bytes, identities: list[str]) -> bytes:
     """The ZIP inside an age-encrypted package; refuses garbage, truncation, wrong keys."""
     keys = _identities(identities)
-    if len(data) > MAX_PACKAGE + 1024 * 1024:
-        raise PackageUnsafe(
-            "Das Paket ist unplausibel groß (über 50 MB) und wird nicht geöffnet.",
-            "The package is implausibly large (over 50 MB) and is not opened.",
-        )
+    check_file_size(len(data))
     if not data.startswith(AGE_MAGIC):
         raise PackageDamaged(
             "Die Datei ist kein verschlüsseltes Fallzahl-Paket (keine age-Datei). Bitte die "
@@ -212,61 +229,145 @@ def _manifest_invalid(field: str, why_de: str, why_en: str) -> PackageManifestIn
     )
 
 
-def read_zip(zip_bytes: bytes) -> dict[str, bytes]:
-    """Every entry of the ZIP, after the structural safety checks."""
-    if len(zip_bytes) > MAX_PACKAGE:
-        raise _unsafe("über 50 MB", "over 50 MB")
+def _not_a_zip(why: str) -> PackageDamaged:
+    return PackageDamaged(
+        f"Das entschlüsselte Paket ist kein lesbares ZIP-Archiv ({why}).",
+        f"The decrypted package is not a readable ZIP archive ({why}).",
+    )
+
+
+def _mb(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB"
+
+
+def _entry_limit(name: str) -> int:
+    return {MANIFEST: MAX_MANIFEST, SIGNATURE: MAX_SIGNATURE}.get(name, MAX_ENTRY)
+
+
+def _end_record(zip_bytes: bytes) -> None:
+    """Check the ZIP's end record before zipfile reads the central directory it points to.
+
+    A package ZIP has no archive comment, so the record is the file's last 22 bytes; it must
+    declare at most MAX_ENTRIES entries on one disk and a central directory of plausible
+    size, and no ZIP64 (a package never needs it). So a hostile directory of a million
+    entries is refused before one is parsed.
+    """
+    size = zipfile.sizeEndCentDir
+    if len(zip_bytes) < size:
+        raise _not_a_zip("too short")
+    sig, disk, cd_disk, here, total, cd_size, cd_offset, comment = struct.unpack(
+        zipfile.structEndArchive, zip_bytes[-size:]
+    )
+    if sig != zipfile.stringEndArchive or comment != 0:
+        raise _not_a_zip("no end record at the end of the archive")
+    if disk != 0 or cd_disk != 0 or here != total:
+        raise _unsafe("mehrteiliges ZIP-Archiv", "multi-part ZIP archive")
+    if total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
+        raise _unsafe("ZIP64-Archiv", "ZIP64 archive")
+    if total > MAX_ENTRIES:
+        raise _unsafe(
+            f"{total} Dateien (höchstens {MAX_ENTRIES})", f"{total} files (at most {MAX_ENTRIES})"
+        )
+    if cd_size > MAX_ENTRIES * 1024 or cd_offset + cd_size > len(zip_bytes) - size:
+        raise _unsafe("ZIP-Verzeichnis unplausibel groß", "implausible ZIP directory")
+
+
+def _check_entry(info: zipfile.ZipInfo, seen: set[str]) -> None:
+    name = info.filename
+    if (
+        not name
+        or "/" in name
+        or "\\" in name
+        or ".." in name
+        or ":" in name
+        or name.startswith(".")
+        or any(ord(c) < 32 for c in name)
+    ):
+        raise _unsafe(f"unzulässiger Dateiname {name!r}", f"forbidden file name {name!r}")
+    if name in seen:
+        raise _unsafe(f"Dateiname {name!r} doppelt", f"file name {name!r} twice")
+    if info.flag_bits & 0x1:
+        raise _unsafe(f"{name} ist verschlüsselt", f"{name} is encrypted")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise _unsafe(f"{name}: unbekannte Kompression", f"{name}: unknown compression")
+    limit = _entry_limit(name)
+    if info.file_size > limit:
+        raise _unsafe(
+            f"{name} entpackt {info.file_size} Bytes (höchstens {limit})",
+            f"{name} unpacks to {info.file_size} bytes (at most {limit})",
+        )
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise _unsafe(
+            f"{name} ist über {MAX_RATIO}-fach komprimiert (ZIP-Bombe?)",
+            f"{name} is compressed more than {MAX_RATIO}-fold (zip bomb?)",
+        )
+
+
+class PackageZip:
+    """A decrypted package's ZIP, checked from its end record and central directory alone.
+
+    Nothing is inflated by ``open_zip``: every declared size, the total and the compression
+    ratios are checked first; ``read`` then inflates one entry at a time, on demand.
+    """
+
+    def __init__(self, zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> None:
+        self._zf = zf
+        self._infos = infos
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._infos)
+
+    def read(self, name: str) -> bytes | None:
+        """The entry's bytes (None when there is no such entry), inflated in bounded chunks
+        (zipfile's reader) and never more than one byte past its declared size, which
+        ``open_zip`` checked against the entry's limit."""
+        info = self._infos.get(name)
+        if info is None:
+            return None
+        try:
+            with self._zf.open(info) as fh:
+                data = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError) as exc:
+            raise PackageDamaged(
+                f"{name} im Paket ist beschädigt ({exc}).",
+                f"{name} in the package is damaged ({exc}).",
+            ) from exc
+        if len(data) != info.file_size:
+            raise _unsafe(
+                f"{name}: Größe stimmt nicht mit dem ZIP-Verzeichnis überein",
+                f"{name}: size differs from the ZIP directory",
+            )
+        return data
+
+
+def open_zip(zip_bytes: bytes) -> PackageZip:
+    """The ZIP's entries after the structural safety checks, none of them inflated yet."""
+    if len(zip_bytes) > MAX_FILE:
+        raise _unsafe(f"über {_mb(MAX_FILE)}", f"over {_mb(MAX_FILE)}")
+    _end_record(zip_bytes)
     try:
         zf = zipfile.ZipFile(io.BytesIO(zip_bytes))
         infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as exc:
-        raise PackageDamaged(
-            f"Das entschlüsselte Paket ist kein lesbares ZIP-Archiv ({exc}).",
-            f"The decrypted package is not a readable ZIP archive ({exc}).",
-        ) from exc
-    if len(infos) > MAX_ENTRIES:
+        raise _not_a_zip(str(exc)) from exc
+    if len(infos) > MAX_ENTRIES:  # pragma: no cover - the end record declared the count
         raise _unsafe(f"{len(infos)} Dateien", f"{len(infos)} files")
-    seen: set[str] = set()
+    seen: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
-        name = info.filename
-        if (
-            not name
-            or "/" in name
-            or "\\" in name
-            or ".." in name
-            or ":" in name
-            or name.startswith(".")
-            or any(ord(c) < 32 for c in name)
-        ):
-            raise _unsafe(f"unzulässiger Dateiname {name!r}", f"forbidden file name {name!r}")
-        if name in seen:
-            raise _unsafe(f"Dateiname {name!r} doppelt", f"file name {name!r} twice")
-        seen.add(name)
-        if info.flag_bits & 0x1:
-            raise _unsafe(f"{name} ist verschlüsselt", f"{name} is encrypted")
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _unsafe(f"{name}: unbekannte Kompression", f"{name}: unknown compression")
+        _check_entry(info, set(seen))
+        seen[info.filename] = info
         total += info.file_size
-        if info.file_size > MAX_PACKAGE or total > MAX_PACKAGE:
-            raise _unsafe("entpackt über 50 MB", "over 50 MB unpacked")
-    out: dict[str, bytes] = {}
-    for info in infos:
-        try:
-            with zf.open(info) as fh:
-                data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError) as exc:
-            raise PackageDamaged(
-                f"{info.filename} im Paket ist beschädigt ({exc}).",
-                f"{info.filename} in the package is damaged ({exc}).",
-            ) from exc
-        if len(data) != info.file_size:
-            raise _unsafe(
-                f"{info.filename}: Größe stimmt nicht mit dem ZIP-Verzeichnis überein",
-                f"{info.filename}: size differs from the ZIP directory",
-            )
-        out[info.filename] = data
-    return out
+        if total > MAX_TOTAL:
+            raise _unsafe(f"entpackt über {_mb(MAX_TOTAL)}", f"over {_mb(MAX_TOTAL)} unpacked")
+    return PackageZip(zf, seen)
+
+
+def read_zip(zip_bytes: bytes) -> dict[str, bytes]:
+    """Every entry of the ZIP, after the structural safety checks."""
+    pz = open_zip(zip_bytes)
+    return {name: pz.read(name) or b"" for name in pz.names}
 
 
 _manifest_fields = set(Manifest.__struct_fields__)
@@ -302,22 +403,36 @@ def _check_manifest(m: Manifest, package_sha256: str) -> Period:
         period = parse_period(m.period)
     except PeriodInvalid as exc:
         raise _manifest_invalid("period", "kein Zeitraum", "not a period") from exc
+    if m.period != period.label:
+        raise _manifest_invalid(
+            "period", f"nicht in der Form {period.label}", f"not written as {period.label}"
+        )
     if (period.start.isoformat(), period.end.isoformat()) != (m.period_start, m.period_end):
         raise _manifest_invalid(
             "period_start", "passt nicht zum Zeitraum", "does not match the period"
         )
-    if m.sequence < 1:
-        raise _manifest_invalid("sequence", "muss ab 1 zählen", "must count from 1")
-    if not HEX64.match(m.scheme_sha256):
+    if not 1 <= m.sequence <= MAX_SEQUENCE:
+        raise _manifest_invalid(
+            "sequence", f"muss zwischen 1 und {MAX_SEQUENCE} liegen",
+            f"must lie between 1 and {MAX_SEQUENCE}",
+        )  # fmt: skip
+    if not HEX64.fullmatch(m.scheme_sha256):
         raise _manifest_invalid("scheme_sha256", "keine SHA-256", "not a SHA-256")
     if m.supersedes is not None and (
-        not HEX64.match(m.supersedes) or m.supersedes == package_sha256
+        not HEX64.fullmatch(m.supersedes) or m.supersedes == package_sha256
     ):
         raise _manifest_invalid("supersedes", "keine gültige SHA-256", "not a valid SHA-256")
-    if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", m.created_at):
+    if not UTC_STAMP.fullmatch(m.created_at):
         raise _manifest_invalid("created_at", "kein UTC-Zeitpunkt", "not a UTC timestamp")
+    try:
+        dt.datetime.strptime(m.created_at, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError as exc:
+        raise _manifest_invalid("created_at", "kein UTC-Zeitpunkt", "not a UTC timestamp") from exc
     if not is_office_id(m.office_id):
         raise _manifest_invalid("office_id", "ungültige Kennung", "invalid id")
+    for entry in m.files:
+        if not HEX64.fullmatch(entry.sha256) or not 0 <= entry.size <= MAX_ENTRY:
+            raise _manifest_invalid("files", f"Eintrag {entry.name!r}", f"entry {entry.name!r}")
     return period
 
 
@@ -332,12 +447,15 @@ def _csv_rows(data: bytes, label: str) -> set[Row]:
         if len(cells) != len(header) or cells[0] != label:
             raise ValueError("row")
         pairs = tuple(sorted((d, c) for d, c in zip(dims, cells[2:-1], strict=True) if c))
-        value = None if cells[-1] == tally_io.SUPPRESSED else int(cells[-1])
+        value = None if cells[-1] == tally_io.SUPPRESSED else tally_io.parse_count(cells[-1])
         rows.add(Row(pairs, cells[1], value))
     return rows
 
 
-def _check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tally:
+def check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tally:
+    """tallies.json (canonical, for the manifest's period and scheme), and tallies.csv and
+    adx.xml holding exactly its rows."""
+
     def mismatch(de: str, en: str) -> PackageTallyMismatch:
         return PackageTallyMismatch(
             f"Die Auszählung im Paket ist widersprüchlich: {de}. Bitte bei der "
@@ -354,8 +472,8 @@ def _check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tall
     if (tly.scheme_id, tly.scheme_version) != (m.scheme_id, m.scheme_version):
         raise mismatch("anderes Schema als im Verzeichnis", "scheme differs from the manifest")
     for row in tly.rows:
-        if not SAFE_CODE.match(row.measure) or not all(
-            SAFE_CODE.match(d) and SAFE_CODE.match(c) for d, c in row.dims
+        if not SAFE_CODE.fullmatch(row.measure) or not all(
+            SAFE_CODE.fullmatch(d) and SAFE_CODE.fullmatch(c) for d, c in row.dims
         ):
             raise mismatch("unzulässige Kennzahl oder Kodierung", "forbidden measure or code")
     # Fast path: the office writes tallies.csv and adx.xml with the same deterministic
@@ -395,6 +513,86 @@ def adx_period_of(period: Period) -> str:
     return adx_period(period)
 
 
+# verifying, step by step: the district runs these in its own order (app/district/verify.py),
+# verify_zip runs them all for the office's and IT staff's tools
+
+
+def signed_manifest(pz: PackageZip) -> tuple[bytes, bytes]:
+    """(manifest.json, manifest.json.minisig) as they are in the ZIP, each read within its
+    limit; the signature is empty when it is missing."""
+    raw = pz.read(MANIFEST)
+    if raw is None:
+        raise _files_wrong("manifest.json fehlt", "manifest.json is missing")
+    return raw, pz.read(SIGNATURE) or b""
+
+
+def claimed_office(raw: bytes) -> str:
+    """The office id the (not yet verified) manifest names, to look up its key; "" if none."""
+    try:
+        doc = msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        return ""
+    office = doc.get("office_id") if isinstance(doc, dict) else None
+    return office if isinstance(office, str) else ""
+
+
+def signed_fields(raw: bytes, key_id: str, comment: str, package_sha256: str) -> Manifest:
+    """The manifest whose signature was verified (by ``key_id``, with ``comment``): decoded,
+    checked field by field, made by the signing key, and agreeing with the signed comment."""
+    manifest = _decode_manifest(raw)
+    _check_manifest(manifest, package_sha256)
+    if manifest.office_key_id != key_id:
+        raise _manifest_invalid(
+            "office_key_id", "nicht der signierende Schlüssel", "not the signing key"
+        )
+    if comment != trusted_comment(manifest.office_id, manifest.period, manifest.sequence):
+        raise PackageBadSignature(
+            "Der signierte Kommentar (Stelle, Zeitraum, Nummer) passt nicht zum Verzeichnis.",
+            "The signed comment (office, period, sequence) does not match the manifest.",
+        )
+    return manifest
+
+
+def listed_files(pz: PackageZip, manifest: Manifest) -> dict[str, bytes]:
+    """The files the manifest lists, exactly those present, each of its listed size and hash."""
+    listed = [e.name for e in manifest.files]
+    if len(set(listed)) != len(listed):
+        raise _files_wrong("eine Datei ist doppelt verzeichnet", "a file is listed twice")
+    present = set(pz.names) - {MANIFEST, SIGNATURE}
+    for name in sorted(set(listed) - present):
+        raise _files_wrong(f"{name} fehlt", f"{name} is missing")
+    for name in sorted(present - set(listed)):
+        raise _files_wrong(f"{name} ist nicht verzeichnet", f"{name} is not listed")
+    for name in REQUIRED_FILES:
+        if name not in present:
+            raise _files_wrong(f"{name} fehlt", f"{name} is missing")
+    for name in sorted(present - set(REQUIRED_FILES) - set(OPTIONAL_FILES)):
+        raise _files_wrong(f"unerwartete Datei {name}", f"unexpected file {name}")
+    files: dict[str, bytes] = {}
+    for entry in manifest.files:
+        data = pz.read(entry.name) or b""
+        if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise _files_wrong(
+                f"{entry.name} hat nicht die verzeichnete Größe oder SHA-256",
+                f"{entry.name} does not have the listed size or SHA-256",
+            )
+        files[entry.name] = data
+    return files
+
+
+def check_scheme_hash(manifest: Manifest, known: Mapping[tuple[str, int], str]) -> None:
+    expected = known.get((manifest.scheme_id, manifest.scheme_version))
+    if expected is not None and expected != manifest.scheme_sha256:
+        raise PackageSchemeMismatch(
+            f"Das Paket nennt Schema {manifest.scheme_id} v{manifest.scheme_version} mit einer "
+            "anderen Prüfsumme als das bekannte Schema. Die Stelle arbeitet mit einem "
+            "veränderten Schema; bitte klären.",
+            f"The package names scheme {manifest.scheme_id} v{manifest.scheme_version} with "
+            "another checksum than the known scheme. The office works with a changed scheme; "
+            "please clarify.",
+        )
+
+
 def verify_zip(
     zip_bytes: bytes,
     trusted: dict[str, bytes],
@@ -406,12 +604,11 @@ def verify_zip(
 
     ``known_schemes`` maps (scheme id, version) -> document SHA-256 (default: the schemes
     shipped with the program); a package naming a known scheme with another hash is refused.
+    Sizes are checked before anything is inflated, the signature before any file but the
+    manifest is read.
     """
-    files = read_zip(zip_bytes)
-    raw = files.get(MANIFEST)
-    if raw is None:
-        raise _files_wrong("manifest.json fehlt", "manifest.json is missing")
-    sig = files.get(SIGNATURE)
+    pz = open_zip(zip_bytes)
+    raw, sig = signed_manifest(pz)
     errors = VerifyErrors(
         missing=PackageBadSignature,
         malformed=PackageBadSignature,
@@ -426,7 +623,7 @@ def verify_zip(
             continue
         if signing.key_id(key) == kid.upper():
             keys.append(key)
-    if sig and sig.strip():
+    if sig.strip():
         signer = signing.signature_key_id(sig, PackageBadSignature)
         if not any(signing.key_id(k) == signer for k in keys):
             raise PackageUntrustedKey(
@@ -440,73 +637,19 @@ def verify_zip(
     key_id, comment = signing.verify(
         raw, sig, keys, errors=errors, what=("das Paketverzeichnis", "the package manifest")
     )
-    manifest = _decode_manifest(raw)
-    period = _check_manifest(manifest, package_sha256)
-    if manifest.office_key_id != key_id:
-        raise _manifest_invalid(
-            "office_key_id", "nicht der signierende Schlüssel", "not the signing key"
-        )
-    if comment != trusted_comment(manifest.office_id, manifest.period, manifest.sequence):
-        raise PackageBadSignature(
-            "Der signierte Kommentar (Stelle, Zeitraum, Nummer) passt nicht zum Verzeichnis.",
-            "The signed comment (office, period, sequence) does not match the manifest.",
-        )
-    listed = [e.name for e in manifest.files]
-    if len(set(listed)) != len(listed):
-        raise _files_wrong("eine Datei ist doppelt verzeichnet", "a file is listed twice")
-    present = set(files) - {MANIFEST, SIGNATURE}
-    for name in sorted(set(listed) - present):
-        raise _files_wrong(f"{name} fehlt", f"{name} is missing")
-    for name in sorted(present - set(listed)):
-        raise _files_wrong(f"{name} ist nicht verzeichnet", f"{name} is not listed")
-    for name in REQUIRED_FILES:
-        if name not in present:
-            raise _files_wrong(f"{name} fehlt", f"{name} is missing")
-    for name in sorted(present - set(REQUIRED_FILES) - set(OPTIONAL_FILES)):
-        raise _files_wrong(f"unerwartete Datei {name}", f"unexpected file {name}")
-    for entry in manifest.files:
-        data = files[entry.name]
-        if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
-            raise _files_wrong(
-                f"{entry.name} hat nicht die verzeichnete Größe oder SHA-256",
-                f"{entry.name} does not have the listed size or SHA-256",
-            )
-    known = shipped_scheme_hashes() if known_schemes is None else known_schemes
-    expected = known.get((manifest.scheme_id, manifest.scheme_version))
-    if expected is not None and expected != manifest.scheme_sha256:
-        raise PackageSchemeMismatch(
-            f"Das Paket nennt Schema {manifest.scheme_id} v{manifest.scheme_version} mit einer "
-            "anderen Prüfsumme als das bekannte Schema. Die Stelle arbeitet mit einem "
-            "veränderten Schema; bitte klären.",
-            f"The package names scheme {manifest.scheme_id} v{manifest.scheme_version} with "
-            "another checksum than the known scheme. The office works with a changed scheme; "
-            "please clarify.",
-        )
-    tly = _check_tallies(manifest, files, period)
+    manifest = signed_fields(raw, key_id, comment, package_sha256)
+    period = parse_period(manifest.period)
+    files = listed_files(pz, manifest)
+    check_scheme_hash(manifest, shipped_scheme_hashes() if known_schemes is None else known_schemes)
+    tly = check_tallies(manifest, files, period)
     return Verified(
-        manifest=manifest,
-        tally=tly,
-        key_id=key_id,
-        package_sha256=package_sha256,
-        files={k: v for k, v in files.items() if k in present},
+        manifest=manifest, tally=tly, key_id=key_id, package_sha256=package_sha256, files=files
     )
 
 
 def open_package(data: bytes, identities: list[str], trusted: dict[str, bytes]) -> Verified:
     """Decrypt and verify an encrypted package file's bytes."""
     return verify_zip(decrypt_package(data, identities), trusted, hashlib.sha256(data).hexdigest())
-
-
-def check_sequence(last_seen: int | None, manifest: Manifest) -> None:
-    """District side: refuse a replay or rollback (sequence not above the last one seen)."""
-    if last_seen is not None and manifest.sequence <= last_seen:
-        raise PackageSequence(
-            f"Paket Nr. {manifest.sequence} von {manifest.office_id} ist nicht neuer als das "
-            f"zuletzt angenommene (Nr. {last_seen}): eine Wiederholung oder ein älteres Paket. "
-            "Es wird nicht übernommen.",
-            f"Package no. {manifest.sequence} from {manifest.office_id} is not newer than the "
-            f"last one accepted (no. {last_seen}): a replay or an older package. It is not taken.",
-        )
 
 
 def trusted_from_files(pub_files: list[bytes]) -> dict[str, bytes]:

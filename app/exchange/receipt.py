@@ -9,13 +9,24 @@ imports them (app/office/receipt_import.py). Format: docs/receipt-format.md.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import msgspec
 
 from app.crypto import signing
-from app.errors import ReceiptTampered, ReceiptWrongSigner
+from app.errors import ReceiptInvalid, ReceiptTampered, ReceiptWrongSigner
 
 FORMAT = "fallzahl-receipt/1"
 SUFFIX = ".receipt"
+# received_at and accepted_at: the district's local time to the second, no zone, ASCII
+# digits only (datetime.fromisoformat alone would also take "2026-04-12", "+00:00" or a
+# comma); nothing before EARLIEST (no Fallzahl package is older) and, on import, nothing
+# more than a day after the office's clock.
+STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
+STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S"
+EARLIEST = dt.datetime(2024, 1, 1)
+CLOCK_SLACK = dt.timedelta(days=1)
 
 
 class Receipt(msgspec.Struct, frozen=True, kw_only=True):
@@ -42,8 +53,65 @@ def encode(r: Receipt) -> bytes:
     return msgspec.json.format(msgspec.json.encode(r), indent=2) + b"\n"
 
 
-def read_receipt(data: bytes, signature: bytes | None, trusted: list[bytes]) -> Receipt:
-    """Verify and decode a receipt; refuses a wrong signer, tampering and damage."""
+def stamp(moment: dt.datetime) -> str:
+    """A receipt timestamp: local time to the second, as STAMP."""
+    return moment.strftime(STAMP_FORMAT)
+
+
+def parse_stamp(text: str | None) -> dt.datetime | None:
+    """A receipt timestamp read strictly; None when it is not one (or before EARLIEST)."""
+    if not isinstance(text, str) or STAMP.fullmatch(text) is None:
+        return None
+    try:
+        moment = dt.datetime.strptime(text, STAMP_FORMAT)
+    except ValueError:
+        return None
+    return moment if moment >= EARLIEST else None
+
+
+def _invalid(field: str, value: str, why_de: str, why_en: str) -> ReceiptInvalid:
+    return ReceiptInvalid(
+        f"Die Empfangsbestätigung ist ungültig: {field} „{value[:40]}“ {why_de}. Bitte beim "
+        "Landkreis eine neue anfordern.",
+        f"The receipt is invalid: {field} '{value[:40]}' {why_en}. Ask the district for a new one.",
+    )
+
+
+def receipt_times(
+    receipt: Receipt, now: dt.datetime | None = None
+) -> tuple[dt.datetime, dt.datetime]:
+    """(received_at, accepted_at), read strictly: each a timestamp as STAMP, not before
+    EARLIEST, accepted not before received, and (given ``now``) not more than a day ahead."""
+    out = []
+    for field in ("received_at", "accepted_at"):
+        text = getattr(receipt, field)
+        moment = parse_stamp(text)
+        if moment is None:
+            raise _invalid(
+                field, str(text),
+                f"ist kein Zeitpunkt wie 2026-04-12T09:31:00 ab dem {EARLIEST:%d.%m.%Y}",
+                f"is no time like 2026-04-12T09:31:00 from {EARLIEST.date().isoformat()} on",
+            )  # fmt: skip
+        if now is not None and moment > now + CLOCK_SLACK:
+            raise _invalid(
+                field, text, "liegt in der Zukunft (geht eine der Uhren falsch?)",
+                "lies in the future (is one of the clocks wrong?)",
+            )  # fmt: skip
+        out.append(moment)
+    received, accepted = out
+    if accepted < received:
+        raise _invalid(
+            "accepted_at", receipt.accepted_at, "liegt vor dem Eingang (received_at)",
+            "lies before the package was received (received_at)",
+        )  # fmt: skip
+    return received, accepted
+
+
+def read_receipt(
+    data: bytes, signature: bytes | None, trusted: list[bytes], now: dt.datetime | None = None
+) -> Receipt:
+    """Verify and decode a receipt; refuses a wrong signer, tampering, damage and
+    timestamps that are not strictly written or not plausible (``receipt_times``)."""
     errors = signing.VerifyErrors(
         missing=ReceiptTampered,
         malformed=ReceiptTampered,
@@ -71,4 +139,5 @@ def read_receipt(data: bytes, signature: bytes | None, trusted: list[bytes]) -> 
             "The receipt does not match its signature (office, period, sequence). Ask the "
             "district for it again.",
         )
+    receipt_times(receipt, now)
     return receipt

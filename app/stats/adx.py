@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from app.errors import TallyRefused
 from app.records.periods import adx_period
 from app.stats.tally import Row, Tally
+from app.stats.tally_io import parse_count
 
 NS = "urn:ihe:qrph:adx:2015"
 # ADX attributes are unqualified XML names; we keep to a safe subset.
@@ -101,6 +102,6 @@ def read_adx(data: bytes) -> tuple[dict[str, str], set[Row]]:
             raise ValueError(f"unexpected element {dv.tag}")
         attrs = dict(dv.attrib)
         measure = attrs.pop("dataElement")
-        value = int(attrs.pop("value"))
+        value = parse_count(attrs.pop("value"))
         rows.add(Row(tuple(sorted(attrs.items())), measure, value))
     return dict(group.attrib), rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import msgspec
 
@@ -31,6 +32,17 @@ from app.stats.tally import (
 
 FORMAT = "fallzahl-tally/1"
 SUPPRESSED = "."  # how a suppressed value is shown in CSV and tables
+# A count written as text: ASCII digits, no sign, no leading zero, no "_" (int() accepts
+# "+13", "1_3" and Arabic-Indic digits; a file from outside must not), at most 18 digits.
+COUNT = re.compile(r"0|[1-9][0-9]{0,17}")
+
+
+def parse_count(text: str) -> int:
+    """A count from a text file (CSV cell, XML attribute); ValueError unless strictly written."""
+    if not isinstance(text, str) or COUNT.fullmatch(text) is None:
+        raise ValueError(f"not a count: {text!r}")
+    return int(text)
+
 
 # Column order of dimensions in CSV (then any others, alphabetically).
 DIMENSION_ORDER = (*SCHEME_DIMENSION, DOMAIN_CLASS, ITEM)

@@ -18,8 +18,9 @@ import msgspec
 from app.crypto.aead import Cipher, Tampered
 from app.crypto.kdf import KdfParams
 from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
-from app.records import freeze
+from app.records import changes, freeze
 from app.records import model as records
+from app.records.changes import Changes
 from app.records.model import Case, Contact
 from app.records.upgrade import case_upgrader, contact_upgrader
 from app.records.validation import validate_case, validate_contact
@@ -62,6 +63,7 @@ class Session:
         self._cases: dict[str, Case] | None = None
         self._contacts: dict[str, Contact] | None = None
         self._scheme: Scheme | None = None
+        self._changes = Changes()  # what the mutations since the last take_changes() changed
         self._audit_seq, self._audit_prev = self._audit_tail()
 
     # who
@@ -207,6 +209,19 @@ class Session:
         numbers = [int(c.code[5:]) for c in self.cases() if c.code.startswith(prefix)]
         return f"{year}-{max(numbers, default=0) + 1:04d}"
 
+    # what changed (Anki's OpChanges): every mutation notes it; the window takes it once
+    def take_changes(self) -> Changes:
+        """What the saves, deletes and bulk adds since the last call changed (then forgotten).
+
+        Deletes and bulk adds also return their Changes; saves return the saved record.
+        """
+        taken, self._changes = self._changes, Changes()
+        return taken
+
+    def _note(self, done: Changes) -> Changes:
+        self._changes = self._changes | done
+        return done
+
     def save_case(self, case: Case) -> Case:
         self._load()
         if case.scheme_version < self.scheme.version:  # an old case is saved in today's codes
@@ -221,6 +236,7 @@ class Session:
             "cases", case.id, records.encode(case), "case.created" if created else "case.changed"
         )
         self._cases[case.id] = case  # type: ignore[index]
+        self._note(changes.case_saved(case, created=created))
         return case
 
     def save_contact(self, contact: Contact) -> Contact:
@@ -234,7 +250,8 @@ class Session:
                 "Der Kontakt gehört zu einem Fall, den es nicht (mehr) gibt.",
                 "The contact belongs to a case that does not exist (any more).",
             )
-        created = contact.id not in self._contacts  # type: ignore[operator]
+        previous = self._contacts.get(contact.id)  # type: ignore[union-attr]
+        created = previous is None
         self._write(
             "contacts",
             contact.id,
@@ -242,9 +259,10 @@ class Session:
             "contact.created" if created else "contact.changed",
         )
         self._contacts[contact.id] = contact  # type: ignore[index]
+        self._note(changes.contact_saved(contact, previous))
         return contact
 
-    def delete_case(self, case_id: str) -> None:
+    def delete_case(self, case_id: str) -> Changes:
         """Deletes the case and its contacts in one transaction."""
         case = self.case(case_id)
         self.before_record_change("cases", case, deleting=True)
@@ -262,8 +280,9 @@ class Session:
         del self._cases[case_id]  # type: ignore[union-attr]
         for contact in own:
             del self._contacts[contact.id]  # type: ignore[union-attr]
+        return self._note(changes.case_deleted(case_id, {c.id for c in own}))
 
-    def delete_contact(self, contact_id: str) -> None:
+    def delete_contact(self, contact_id: str) -> Changes:
         self._load()
         contact = self._contacts.get(contact_id)  # type: ignore[union-attr]
         if contact is None:
@@ -277,8 +296,9 @@ class Session:
                 [("contacts", contact_id, audit.DELETED)],
             )
         del self._contacts[contact_id]  # type: ignore[union-attr]
+        return self._note(changes.contact_deleted(contact))
 
-    def add_bulk(self, cases: Iterable[Case], contacts: Iterable[Contact], action: str) -> None:
+    def add_bulk(self, cases: Iterable[Case], contacts: Iterable[Contact], action: str) -> Changes:
         """Many new records in one transaction and one audit entry (demo fill, import)."""
         self._load()
         cases, contacts = list(cases), list(contacts)
@@ -302,6 +322,7 @@ class Session:
             self._append_audit(action, f"{len(cases)} cases, {len(contacts)} contacts", written)
         self._cases.update((c.id, c) for c in cases)  # type: ignore[union-attr]
         self._contacts.update((c.id, c) for c in contacts)  # type: ignore[union-attr]
+        return self._note(changes.bulk_added(cases, contacts))
 
     def before_record_change(
         self, table: str, record: Case | Contact, *, deleting: bool = False

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -235,6 +236,18 @@ def test_export_then_receipts_in_sent_packages(qtbot, window, office, tmp_path):
     drive(window, import_both)
     window.sent_action.trigger()
     assert export.sent_packages(session)[0].status == "accepted"
+
+    # a time stored before receipts were read strictly is not shown as if it were a date
+    old = msgspec.structs.replace(export.sent_packages(session)[0], accepted_at="1999-01-01")
+    session.put_setting(export.SENT, msgspec.json.encode([old]))
+
+    def look_again(dialog):
+        shown.append(dialog.model.index(0, 4).data())
+        click(qtbot, dialog.close_button)
+
+    drive(window, look_again)
+    window.sent_action.trigger()
+    assert shown[-1] == "angenommen vom Landkreis (Datum unlesbar)"
 
 
 def test_office_key_copy_and_print(qtbot, window, office, tmp_path, qtmodeltester):
