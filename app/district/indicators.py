@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from app.district.report import total_of
 from app.district.targets import SCHKG_GROUP
 from app.records.periods import Period, previous_quarters, quarter, year
 from app.stats.planning import (  # noqa: F401 - the planning figures' shapes, re-exported
@@ -250,7 +251,7 @@ def trend_point(
         if not tallies:
             counts[m] = None
             continue
-        v = sum(t.value(m) or 0 for t in tallies if m in t.measures)
+        v = sum(total_of(t, m) or 0 for t in tallies)
         counts[m] = None if 0 < v < threshold else v
     return TrendPoint(
         label=label,

@@ -14,6 +14,7 @@ from the district total. Outputs: XLSX with native charts, SDMX-CSV 2.0 and IHE 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import functools
@@ -100,9 +101,17 @@ def pool(tally: Tally, scheme: Scheme) -> Tally:
     return msgspec.structs.replace(tally, rows=rows)
 
 
+def total_of(t: Tally, measure: str) -> int | None:
+    """The total of ``measure`` (0 if absent, None if suppressed), without indexing the
+    tally: rows are sorted by (measure, dims) and a total's dims () sort first."""
+    i = bisect.bisect_left(t.rows, (measure, ()), key=lambda r: (r.measure, r.dims))
+    if i < len(t.rows) and t.rows[i].measure == measure and not t.rows[i].dims:
+        return t.rows[i].value
+    return 0
+
+
 def _totals(t: Tally, measures: Sequence[str]) -> tuple[int | None, ...]:
-    idx = {(r.measure, r.dims): r.value for r in t.rows}
-    return tuple(idx.get((m, ()), 0) for m in measures)
+    return tuple(total_of(t, m) for m in measures)
 
 
 def build(
@@ -161,7 +170,7 @@ def build(
         if not got:
             trend.append((q.label, tuple(None for _ in HEADLINE)))
             continue
-        totals = _totals(merge(got, q), HEADLINE)
+        totals = tuple(sum(total_of(t, m) or 0 for t in got) for m in HEADLINE)
         trend.append((q.label, tuple(None if v and v < threshold else v for v in totals)))
     return DistrictReport(
         district=district,
