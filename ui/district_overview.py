@@ -98,6 +98,9 @@ class PlanPanel(QGroupBox):
         self.table.setAccessibleName(
             self.tr("Tabelle: %1").replace("%1", fig.title) if fig else self.tr("Tabelle")
         )
+        rows = len(fig.categories) * (len(fig.series) if fig else 1) if fig else 0
+        # a bar per area needs its line, or the axis elides the names
+        self.view.setMinimumHeight(max(300, 22 * rows + 90) if fig and fig.kind == "hbar" else 300)
         old = self.view.chart()
         self.view.setChart(plan_charts.chart(fig) if fig else self._empty())
         if old is not None:
@@ -185,6 +188,7 @@ class DistrictOverview(QWidget):
             top.addWidget(label)
             top.addWidget(box)
         top.addStretch(1)
+        actions = QHBoxLayout()  # a row of its own: the filters keep the width
         self.population_button = QPushButton(self.tr("&Bevölkerung einlesen …"))
         self.population_button.clicked.connect(self.population_dialog)
         self.map_button = QPushButton(self.tr("&Karte laden …"))
@@ -195,7 +199,8 @@ class DistrictOverview(QWidget):
         self.feedback_button.clicked.connect(self.feedback_dialog)
         for b in (self.population_button, self.map_button, self.targets_button,
                   self.feedback_button):  # fmt: skip
-            top.addWidget(b)
+            actions.addWidget(b)
+        actions.addStretch(1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("plan_status")
@@ -240,6 +245,7 @@ class DistrictOverview(QWidget):
         self.tabs.addTab(self.map_panel, self.tr("K&arte"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
         self._fill_periods()
