@@ -74,6 +74,10 @@ class ReadOnly(StorageError):
     pass
 
 
+class VaultBusy(StorageError):
+    """SQLite says another connection holds the file (the writer's exclusive lock)."""
+
+
 # Records
 class RecordDamaged(FallzahlError):
     """A sealed record does not open: damaged, swapped or rolled back."""
@@ -354,6 +358,27 @@ class PackageSchemeMismatch(PackageRefused):
 
 class PackageTallyMismatch(PackageRefused):
     """tallies.json, tallies.csv and adx.xml disagree, or tallies.json is damaged."""
+
+
+# Lead state (app/vault/lead_state.py): what only a lead may change, signed by a lead's key
+class LeadStateRefused(FallzahlError):
+    """The state only a lead may change does not verify; the vault is not acted upon."""
+
+
+class LeadStateForged(LeadStateRefused):
+    """Lead state was changed without a lead's signature (or its signature is damaged)."""
+
+
+class LeadStateRolledBack(LeadStateRefused):
+    """Lead state is older than what the audit log or the data key says it must be."""
+
+
+class KdfParamsRefused(FallzahlError):
+    """Key-derivation parameters outside the bounds this program accepts (checked before any KDF)."""
+
+
+class BackupOlderThanRemoval(BackupRefused):
+    """The backup predates the last removal of a user; restoring needs explicit confirmation."""
 
 
 # Planning at the district (app/district/population.py, indicators.py; app/exchange/feedback.py)

@@ -4,7 +4,11 @@ Budget (DESIGN.md): from the vault under 0.5 s in all and at most 2x the same ag
 over the same records unencrypted in memory, measured here in one run; memory under 300 MB.
 ``run`` adds the figures of the tally's parts (quarter, encodings, suppression).
 
-    .venv/bin/python -m bench.tally [--cases N] [--year YYYY] [--repeat R]
+    .venv/bin/python -m bench.tally [--cases N] [--year YYYY] [--repeat R] [--years N]
+
+With ``--years N`` the vault holds N years of a ``--cases`` office (the years before the
+last closed, so frozen: bench/history_vault.py) and the figures are for the open year:
+its cold tally from the vault against the same tally over its records in memory.
 """
 
 from __future__ import annotations
@@ -71,9 +75,8 @@ def from_vault(folder: Path, period: str) -> float:
     vault = Vault(folder)
     session = vault.unlock("bench", PASS)
     scheme = session.scheme
-    tally(
-        scheme, session.cases(), session.contacts(), parse_period(period), map_code=mapper(scheme)
-    )
+    p = parse_period(period)
+    tally(scheme, *session.records_for(p), p, map_code=mapper(scheme))
     took = time.perf_counter() - start
     session.close()
     vault.close()
@@ -118,16 +121,10 @@ def warm_tally(folder: Path, period: str, repeat: int) -> float:
     vault = Vault(folder)
     session = vault.unlock("bench", PASS)
     scheme = session.scheme
+    p = parse_period(period)
     session.cases()
     best, _ = _best(
-        lambda: tally(
-            scheme,
-            session.cases(),
-            session.contacts(),
-            parse_period(period),
-            map_code=mapper(scheme),
-        ),
-        repeat,
+        lambda: tally(scheme, *session.records_for(p), p, map_code=mapper(scheme)), repeat
     )
     session.close()
     vault.close()
@@ -143,13 +140,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", type=int, default=20_000)
     ap.add_argument("--year", type=int, default=2025)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--years", type=int, default=1, help="years of history (before: closed)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=".") as tmp:
         folder = Path(tmp) / "vault"
-        vault, session = new_vault(folder)
-        scheme = session.scheme  # the shipped Landkreis Harz scheme
-        cases, contacts = demo.generate(scheme, args.cases, args.year)
-        session.add_bulk(cases, contacts, "demo.filled")
+        if args.years > 1:
+            from app.vault.vault import Vault
+            from bench import history_vault
+            from bench.common import PASS
+
+            print(f"building {args.years} years of {args.cases:,} cases ...", flush=True)
+            args.year, took = history_vault.build(folder, args.years, args.cases)
+            print(f"built in {took:.0f} s", flush=True)
+            vault = Vault(folder)
+            session = vault.unlock("bench", PASS)
+            scheme = session.scheme
+            cases, contacts = session.records_for(parse_period(str(args.year)))
+            total = session.record_counts()
+            print(f"history: {total[0]:,} cases, {total[1]:,} contacts in the vault")
+        else:
+            vault, session = new_vault(folder)
+            scheme = session.scheme  # the shipped Landkreis Harz scheme
+            cases, contacts = demo.generate(scheme, args.cases, args.year)
+            session.add_bulk(cases, contacts, "demo.filled")
         session.close()
         vault.close()
         # the same records, unencrypted in memory, decoded from bytes (fresh objects)
@@ -168,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         warm = warm_tally(folder, period, args.repeat)
         figures = run(plain_cases, plain_contacts, scheme, period=period, repeat=args.repeat)
-    print(f"records: {len(plain_cases):,} cases, {len(plain_contacts):,} contacts ({scheme.id})")
+    what = "records of the open year" if args.years > 1 else "records"
+    print(f"{what}: {len(plain_cases):,} cases, {len(plain_contacts):,} contacts ({scheme.id})")
     print(f"tally over unencrypted records in memory:   {baseline:.3f} s")
     print(f"from the vault (open, decrypt, decode, tally): {cold:.3f} s  (budget < 0.5 s)")
     print(f"ratio vault / in memory: {cold / baseline:.2f}  (budget <= 2)")

@@ -5,7 +5,12 @@ vault, against a baseline process that imports PySide6 and shows an empty window
 measured in this run. Unlock (budget < 0.5 s after the key derivation): opening every
 record of a 20,000-case / 100,000-contact vault and showing the painted main window.
 
-    .venv/bin/python -m bench.ui_start [--cases 20000] [--repeat 3]
+    .venv/bin/python -m bench.ui_start [--cases 20000] [--repeat 3] [--years N]
+
+History (budget: within 1.2x of one year, under 300 MB): with ``--years N`` the run builds
+a one-year vault and an N-year vault of the same office (the years before the last closed,
+so frozen: bench/history_vault.py) and compares unlock to a painted window on both, and
+the peak resident memory of the N-year one with the main window and overview open.
 """
 
 from __future__ import annotations
@@ -100,7 +105,7 @@ def unlock_to_window(folder: Path) -> tuple[float, float]:
     session = vault.unlock("bench", PASS)  # cheap KDF parameters: the budget excludes it
     start = time.perf_counter()
     session.cases()
-    session.contacts()
+    session.contacts()  # the open records (frozen periods are not decoded)
     opened = time.perf_counter() - start
     window = MainWindow(session)
     window.show()
@@ -120,7 +125,10 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=20_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--years", type=int, default=1, help="years of history (before: closed)")
     args = ap.parse_args()
+    if args.years > 1:
+        return history(args)
     from app.office.demo import generate
     from ui import dialogs, i18n
 
@@ -150,6 +158,41 @@ def main() -> int:
         print(f"  unlock to a painted main window: {shown:.3f} s  (budget < 0.5 s after the KDF)")
         rss = cold(RESIDENT.format(root=str(ROOT)), str(folder), PASS)
         print(f"  peak resident memory, main window and overview open: {rss:.0f} MB  (< 300 MB)")
+    return 0
+
+
+def history(args: argparse.Namespace) -> int:
+    """One year against ``args.years`` years of the same office, measured in this run."""
+    from PySide6.QtWidgets import QApplication
+
+    from bench import history_vault
+    from ui import dialogs, i18n
+
+    QApplication.instance() or QApplication([])
+    i18n.install("de")
+    dialogs.NO_DIALOGS = True
+    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+        folders = {}
+        for years in (1, args.years):
+            folders[years] = Path(tmp) / f"vault-{years}"
+            print(f"building {years} year(s) of {args.cases:,} cases ...", flush=True)
+            _, took = history_vault.build(folders[years], years, args.cases, quiet=True)
+            print(f"  built in {took:.0f} s", flush=True)
+        results = {}
+        for years, folder in folders.items():
+            runs = [unlock_to_window(folder) for _ in range(args.repeat)]
+            results[years] = (min(r[0] for r in runs), min(r[1] for r in runs))
+            rss = cold(RESIDENT.format(root=str(ROOT)), str(folder), PASS)
+            print(
+                f"{years:>2} year(s): open the records {results[years][0]:.3f} s, unlock to a "
+                f"painted main window {results[years][1]:.3f} s, peak RSS {rss:.0f} MB"
+                + ("  (< 300 MB)" if years > 1 else ""),
+                flush=True,
+            )
+        ratio = results[args.years][1] / results[1][1]
+        print(
+            f"ratio {args.years} years / 1 year, unlock to a painted window: {ratio:.2f}  (<= 1.2)"
+        )
     return 0
 
 

@@ -49,3 +49,13 @@ def session(vault_dir, min_scheme):
     if s.is_open:
         s.close()
     vault.close()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf():
+    """New slots use the process's calibration: cheap in tests (the program measures it)."""
+    from app.crypto import kdf
+
+    kdf.use_machine_params(FAST_KDF)
+    yield
+    kdf.use_machine_params(None)

@@ -83,7 +83,9 @@ def _import(world, name: str, data: bytes, when: dt.datetime):
 def _measured(run):
     """(seconds, peak bytes of Python allocations, the one outcome) of an import: timed
     alone, then run again under tracemalloc (which slows Python several fold). The time
-    includes the desk's look-up of its keys, registry and schemes (about 0.2 s here)."""
+    includes the desk's look-up of its keys, registry and schemes (about 0.2 s here, once
+    per import however many files), so it is held to 1.5 s; the refusal alone is measured
+    in test_district_hostile.py."""
     t = time.perf_counter()
     (got,) = run()
     seconds = time.perf_counter() - t
@@ -105,7 +107,24 @@ def test_a_huge_file_is_refused_by_its_size_unread(world):
         lambda: district.import_paths(world["desk"], [inbox], now=on_time(1))
     )
     assert isinstance(got.error, errors.ImportUnsafe) and "over 8 MB" in got.error.en
-    assert seconds < 1 and peak < 5 * 1024 * 1024, (seconds, peak)
+    assert seconds < 1.5 and peak < 5 * 1024 * 1024, (seconds, peak)
+
+
+def test_a_folder_of_large_files_is_read_one_at_a_time(world):
+    """Twenty files just under the size limit: the desk holds one at a time, not 140 MB."""
+    inbox = world["root"] / "large"
+    inbox.mkdir()
+    for i in range(20):
+        with (inbox / f"large-{i}.fallzahl.age").open("wb") as fh:
+            fh.truncate(7 * 1024 * 1024)  # sparse: cheap to make and to read
+    tracemalloc.start()
+    try:
+        got = district.import_paths(world["desk"], [inbox], now=on_time(1))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(got) == 20 and all(isinstance(o.error, errors.ImportDamaged) for o in got)
+    assert peak < 30 * 1024 * 1024, peak
 
 
 def test_the_issues_bomb_through_the_inbox(world):
@@ -117,7 +136,7 @@ def test_the_issues_bomb_through_the_inbox(world):
     data = age.encrypt(zipped, [age.demo_district_recipient()])
     seconds, peak, got = _measured(lambda: [_import(world, "bomb.fallzahl.age", data, on_time(1))])
     assert isinstance(got.error, errors.ImportUnsafe), got.error
-    assert seconds < 1 and peak < 20 * 1024 * 1024, (seconds, peak)
+    assert seconds < 1.5 and peak < 20 * 1024 * 1024, (seconds, peak)
 
 
 def test_sequence_two_to_the_63_is_refused_and_burns_nothing(world):
@@ -164,7 +183,7 @@ def _signed_receipt(world, oid: str, **fields) -> tuple[bytes, bytes]:
         ({"accepted_at": "1999-01-01T10:00:00"}, "'1999-01-01T10:00:00' is no time like"),
         ({"accepted_at": "gestern"}, "accepted_at 'gestern' is no time like"),
         ({"accepted_at": "2025-04-07"}, "is no time like"),
-        ({"accepted_at": "2025-04-07T10:00:00+02:00"}, "is no time like"),
+        ({"accepted_at": "2025-04-07T10:00:00+2:00"}, "is no time like"),
         ({"accepted_at": "\u0662\u0660\u0662\u0665-04-07T10:00:00"}, "is no time like"),
         ({"received_at": "2025-13-01T10:00:00"}, "received_at '2025-13-01T10:00:00' is no"),
         ({"accepted_at": "2999-01-01T10:00:00"}, "lies in the future"),

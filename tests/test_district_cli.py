@@ -21,6 +21,9 @@ def test_cli_enrol_import_board_report_receipt(tmp_path, monkeypatch, capsys):
     _path, _sha = office.export(1, packages)
     (tmp_path / "office.pub").write_bytes(office.public_key)
     base = ["--vault", str(desk), "--user", "planung"]
+    assert cli.main([*base, "district", "enrol", str(tmp_path / "missing.pub"),
+                     "--office-id", "HZ-QLB-01"]) == 1  # fmt: skip
+    assert "lässt sich nicht lesen" in capsys.readouterr().err
     assert cli.main([*base, "district", "enrol", str(tmp_path / "office.pub"),
                      "--office-id", "HZ-QLB-01"]) == 0  # fmt: skip
     assert "Schlüssel-ID" in capsys.readouterr().out

@@ -117,7 +117,7 @@ def test_merged_report_is_the_sum_of_the_office_tallies(world):
     desk, offices = world["desk"], world["offices"]
     period = quarter(2025, 2)
     own = [
-        tally(o.session.scheme, o.session.cases(), o.session.contacts(), period)
+        tally(o.session.scheme, *o.session.records_for(period), period)
         for oid, o in offices.items()
         if oid in "ABCDE"
     ]

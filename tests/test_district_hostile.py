@@ -21,7 +21,14 @@ import pyrage
 
 HERE = Path(__file__).parent / "data" / "packages"
 ROOT = Path(__file__).resolve().parents[1]
-HOSTILE = ("unenrolled_bomb", "lying_sizes", "zip_bomb", "high_ratio", "too_many_entries")
+HOSTILE = (
+    "unenrolled_bomb",
+    "lying_sizes",
+    "zip_bomb",
+    "high_ratio",
+    "too_many_entries",
+    "many_recipients",
+)
 
 SCRIPT = r"""
 import datetime as dt, json, resource, sys, time, tracemalloc
@@ -50,7 +57,8 @@ registry, _ = reg.enrol(reg.Registry(), "HZ-TEST-01", "T", (here / "test-office.
                         dt.date(2025, 1, 1))
 doc, sig = shipped_scheme()
 scheme = load_verified(doc, sig, trusted_keys(), None, None, check_dates=False)
-known = verify.Known.of(identity, registry, {(scheme.id, scheme.version): (model.digest(doc), scheme)})
+known = verify.Known(identity=identity, registry=registry,
+                     schemes={(scheme.id, scheme.version): (model.digest(doc), scheme)})
 now = dt.datetime(2025, 4, 10, 10)
 blobs = {f.name: f.read_bytes() for f in files}
 
@@ -109,12 +117,13 @@ def test_hostile_files_are_refused_fast_and_small(tmp_path):
         "zip_bomb.fallzahl.age": "ImportUnsafe",
         "high_ratio.fallzahl.age": "ImportUnsafe",
         "too_many_entries.fallzahl.age": "ImportUnsafe",
+        "many_recipients.fallzahl.age": "ImportUnsafe",
         "directory_bomb.fallzahl.age": "ImportUnsafe",
     }
     assert {name: r["refusal"] for name, r in got.items()} == expected
     for name, r in got.items():
-        # budget: under 1 s and 100 MB; measured here about 1-20 ms and 0-10 MB
-        assert r["seconds"] < 0.25, (name, r)
+        # budget: under 1 s and 100 MB; measured here 0.3-60 ms and 0-11 MB (idle machine)
+        assert r["seconds"] < 0.5, (name, r)
         assert r["rss_kib"] < 25 * 1024, (name, r)
         assert r["traced"] < 20 * 1024 * 1024, (name, r)
     # the whole process, Python and every library loaded, all files read: about 40 MB

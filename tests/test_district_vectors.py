@@ -52,7 +52,7 @@ def schemes():
 def _known(schemes, kind: str | None = None) -> verify.Known:
     text = (HERE / "test-district.age").read_text()
     identity = next(x for x in text.splitlines() if x.startswith("AGE-SECRET-KEY-"))
-    return verify.Known.of(identity, _registry(kind), schemes)
+    return verify.Known(identity=identity, registry=_registry(kind), schemes=schemes)
 
 
 def _bytes(name: str) -> bytes:
@@ -133,3 +133,4 @@ def test_order_key_reads_only_the_manifest(schemes):
     assert verify.order_key(_bytes("q2_sequence_2"), known.identity) == ("HZ-TEST-01", 2)
     assert verify.order_key(_bytes("unenrolled_bomb"), known.identity) == ("", 0)
     assert verify.order_key(_bytes("garbage"), known.identity) == ("", 0)
+    assert verify.order_key(_bytes("deep_manifest"), known.identity) == ("", 0)

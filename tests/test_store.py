@@ -30,6 +30,8 @@ def reopen(session, min_scheme):
 
 
 def raw(session, sql, params=()):
+    """An edit of the file from outside; the open session first lets go of the file."""
+    session.store.release_exclusive()
     conn = sqlite3.connect(session.store.path)
     conn.execute(sql, params)
     conn.commit()
@@ -170,11 +172,13 @@ def test_an_older_vault_is_backed_up_then_migrated(session, vault_dir, monkeypat
 
 
 def test_a_second_writer_is_refused_naming_the_holder(session, vault_dir):
-    other = Vault(vault_dir)
+    # The writer holds the file itself: a second opener is refused before it reads anything.
     with pytest.raises(VaultLocked) as err:
-        other.unlock("leitung", PASS)
+        Vault(vault_dir).unlock("leitung", PASS)
     assert "leitung" in err.value.message() and "seit" in err.value.message()
     session.close()
+    session.vault.close()
+    other = Vault(vault_dir)
     other.unlock("leitung", PASS).close()  # free again once the holder closed
     other.close()
 

@@ -144,7 +144,7 @@ def test_last_lead_cannot_be_removed_and_users_come_and_go(made):
     lead.remove_user("anna")
     assert [u.name for u in vault.users()] == ["leitung"]
     actions = [e.action for e in lead.audit_entries()]
-    assert actions == ["user.added", "user.removed"]
+    assert actions == ["vault.created", "user.added", "user.removed"]
     lead.close()
 
 

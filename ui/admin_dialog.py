@@ -158,7 +158,7 @@ class AdminDialog(QDialog):
         self.session = session
         self.task: worker.Task | None = None
         self.child: QDialog | None = None
-        self.setWindowTitle(self.tr("Fallzahl – Verwaltung"))
+        self.setWindowTitle(self.tr("Verwaltung"))
         self.setMinimumSize(620, 420)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Bereiche der Verwaltung"))
@@ -259,16 +259,24 @@ class AdminDialog(QDialog):
         if not dialogs.question(
             self,
             self.tr(
-                "Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten."
+                "Benutzer {user} wirklich entfernen? Die erfassten Fälle bleiben erhalten. "
+                "Alle Datensätze werden dabei mit einem neuen Schlüssel versiegelt, damit der "
+                "alte Zugang (auch aus einer Sicherung) nichts Neues mehr öffnet."
             ).format(user=name),
         ):
             return
-        try:
-            self.session.remove_user(name)
-        except FallzahlError as exc:
-            dialogs.error(self, exc)
-            return
-        self.refresh_users()
+        self.task = worker.run_with_progress(
+            self,
+            lambda report: self.session.remove_user(name, progress=report),
+            self._wrap_done(
+                lambda _r: (
+                    self.refresh_users(),
+                    dialogs.info(self, self.tr("Benutzer {user} entfernt.").format(user=name)),
+                )
+            ),
+            self._failed,
+            self.tr("Benutzer wird entfernt, Datensätze werden neu versiegelt …"),
+        )
 
     def reset_passphrase(self) -> None:
         name = self.selected_user()
@@ -283,11 +291,15 @@ class AdminDialog(QDialog):
         name, secret = dialog.reset_for, dialog.fields.passphrase()
         dialog.fields.clear()
         self.child = None
-        self._run(
-            lambda: self.session.change_passphrase(name, secret),
-            lambda _r: dialogs.info(
-                self, self.tr("Die Passphrase von {user} ist neu gesetzt.").format(user=name)
+        self.task = worker.run_with_progress(
+            self,
+            lambda report: self.session.change_passphrase(name, secret, progress=report),
+            self._wrap_done(
+                lambda _r: dialogs.info(
+                    self, self.tr("Die Passphrase von {user} ist neu gesetzt.").format(user=name)
+                )
             ),
+            self._failed,
             self.tr("Passphrase wird gesetzt …"),
         )
 

@@ -1,8 +1,13 @@
 """Item models over the session's cases and contacts, for the main window's views.
 
-The rows come from app.case_overview (one pass over the contacts); these models only
-format them. Sorting is done on the Python list by the case model (fast for 20,000 rows);
-the proxy filters with app.case_overview.select and forwards sort requests to it.
+The rows come from app.records.overview (one pass over the open records' contacts); these
+models only format them. Cases of closed periods are frozen (app/vault/archive.py): their
+rows come from sealed summary pages that the case model fetches one page at a time as the
+view scrolls to the end (Qt's canFetchMore/fetchMore), newest first, so the whole history
+scrolls without decoding it. A filter, or sorting by anything but the case code, first
+fetches every page (summaries only, no record) so that it sees the whole history.
+Sorting is done on the Python list by the case model (fast for 20,000 rows); the proxy
+filters with app.records.overview.matches and forwards sort requests to it.
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ class CaseTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._field_labels: dict[str, str] = {}
         self._sort: tuple[int, Qt.SortOrder] = (self.CODE, Qt.SortOrder.AscendingOrder)
+        self._pages: list = []  # summary pages of frozen cases not fetched yet
         if session is not None:
             self.set_session(session)
 
@@ -72,12 +78,13 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._session = session
         if session is None:
-            self._rows, self._field_labels = [], {}
+            self._rows, self._field_labels, self._pages = [], {}, []
         else:
             scheme = session.scheme
             self._field_labels = {c.code: c.label() for c in scheme.codes("field")}
             self._rows = ov.overview(session.cases(), session.contacts(), scheme)
             self._sort_rows()
+            self._pages = sorted(session.history_pages(), key=lambda p: p.last, reverse=True)
         self._reindex()
         self.endResetModel()
 
@@ -99,18 +106,51 @@ class CaseTableModel(QAbstractTableModel):
     def codes(self) -> list[str]:
         return [r.code for r in self._rows]
 
+    # frozen history, page by page
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
+        return not parent.isValid() and bool(self._pages)
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
+        if parent.isValid() or not self._pages or self._session is None:
+            return
+        ref = self._pages.pop(0)
+        new = [r for r in self._session.history_page(ref.id) if r.case_id not in self._row_of]
+        new.sort(key=lambda r: r.code, reverse=True)
+        if not new:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._rows.extend(new)
+        for i, r in enumerate(new, first):
+            self._row_of[r.case_id] = i
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Every page of the frozen history (summaries only: no record is decoded)."""
+        if not self._pages or self._session is None:
+            return
+        self.beginResetModel()
+        for ref in self._pages:
+            self._rows += [
+                r for r in self._session.history_page(ref.id) if r.case_id not in self._row_of
+            ]
+        self._pages = []
+        self._sort_rows()
+        self._reindex()
+        self.endResetModel()
+
+    def pending_rows(self) -> int:
+        """Frozen cases not fetched yet."""
+        return sum(p.rows for p in self._pages)
+
     def upsert(self, case_id: str) -> None:
         """The case was saved or one of its contacts changed: update or add its row."""
         session = self._session
         if session is None:
             return
         case = session.case(case_id)
-        n, last = 0, None
-        for c in session.contacts():
-            if c.case_id == case_id:
-                n += 1
-                last = c.date if last is None or c.date > last else last
-        new = ov.case_row(case, session.scheme, (n, last) if n else None)
+        own = session.contacts_of_case(case_id)  # newest first, frozen ones too
+        new = ov.case_row(case, session.scheme, (len(own), own[0].date) if own else None)
         row = self.row_of(case_id)
         if row >= 0:
             self._rows[row] = new
@@ -203,6 +243,8 @@ class CaseTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < 7:
             return
+        if self._pages and (column, order) != (self.CODE, Qt.SortOrder.DescendingOrder):
+            self.fetch_all()  # only the newest-first code order can go on page by page
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         held = [(self._rows[p.row()].case_id, p.column()) for p in persistent]
@@ -253,6 +295,9 @@ class CaseFilterProxy(QSortFilterProxyModel):
     def set_criteria(self, criteria: ov.CaseFilter) -> None:
         self._filter = criteria
         self._everything = criteria == ov.CaseFilter()
+        model = self.sourceModel()
+        if not self._everything and isinstance(model, CaseTableModel):
+            model.fetch_all()  # a filter or search looks at the whole history
         self._recompute()
 
     def change(self, **changes: Any) -> None:
@@ -300,7 +345,7 @@ class ContactTableModel(QAbstractTableModel):
         if session is None or case_id is None:
             self._rows = []
         else:
-            self._rows = ov.contacts_of(session.contacts(), case_id)
+            self._rows = session.contacts_of_case(case_id)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -327,7 +372,7 @@ class ContactTableModel(QAbstractTableModel):
             return None
         return (
             self.tr("Datum"),
-            self.tr("Kontaktart"),
+            self.tr("Kontaktform"),
             self.tr("Dauer"),
             self.tr("Personen"),
             self.tr("Berater*in"),

@@ -255,6 +255,7 @@ class Dashboard(QWidget):
         years = list(range(this, this - 6, -1))
         if self._session is not None:
             opened = [c.opened.year for c in self._session.cases()]
+            opened += [b.start.year for b in self._session.frozen_batches()]
             if opened:
                 years = list(range(this, min(min(opened), this - 1) - 1, -1))
         self.year_box.blockSignals(True)

@@ -15,6 +15,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="fallzahl", description="Fallzahl desktop")
     parser.add_argument("--vault", type=Path, default=None, help="the vault folder")
     parser.add_argument("--lang", choices=("de", "en"), default=None, help="UI language")
+    parser.add_argument(
+        "--open", type=Path, default=None, metavar="FILE",
+        help="a package, receipt or provisioning file to act on (from the file manager)",
+    )  # fmt: skip
     args, _qt_args = parser.parse_known_args(argv)
     if args.vault is None:
         args.vault = default_vault_dir()
@@ -22,19 +26,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def vault_in_use(folder: Path) -> FallzahlError | None:
-    """The writer lock's refusal (naming the holder) if another process has the vault open."""
-    from app.vault import store
-    from app.vault.lock import WriterLock
+    """The refusal (naming the holder) if another process has the vault open."""
+    from app.vault.lock import in_use
 
-    if not store.holds_vault(folder):
-        return None
-    probe = WriterLock(folder)
-    try:
-        probe.acquire("probe")
-    except FallzahlError as exc:
-        return exc
-    probe.release()
-    return None
+    return in_use(folder)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.setApplicationDisplayName("Fallzahl")
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "fallzahl.svg"))))
     crash.install()
+    from ui import settings
+
+    settings.use_vault(args.vault)  # language, last user, geometry: this vault's own
     i18n.install(i18n.preferred(args.lang))
 
     held = vault_in_use(args.vault)
@@ -64,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ui.controller import Controller
 
-    controller = Controller(args.vault)
+    controller = Controller(args.vault, open_file=args.open)
     # queued: a quit decided before exec() starts must still end the event loop
     controller.finished.connect(qt_app.quit, Qt.ConnectionType.QueuedConnection)
     controller.start()

@@ -5,7 +5,8 @@
 progress dialog is shown while it runs. Without ``cancel`` it has no cancel button; with a
 ``threading.Event`` as ``cancel`` it has one: pressing it sets the event (``fn`` checks it
 between its steps and stops early), closes the dialog at once and calls ``on_cancel``;
-the outcome of ``fn`` is then dropped. A FallzahlError goes to
+the outcome of ``fn`` is then dropped. ``run_with_progress`` hands ``fn`` a ``report(done,
+total)`` callback that moves the bar (key rotation). A FallzahlError goes to
 ``on_error``; anything else is a bug and goes to the crash handler.
 """
 
@@ -45,6 +46,7 @@ class _Runner(QObject):
 
 class Task(QObject):
     done = Signal()
+    progressed = Signal(int, int)  # (done, total), emitted from the worker thread
 
     def __init__(
         self,
@@ -77,6 +79,17 @@ class Task(QObject):
             self.progress.setMinimumDuration(0)
             self.progress.setAccessibleName(label)
             self.progress.show()
+        self.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+
+    def report(self, done: int, total: int) -> None:
+        """Called by ``fn`` from the worker thread: moves the progress bar."""
+        self.progressed.emit(done, total)
+
+    @Slot(int, int)
+    def _show_progress(self, done: int, total: int) -> None:
+        if self.progress is not None and total > 0:
+            self.progress.setMaximum(total)
+            self.progress.setValue(min(done, total))
 
     def start(self) -> None:
         _running.add(self)
@@ -140,6 +153,21 @@ def run(
     on_cancel: Callable[[], None] | None = None,
 ) -> Task:
     task = Task(parent, fn, on_done, on_error, label, cancel, on_cancel)
+    task.start()
+    return task
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    fn: Callable[[Callable[[int, int], None]], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[FallzahlError], None],
+    label: str,
+) -> Task:
+    """As ``run``, but ``fn(report)`` may call ``report(done, total)`` to fill the bar."""
+    holder: list[Task] = []
+    task = Task(parent, lambda: fn(holder[0].report), on_done, on_error, label)
+    holder.append(task)
     task.start()
     return task
 

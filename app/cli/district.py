@@ -27,7 +27,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     from app.district import desk as district
 
     session = args.open_session()
-    kid = district.enrol(session, args.office_id, args.office_name or "", args.file.read_bytes())
+    kid = district.enrol_file(session, args.office_id, args.office_name or "", args.file)
     out(t(f"Beratungsstelle {args.office_id} eingetragen.", f"Office {args.office_id} enrolled."))
     out(
         t(

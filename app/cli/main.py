@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from app import lang
-from app.errors import FallzahlError, UsageError
+from app.errors import DiskFull, FallzahlError, StorageError, UsageError
 from app.lang import t
 
 Handler = Callable[[argparse.Namespace], int]
@@ -67,6 +68,36 @@ def open_session(args: argparse.Namespace):
         raise
     args._cleanup.append(lambda: (session.close(), vault.close()))
     return session
+
+
+def file_problem(exc: OSError) -> FallzahlError:
+    """One message for a file the user named that cannot be read or written."""
+    import errno
+
+    name = exc.filename or "?"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(
+            f"Der Datenträger für {name} ist voll; nichts wurde geschrieben. Schaffen Sie Platz "
+            "und versuchen Sie es erneut.",
+            f"The disk holding {name} is full; nothing was written. Free some space and try again.",
+        )
+    if isinstance(exc, FileNotFoundError):
+        return StorageError(
+            f"Die Datei {name} gibt es nicht. Bitte Namen und Ordner prüfen.",
+            f"The file {name} does not exist. Check the name and folder.",
+        )
+    return StorageError(
+        f"Die Datei {name} lässt sich nicht lesen oder schreiben ({exc.strerror}). Bitte Ort "
+        "und Berechtigungen prüfen.",
+        f"The file {name} cannot be read or written ({exc.strerror}). Check the place and "
+        "permissions.",
+    )
+
+
+def store_error_for(exc: sqlite3.Error, folder: Path) -> FallzahlError | None:
+    from app.vault.store import DB_NAME, error_for
+
+    return error_for(exc, Path(folder) / DB_NAME)
 
 
 def out(text: str = "") -> None:
@@ -164,17 +195,24 @@ def cmd_users_recovery(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.stats.history import check as check_frozen
+    from app.vault.activities import activities
+
     session = args.open_session()
     problems = session.check()
+    if not problems and session.frozen_tally_labels():
+        done = activities(session) if session.scheme.items else ()
+        problems = check_frozen(session, done)
     for problem in problems:
         sys.stderr.write(problem.message() + "\n")
     if problems:
         return 1
+    n_cases, n_contacts = session.record_counts()
     out(
         t(
-            f"In Ordnung: {len(session.cases())} Fälle, {len(session.contacts())} Kontakte, "
+            f"In Ordnung: {n_cases} Fälle, {n_contacts} Kontakte, "
             f"{len(session.audit_entries())} Protokolleinträge.",
-            f"OK: {len(session.cases())} cases, {len(session.contacts())} contacts, "
+            f"OK: {n_cases} cases, {n_contacts} contacts, "
             f"{len(session.audit_entries())} audit entries.",
         )
     )
@@ -193,13 +231,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.vault.backup import restore_backup
 
+    older = args.accept_older
     if args.recovery_key:
         key = read_secret("Wiederherstellungsschlüssel: ", "FALLZAHL_RECOVERY_KEY")
-        kept = restore_backup(args.vault, args.file, recovery_key=key)
+        kept = restore_backup(args.vault, args.file, recovery_key=key, accept_older=older)
     else:
         user = user_of(args)
-        secret = read_secret(f"Passphrase für {user} (in der Sicherung): ", "FALLZAHL_PASSPHRASE")
-        kept = restore_backup(args.vault, args.file, user=user, passphrase=secret)
+        secret = read_secret(f"Passphrase für {user} (Leitung): ", "FALLZAHL_PASSPHRASE")
+        kept = restore_backup(
+            args.vault, args.file, user=user, passphrase=secret, accept_older=older
+        )
     out(t("Sicherung wiederhergestellt.", "Backup restored."))
     if kept:
         out(
@@ -219,6 +260,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     session = args.open_session()
     cases, contacts = demo.generate(session.scheme, args.cases, args.year, until=dt.date.today())
+    cases = demo.refuse_overwrite(session, cases, contacts)
     session.add_bulk(cases, contacts, "demo.filled")
     for activity in demo.generate_activities(
         session.scheme, max(1, args.cases // 40), args.year, until=dt.date.today()
@@ -276,6 +318,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="restore a backup")
     p.add_argument("file", type=Path)
     p.add_argument("--recovery-key", action="store_true")
+    p.add_argument(
+        "--accept-older",
+        action="store_true",
+        help="restore even a backup older than the last removal of a user",
+    )
     p.set_defaults(handler=cmd_restore)
     p = sub.add_parser("demo", help="fill with a synthetic year")
     p.add_argument("--cases", type=int, required=True)
@@ -307,12 +354,29 @@ def main(argv: list[str] | None = None) -> int:
     args._cleanup = []
     args.open_session = lambda: open_session(args)
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # here, so that a closed pipe is handled below, not at exit
+        return code
     except UsageError as exc:
         sys.stderr.write(exc.message() + "\n")
         return 2
     except FallzahlError as exc:
         sys.stderr.write(exc.message() + "\n")
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`... | head`): no traceback; later writes go nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # after BrokenPipeError, which is one
+        # a file named on the command line is missing, unreadable or its disk is full
+        sys.stderr.write(file_problem(exc).message() + "\n")
+        return 1
+    except sqlite3.Error as exc:
+        error = store_error_for(exc, args.vault)
+        if error is None:
+            raise
+        sys.stderr.write(error.message() + "\n")
         return 1
     except KeyboardInterrupt:
         return 1

@@ -151,7 +151,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace, trusted_files: list[Path]) -> package.Verified | bytes:
     identity = _read(args.identity).decode("utf-8", "replace")
-    data = _read(args.file)
+    data = package.read_package_file(args.file)
     if not trusted_files:
         return package.decrypt_package(data, [identity])
     trusted = package.trusted_from_files([_read(p) for p in trusted_files])

@@ -13,18 +13,10 @@ from app.errors import UsageError
 
 def office_tally(session, period_text: str):
     """The unsuppressed tally of one period from the vault (the office's internal view)."""
+    from app.office.export import preview_tally
     from app.records.periods import parse_period
-    from app.scheme.mapping import mapper
-    from app.stats.tally import tally
 
-    scheme = session.scheme
-    return tally(
-        scheme,
-        session.cases(),
-        session.contacts(),
-        parse_period(period_text),
-        map_code=mapper(scheme),
-    )
+    return preview_tally(session, parse_period(period_text))
 
 
 def cmd_tally(args: argparse.Namespace) -> int:

@@ -1,7 +1,11 @@
 """Key derivation and the recovery key.
 
-Passphrases go through Argon2id (cryptography's) with parameters stored per slot and
-calibrated once at creation to about half a second here, never below 64 MiB. The recovery
+Passphrases go through Argon2id (cryptography's) with parameters stored per slot. New slots
+always use this machine's calibration (about half a second, never below 64 MiB), never
+parameters read from a vault file. Parameters read from a file are checked against fixed
+bounds before any KDF runs, so an edited slot cannot ask for 64 GiB or a billion passes; the
+slot's associated data binds them as well (app/vault/keyslots.py), so an edited slot does not
+open. The recovery
 key is 40 characters of an unambiguous alphabet in 8 groups of 5: 35 random characters
 (175 bits) and 5 characters of checksum, so a typo is caught before any KDF runs.
 """
@@ -16,9 +20,14 @@ import time
 import msgspec
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from app.errors import BadRecoveryKey
+from app.errors import BadRecoveryKey, KdfParamsRefused
 
-MIN_MEMORY_KIB = 64 * 1024
+MIN_MEMORY_KIB = 64 * 1024  # the floor for new slots
+# What a slot read from disk may ask for: enough for any calibration, not enough to hang or
+# exhaust the machine. The lower bounds are Argon2's own (tests use cheap parameters).
+MAX_MEMORY_KIB = 1024 * 1024
+MAX_ITERATIONS = 64
+MAX_LANES = 16
 TARGET_SECONDS = 0.5
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
 GROUPS, GROUP_LEN, CHECK_LEN = 8, 5, 5
@@ -30,7 +39,66 @@ class KdfParams(msgspec.Struct, frozen=True):
     lanes: int = 4
 
 
+def check_params(params: KdfParams) -> KdfParams:
+    """Refuse parameters outside the bounds before any Argon2id runs."""
+    ok = (
+        all(isinstance(v, int) and not isinstance(v, bool) for v in msgspec.structs.astuple(params))
+        and 1 <= params.lanes <= MAX_LANES
+        and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB
+        and 1 <= params.iterations <= MAX_ITERATIONS
+    )
+    if not ok:
+        raise bad_params()
+    return params
+
+
+def bad_params() -> KdfParamsRefused:
+    return KdfParamsRefused(
+        "Die Schlüsselableitung dieses Zugangs hat unzulässige Parameter (Datei verändert "
+        "oder beschädigt). Melden Sie sich mit einem anderen Zugang oder dem "
+        "Wiederherstellungsschlüssel an und setzen Sie die Passphrase neu; sonst stellen Sie "
+        "die letzte Sicherung wieder her.",
+        "This login's key derivation has parameters outside the allowed bounds (the file was "
+        "changed or is damaged). Log in with another login or the recovery key and reset the "
+        "passphrase; otherwise restore the latest backup.",
+    )
+
+
+def decode_params(raw: str | bytes) -> KdfParams:
+    """Parameters as stored beside a slot: malformed or out of bounds is KdfParamsRefused."""
+    if len(raw) > 200:
+        raise bad_params()
+    try:
+        params = msgspec.json.decode(raw, type=KdfParams, strict=True)
+    except msgspec.DecodeError:
+        raise bad_params() from None
+    return check_params(params)
+
+
+def encode_params(params: KdfParams) -> str:
+    """The canonical text form, also bound into the slot's associated data."""
+    return msgspec.json.encode(params).decode()
+
+
+_machine: KdfParams | None = None
+
+
+def machine_params() -> KdfParams:
+    """This machine's calibration (with the 64 MiB floor), measured once per process."""
+    global _machine
+    if _machine is None:
+        _machine = calibrate()
+    return _machine
+
+
+def use_machine_params(params: KdfParams | None) -> None:
+    """Set the calibration for this process (tests and the self-test use cheap parameters)."""
+    global _machine
+    _machine = check_params(params) if params is not None else None
+
+
 def derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    check_params(params)
     kdf = Argon2id(
         salt=salt,
         length=32,

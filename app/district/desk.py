@@ -8,7 +8,8 @@ A district vault (``Vault.create(mode="district")``) keeps, sealed like everythi
   key to hand out), ``district.registry`` (app/district/registry.py),
   ``district.intake`` (every package received and the last sequence per office,
   app/district/intake.py), and per package ``district.pkg.<sha256>`` (the bytes as
-  received) and ``district.tally.<sha256>`` (its verified tallies.json).
+  received), ``district.tally.<sha256>`` (its verified tallies.json) and, when the office
+  sent one, ``district.staffing.<sha256>`` (app/district/staffing.py).
 
 Importing a package is two steps: ``verify.verify`` checks it without side effects
 (app/district/verify.py: sizes, signature and enrolment, scheme, period, sequence, content;
@@ -204,6 +205,30 @@ def enrol(session: Session, office_id: str, office_name: str, public_key_file: b
     return kid
 
 
+def enrol_file(
+    session: Session, office_id: str, office_name: str, path: str | os.PathLike[str]
+) -> str:
+    """``enrol`` from the office's public key file (``office-key --out``); a file that cannot
+    be read, or is far too large to be a key (over 64 KB), is refused with a message."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(64 * 1024 + 1)
+    except OSError as exc:
+        raise errors.EnrolmentRefused(
+            f"Die Schlüsseldatei {path} lässt sich nicht lesen ({exc.strerror}). Die Stelle "
+            "erzeugt sie mit „office-key --out DATEI“.",
+            f"The key file {path} cannot be read ({exc.strerror}). The office makes it with "
+            "'office-key --out FILE'.",
+        ) from exc
+    if len(data) > 64 * 1024:
+        raise errors.EnrolmentRefused(
+            f"Die Datei {path} ist zu groß für einen öffentlichen Schlüssel.",
+            f"The file {path} is too large to be a public key.",
+        )
+    return enrol(session, office_id, office_name, data)
+
+
 def revoke_key(session: Session, office_id: str, key_id: str) -> None:
     session.require_lead("Das Widerrufen von Schlüsseln", "Revoking keys")
     new = reg.revoke_key(registry(session), office_id, key_id, _today())
@@ -324,8 +349,10 @@ class Importer:
         require_district(session)
         session.require_lead("Das Einlesen von Paketen", "Importing packages")
         self.session = session
-        self.known = verify.Known.of(
-            age_identity(session), registry(session), known_schemes(session)
+        self.known = verify.Known(
+            identity=age_identity(session),
+            registry=registry(session),
+            schemes=known_schemes(session),
         )
         self.intake = intake(session)
 
@@ -400,19 +427,11 @@ def _read_package(path: Path) -> tuple[bytes | None, FallzahlError | None]:
     """The file's bytes, or why not: a file over the size limit is refused by its size,
     before it is read."""
     try:
-        with path.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            data = None if size > package.MAX_FILE else fh.read(package.MAX_FILE + 1)
-    except OSError as exc:
-        return None, ImportDamaged(
-            f"{path.name}: Die Datei lässt sich nicht lesen ({exc.strerror}).",
-            f"{path.name}: The file cannot be read ({exc.strerror}).",
-        )
-    try:
-        package.check_file_size(size if data is None else len(data))
+        return package.read_package_file(path), None
     except errors.PackageUnsafe as exc:
         return None, ImportUnsafe(f"{path.name}: {exc.de}", f"{path.name}: {exc.en}")
-    return data, None
+    except errors.PackageRefused as exc:
+        return None, ImportDamaged(exc.de, exc.en)
 
 
 def import_paths(
@@ -424,13 +443,17 @@ def import_paths(
     folder holding an original and its correction imports in the right order.
     """
     importer = Importer(session)
-    loaded = [(f, *_read_package(f)) for f in package_files(paths)]
     identity = importer.known.identity
-    loaded.sort(
-        key=lambda item: ("", 0) if item[1] is None else verify.order_key(item[1], identity)
-    )
+
+    def order(path: Path) -> tuple[str, int]:
+        data, _err = _read_package(path)
+        return ("", 0) if data is None else verify.order_key(data, identity)
+
+    # One file in memory at a time: each is read to find its place, then again to import
+    # (a folder of large hostile files costs time, never their sum in memory).
     outcomes = []
-    for f, data, err in loaded:
+    for f in sorted(package_files(paths), key=order):
+        data, err = _read_package(f)
         if err is not None or data is None:
             outcomes.append(Outcome(file_name=str(f), error=err))
             continue
@@ -444,7 +467,19 @@ def import_one(
     try:
         return Outcome(file_name=file_name, package=importer.import_bytes(data, file_name, now))
     except errors.ImportRefused as exc:
-        return Outcome(file_name=file_name, error=exc)
+        return Outcome(file_name=file_name, error=_detached(exc))
+
+
+def _detached(exc: FallzahlError) -> FallzahlError:
+    """The refusal without its tracebacks (and those of its causes): an outcome keeps only
+    the message, not the frames that hold the refused file's bytes."""
+    link: BaseException | None = exc
+    seen: set[int] = set()
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        link.__traceback__ = None
+        link = link.__cause__ or link.__context__
+    return exc
 
 
 # board

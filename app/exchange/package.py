@@ -17,12 +17,14 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -49,12 +51,16 @@ from app.records.periods import Period, parse_period
 from app.resources import resource_path
 from app.scheme import model as scheme_model
 from app.stats import adx, tally_io
-from app.stats.tally import Row, Tally
+from app.stats.tally import NON_ADDITIVE_MEASURES, Row, Tally
 
 if TYPE_CHECKING:
     pass
 
 FORMAT = "fallzahl-submission/1"
+# Format 2: the same files; the manifest lists the tally's measures that must not be added
+# up (non_additive). An office writes it when its scheme is format 2; a district reads both.
+FORMAT_2 = "fallzahl-submission/2"
+FORMATS = (FORMAT, FORMAT_2)
 MANIFEST, SIGNATURE = "manifest.json", "manifest.json.minisig"
 REQUIRED_FILES = ("tallies.json", "tallies.csv", "adx.xml")
 OPTIONAL_FILES = ("tallies.xlsx", "staffing.json")  # staffing: app/exchange/staffing.py
@@ -99,6 +105,7 @@ class Manifest(msgspec.Struct, kw_only=True):
     created_at: str
     app_version: str
     files: list[FileEntry]
+    non_additive: list[str] | msgspec.UnsetType = msgspec.UNSET  # format 2 only
 
 
 class Verified(msgspec.Struct):
@@ -178,6 +185,23 @@ def check_file_size(size: int) -> None:
         )
 
 
+def read_package_file(path: str | os.PathLike[str]) -> bytes:
+    """A package file's bytes, refused by its size (MAX_FILE) before it is read, and never
+    read past the limit (PackageUnsafe); PackageDamaged when it cannot be read."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            check_file_size(os.fstat(fh.fileno()).st_size)
+            data = fh.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise PackageDamaged(
+            f"Die Datei {path.name} lässt sich nicht lesen ({exc.strerror}).",
+            f"The file {path.name} cannot be read ({exc.strerror}).",
+        ) from exc
+    check_file_size(len(data))  # it grew while being read
+    return data
+
+
 def decrypt_package(data: bytes, identities: list[str]) -> bytes:
     """The ZIP inside an age-encrypted package; refuses garbage, truncation, wrong keys."""
     keys = _identities(identities)
@@ -197,6 +221,10 @@ def decrypt_package(data: bytes, identities: list[str]) -> bytes:
             "anderen Landkreis bestimmt, oder wurde die falsche Identitätsdatei gewählt?",
             "The package is not encrypted for this key. Is it meant for another "
             "district, or was the wrong identity file chosen?",
+        ) from exc
+    except age.Unsafe as exc:
+        raise _unsafe(
+            f"der age-Kopf ist unplausibel ({exc})", f"the age header is implausible ({exc})"
         ) from exc
     except age.Damaged as exc:
         raise PackageDamaged(
@@ -262,7 +290,9 @@ def _end_record(zip_bytes: bytes) -> None:
         raise _not_a_zip("no end record at the end of the archive")
     if disk != 0 or cd_disk != 0 or here != total:
         raise _unsafe("mehrteiliges ZIP-Archiv", "multi-part ZIP archive")
-    if total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
+    locator = zip_bytes[-size - zipfile.sizeEndCentDir64Locator : -size]
+    zip64 = locator.startswith(zipfile.stringEndArchive64Locator)  # zipfile would follow it
+    if zip64 or total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
         raise _unsafe("ZIP64-Archiv", "ZIP64 archive")
     if total > MAX_ENTRIES:
         raise _unsafe(
@@ -371,19 +401,19 @@ def read_zip(zip_bytes: bytes) -> dict[str, bytes]:
 
 
 _manifest_fields = set(Manifest.__struct_fields__)
+_required_fields = _manifest_fields - {"non_additive"}
 
 
 def _decode_manifest(raw: bytes) -> Manifest:
-    try:
-        doc = msgspec.json.decode(raw)
-    except msgspec.DecodeError as exc:
-        raise _manifest_invalid("-", f"kein JSON ({exc})", f"not JSON ({exc})") from exc
+    doc = _json(raw)
     if not isinstance(doc, dict):
         raise _manifest_invalid("-", "kein Objekt", "not an object")
     extra = sorted(set(doc) - _manifest_fields)
     if extra:
         raise _manifest_invalid(extra[0], "unbekanntes Feld", "unknown field")
-    missing = sorted(_manifest_fields - set(doc))
+    missing = sorted(_required_fields - set(doc))
+    if doc.get("format") == FORMAT_2 and "non_additive" not in doc:
+        missing.append("non_additive")
     if missing:
         raise _manifest_invalid(missing[0], "fehlt", "missing")
     try:
@@ -397,8 +427,10 @@ def _decode_manifest(raw: bytes) -> Manifest:
 
 
 def _check_manifest(m: Manifest, package_sha256: str) -> Period:
-    if m.format != FORMAT:
+    if m.format not in FORMATS:
         raise _manifest_invalid("format", f"unbekannt: {m.format!r}", f"unknown: {m.format!r}")
+    if m.format == FORMAT and m.non_additive is not msgspec.UNSET:
+        raise _manifest_invalid("non_additive", "gibt es erst in Format 2", "only in format 2")
     try:
         period = parse_period(m.period)
     except PeriodInvalid as exc:
@@ -471,6 +503,13 @@ def check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tally
         raise mismatch("anderer Zeitraum als im Verzeichnis", "period differs from the manifest")
     if (tly.scheme_id, tly.scheme_version) != (m.scheme_id, m.scheme_version):
         raise mismatch("anderes Schema als im Verzeichnis", "scheme differs from the manifest")
+    declared = set(m.non_additive) if m.non_additive is not msgspec.UNSET else set()
+    present = {row.measure for row in tly.rows}
+    if not declared <= present or present & set(NON_ADDITIVE_MEASURES) - declared:
+        raise mismatch(
+            "nicht summierbare Kennzahlen falsch angegeben (non_additive)",
+            "measures that do not add up are declared wrongly (non_additive)",
+        )
     for row in tly.rows:
         if not SAFE_CODE.fullmatch(row.measure) or not all(
             SAFE_CODE.fullmatch(d) and SAFE_CODE.fullmatch(c) for d, c in row.dims
@@ -526,14 +565,22 @@ def signed_manifest(pz: PackageZip) -> tuple[bytes, bytes]:
     return raw, pz.read(SIGNATURE) or b""
 
 
-def claimed_office(raw: bytes) -> str:
-    """The office id the (not yet verified) manifest names, to look up its key; "" if none."""
+def _json(raw: bytes) -> object:
+    """manifest.json as JSON; refused when it is not (deep nesting included: msgspec raises
+    RecursionError, not DecodeError, for a 64 KB file of brackets)."""
     try:
-        doc = msgspec.json.decode(raw)
-    except msgspec.DecodeError:
-        return ""
+        return msgspec.json.decode(raw)
+    except (msgspec.DecodeError, RecursionError) as exc:
+        raise _manifest_invalid("-", f"kein JSON ({exc})", f"not JSON ({exc})") from exc
+
+
+def claimed_office(raw: bytes) -> str:
+    """The office id the (not yet verified) manifest names, to look up its key."""
+    doc = _json(raw)
     office = doc.get("office_id") if isinstance(doc, dict) else None
-    return office if isinstance(office, str) else ""
+    if not isinstance(office, str):
+        raise _manifest_invalid("office_id", "fehlt", "missing")
+    return office
 
 
 def signed_fields(raw: bytes, key_id: str, comment: str, package_sha256: str) -> Manifest:

@@ -11,11 +11,16 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 import msgspec
 
+from app.errors import VaultExists
 from app.records.model import ITEM_ATTRIBUTE, Activity, Case, Contact
 from app.scheme.model import Scheme
+
+if TYPE_CHECKING:
+    from app.vault.session import Session
 
 # Share of cases per counselling field in an integrated office (by code, when present).
 FIELD_WEIGHTS = {
@@ -93,7 +98,7 @@ def generate(
         year before and carried over. Case codes are ``YYYY-NNNN`` (five digits from 10,000).
     With ``until`` nothing is dated after that day (a demo of the running year stops today).
     """
-    rng = random.Random(seed)
+    rng = random.Random(f"{seed}-{year}")  # another year: other ids, never the same records
     fields = _codes(scheme, "field")
     field_pick = _Pick(rng, fields, [FIELD_WEIGHTS.get(f, 4) for f in fields])
 
@@ -257,6 +262,73 @@ def generate(
     return cases, contacts
 
 
+CARRIED_FROM = 80_000  # case numbers of cases carried over into the next year's demo
+
+
+def history_year(
+    scheme: Scheme, n_cases: int, year: int, *, last: bool, seed: int = 2026
+) -> tuple[list[Case], list[Contact]]:
+    """One year of ``history``: ``generate`` made to fit the years around it. A case carried
+    over from the year before is numbered from 80,000 of its opening year (so codes stay
+    unique), every closed case has an ending, and unless ``last`` a case still open at the
+    end of the year is closed on 31 December."""
+    endings = _codes(scheme, "ending")
+    cases, contacts = generate(scheme, n_cases, year, seed=seed + year)
+    carried = 0
+    fixed = []
+    for c in cases:
+        changes: dict = {}
+        if c.opened.year < year:
+            carried += 1
+            changes["code"] = f"{c.opened.year}-{CARRIED_FROM + carried}"
+        if c.closed is None and not last:
+            changes["closed"] = dt.date(year, 12, 31)
+        if (changes.get("closed") or c.closed) and not c.ending and endings:
+            changes["ending"] = endings[0]
+        fixed.append(msgspec.structs.replace(c, **changes) if changes else c)
+    return fixed, contacts
+
+
+def history(
+    scheme: Scheme, n_cases: int, years: Sequence[int], seed: int = 2026
+) -> list[tuple[int, list[Case], list[Contact]]]:
+    """Several demo years of one office that fit together (see ``history_year``)."""
+    return [
+        (y, *history_year(scheme, n_cases, y, last=i == len(years) - 1, seed=seed))
+        for i, y in enumerate(years)
+    ]
+
+
+def refuse_overwrite(session: Session, cases: list[Case], contacts: list[Contact]) -> list[Case]:
+    """The cases to add: a demo fill never replaces a record already in the vault.
+
+    The same fill again (same ids) is refused; a case code already taken (a case carried
+    over from the year a previous fill covered) gets the next free number of its year.
+    """
+    have_ids = {c.id for c in session.cases()} | {k.id for k in session.contacts()}
+    clash = [c.code for c in cases if c.id in have_ids] + [
+        k.id for k in contacts if k.id in have_ids
+    ]
+    if clash:
+        raise VaultExists(
+            f"Der Datenbestand enthält diese Demo-Datensätze schon ({', '.join(clash[:3])} …); "
+            "die Demo würde sie überschreiben und legt nichts an. Wählen Sie ein anderes Jahr "
+            "oder einen leeren Datenbestand.",
+            f"The vault already holds these demo records ({', '.join(clash[:3])} …); the demo "
+            "would overwrite them and adds nothing. Choose another year or an empty vault.",
+        )
+    taken = {c.code for c in session.cases()}
+    out = []
+    for c in cases:
+        if c.code in taken:
+            year = c.code[:4]
+            serial = 1 + max(int(code[5:]) for code in taken if code.startswith(f"{year}-"))
+            c = msgspec.structs.replace(c, code=f"{year}-{serial:04d}")
+        taken.add(c.code)
+        out.append(c)
+    return out
+
+
 # Format 2 items. Median waiting days by field (long waits in debt counselling, none in
 # pregnancy conflict counselling, where the law asks for an appointment at once).
 WAIT_DAYS = {"EB": 21, "EFL": 28, "SCHULD": 45, "SUCHT": 7, "SCHWANGER": 5, "SCHKONF": 1}
@@ -303,14 +375,14 @@ def _case_items(scheme: Scheme, case: Case, rng: random.Random, last: dt.date) -
     item = scheme.item("reasons")
     if reasons and item and asks("reasons"):
         k = rng.randint(1, item.max or 1)
-        values["reasons"] = rng.sample(reasons, min(k, len(reasons)))
+        values["reasons"] = tuple(rng.sample(reasons, min(k, len(reasons))))
     one("debt_trigger")
     one("eb_setting", [2, 5, 3][: len(_item_codes(scheme, "eb_setting"))] or None)
     one("risk_assessment", [5, 90, 5][: len(_item_codes(scheme, "risk_assessment"))] or None)
     one("family_situation")
     topics = _item_codes(scheme, "pregnancy_topics")
     if topics and asks("pregnancy_topics"):
-        values["pregnancy_topics"] = rng.sample(topics, rng.randint(1, 3))
+        values["pregnancy_topics"] = tuple(rng.sample(topics, rng.randint(1, 3)))
     return msgspec.structs.replace(case, **values)
 
 
@@ -364,7 +436,7 @@ def generate_activities(
     kinds = _codes(scheme, "activity_kind")
     if not kinds:
         return []
-    rng = random.Random(seed + 3)
+    rng = random.Random(f"{seed + 3}-{year}")  # another year: other ids
     fields = _codes(scheme, "field")
     groups = _item_codes(scheme, "activity_target_group")
     settings = _item_codes(scheme, "activity_setting")

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from app import __version__
-from app.atomic import write_bytes
+from app.atomic import remove_quietly, write_bytes
 from app.crypto import age, signing
 from app.errors import PackageFilesWrong, UsageError
 from app.exchange.package import (
+    FORMAT,
+    FORMAT_2,
     MANIFEST,
     SIGNATURE,
     FileEntry,
@@ -36,12 +38,13 @@ from app.office.info import RECIPIENTS, office_info
 from app.office.period_close import closed_entry
 from app.records.periods import Period
 from app.scheme import model as scheme_model
-from app.scheme.mapping import mapper
 from app.scheme.store import DOC
 from app.scheme.trust import shipped_scheme
 from app.stats import adx, tally_io
 from app.stats import workbook as report_xlsx
-from app.stats.tally import Tally, tally
+from app.stats.history import period_tally
+from app.stats.tally import NON_ADDITIVE_MEASURES, Tally
+from app.vault.activities import activities
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -159,9 +162,11 @@ def _files(tly: Tally, scheme: Scheme, info, created_at: str) -> dict[str, bytes
 
 
 def preview_tally(session: Session, period: Period) -> Tally:
-    """Exactly the tally build_package puts into the package for ``period``."""
-    scheme = session.scheme
-    return tally(scheme, session.cases(), session.contacts(), period, map_code=mapper(scheme))
+    """Exactly the tally build_package puts into the package for ``period``: the frozen one
+    of the closed period (app/stats/history.py), counted anew only under another scheme."""
+    return period_tally(
+        session, period, activities=activities(session) if session.scheme.items else ()
+    )
 
 
 def build_package(
@@ -193,7 +198,9 @@ def build_package(
     sequence = _next_sequence(session)
     previous = [p for p in sent_packages(session) if p.period == period.label]
     supersedes = previous[-1].sha256 if previous else None
+    v2 = bool(scheme.items)
     manifest = Manifest(
+        format=FORMAT_2 if v2 else FORMAT,
         office_id=info.office_id,
         office_name=info.name,
         office_key_id=kid,
@@ -211,6 +218,11 @@ def build_package(
             FileEntry(name, hashlib.sha256(data).hexdigest(), len(data))
             for name, data in files.items()
         ],
+        non_additive=(
+            sorted({r.measure for r in tly.rows} & set(NON_ADDITIVE_MEASURES))
+            if v2
+            else msgspec.UNSET
+        ),
     )
     manifest_bytes = encode_manifest(manifest)
     sig = signing.sign(
@@ -233,6 +245,16 @@ def build_package(
         created_at=created_at,
         supersedes=supersedes,
     )
-    session.put_setting(SENT, msgspec.json.encode([*sent_packages(session), sent]))
-    session.audit("package.exported", f"{path.name} sha256 {digest}")
+    # The sent log and its audit entry in one transaction; if they cannot be saved (disk
+    # full), the file goes again: a package written is recorded, one not recorded is not left.
+    try:
+        session.put_setting(
+            SENT,
+            msgspec.json.encode([*sent_packages(session), sent]),
+            audit_action="package.exported",
+            audit_detail=f"{path.name} sha256 {digest}",
+        )
+    except BaseException:
+        remove_quietly(str(path))
+        raise
     return path, digest, manifest

@@ -75,8 +75,7 @@ def _now() -> str:
 def findings(session: Session, period: Period, today: dt.date | None = None) -> list[Finding]:
     """What stands in the way of closing ``period`` (blocking first, then warnings)."""
     start, end = period.start, period.end
-    cases = session.cases()
-    contacts = session.contacts()
+    cases, contacts = session.records_for(period)
     by_id = {c.id: c for c in cases}
     out: list[Finding] = []
     today = today or dt.date.today()
@@ -217,7 +216,22 @@ def close_period(
         detail += f"; {len(blocking)} findings accepted: {reason}"
     session.put_setting(CLOSED, msgspec.json.encode(closed))
     session.audit("period.closed", detail)
+    freeze_closed(session)
     return entry
+
+
+def freeze_closed(session: Session) -> None:
+    """Freeze every closed period no batch holds yet, oldest first, with its frozen tallies
+    (app/vault/archive.py, app/stats/history.py). A period reopened and closed again is
+    counted anew here, and so are the later closed periods its reopening thawed."""
+    from app.stats.history import frozen_tallies
+    from app.vault.activities import activities
+
+    held = {b.label for b in session.frozen_batches()}
+    done = activities(session) if session.scheme.items else ()
+    for closed in sorted(closed_periods(session), key=lambda c: (c.start, c.end)):
+        if closed.label not in held:
+            session.freeze_period(closed.period, frozen_tallies(session, closed.period, done))
 
 
 def reopen_period(session: Session, period: Period, reason: str) -> Reopened:
@@ -230,6 +244,7 @@ def reopen_period(session: Session, period: Period, reason: str) -> Reopened:
             "Please give a reason for reopening (it is written to the audit log).",
         )
     closed_entry(session, period)
+    session.thaw_period(period)  # first: a period never stays frozen while open
     closed = [c for c in closed_periods(session) if c.label != period.label]
     entry = Reopened(
         label=period.label, reopened_at=_now(), reopened_by=session.user, reason=reason

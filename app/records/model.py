@@ -51,12 +51,13 @@ class Case(msgspec.Struct, kw_only=True, array_like=True):
     client_relation: str | None = None  # the person concerned, a relative, a professional
     persons_count: int | None = None  # persons counselled in this case
     children_affected: int | None = None  # children affected by the problems
-    reasons: list[str] = []  # ranked: the first is the main reason
+    # tuples: an empty one is shared, so 20,000 cases do not carry 40,000 empty lists
+    reasons: tuple[str, ...] = ()  # ranked: the first is the main reason
     debt_trigger: str | None = None  # the one main trigger of the over-indebtedness
     eb_setting: str | None = None  # EB: mainly with the family / the parents / the young person
     risk_assessment: str | None = None  # EB: preceding risk assessment under § 8a SGB VIII
     family_situation: str | None = None  # EB: family situation as § 99 SGB VIII asks it
-    pregnancy_topics: list[str] = []  # pregnancy counselling topics (several)
+    pregnancy_topics: tuple[str, ...] = ()  # pregnancy counselling topics (several)
     # Household link: the same local key on cases of one household across fields makes one
     # integrated case for the domain count. Local to the office; never exported or shown
     # in a tally.

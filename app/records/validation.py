@@ -102,7 +102,7 @@ def validate_case(case: Case, scheme: Scheme, today: dt.date | None = None) -> N
 
 
 def _empty(value: object) -> bool:
-    return value is None or value == [] or value == 0 and not isinstance(value, bool)
+    return value is None or value in ([], ()) or value == 0 and not isinstance(value, bool)
 
 
 def _field_names(scheme: Scheme, item: Item) -> tuple[str, str]:
@@ -165,7 +165,7 @@ def _check_items(
 def _check_item_value(scheme: Scheme, item: Item, attr: str, value: object, today: dt.date) -> None:
     if item.kind in ("single", "multiple", "ranked"):
         assert item.dimension is not None  # the scheme's JSON Schema requires it
-        codes = value if isinstance(value, list) else [value]
+        codes = list(value) if isinstance(value, (list, tuple)) else [value]
         for code in codes:
             if not scheme.has_code(item.dimension, code):
                 raise _refuse(

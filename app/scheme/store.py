@@ -24,6 +24,7 @@ class SchemeSession(Protocol):
     """What this module needs from an unlocked vault session (app/session.py)."""
 
     role: str
+    scheme: Scheme
 
     def get_setting(self, name: str) -> bytes | None: ...
 
@@ -78,6 +79,7 @@ def import_scheme(
     session.put_setting(DOC, doc)
     session.put_setting(SIG, sig)
     session.audit("scheme imported v" + str(scheme.version), f"{scheme.id} v{scheme.version}")
+    session.scheme = scheme  # records from now on are checked against it
     return scheme
 
 

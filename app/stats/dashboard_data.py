@@ -152,8 +152,30 @@ def overview_of(
     return Overview(tally=result, trend=trend(cases, contacts, trend_quarters(period, today, n)))
 
 
-def overview(session, period: Period, *, today: dt.date | None = None, n: int = 8) -> Overview:
-    """The dashboard's figures from the vault in one go: one tally and one trend pass."""
-    return overview_of(
-        session.scheme, session.cases(), session.contacts(), period, today=today, n=n
+def from_tally(t: Tally) -> QuarterFigures:
+    """A quarter's trend figures read from its (frozen) tally: the same definitions."""
+    return QuarterFigures(
+        label=t.period.label,
+        cases_active=t.value("cases_active") or 0,
+        cases_new=t.value("cases_new") or 0,
+        contacts=t.value("contacts") or 0,
+        persons=t.value("persons") or 0,
     )
+
+
+def overview(session, period: Period, *, today: dt.date | None = None, n: int = 8) -> Overview:
+    """The dashboard's figures from the vault: closed periods and quarters from their frozen
+    tallies (app/stats/history.py), the rest counted from the records they need (the open
+    records for anything after the frozen history)."""
+    from app.stats.history import frozen, period_tally
+
+    quarters = trend_quarters(period, today, n)
+    kept = {q.label: t for q in quarters if (t := frozen(session, q.label)) is not None}
+    rest = [q for q in quarters if q.label not in kept]
+    counted: dict[str, QuarterFigures] = {}
+    if rest:
+        span = Period(start=rest[0].start, end=rest[-1].end, label="trend", kind="custom")
+        cases, contacts = session.records_for(span)
+        counted = {f.label: f for f in trend(cases, contacts, rest)}
+    figures = [from_tally(kept[q.label]) if q.label in kept else counted[q.label] for q in quarters]
+    return Overview(tally=period_tally(session, period), trend=figures)

@@ -35,6 +35,8 @@ from app.stats.tally import (
     Row,
     Tally,
 )
+from app.stats.tally_v2 import NON_ADDITIVE_MEASURES
+from app.stats.tally_v2 import PARTITIONS as V2_PARTITIONS
 
 _P = (1 << 61) - 1  # a Mersenne prime; the coefficients here are 0 and ±1
 
@@ -287,6 +289,7 @@ PARTITIONS = {  # dimensions whose codes (with "not recorded") add up to the tot
     **{d: None for d in CASE_SINGLE},
     **{d: None for d in CONTACT_DIMS},
     DOMAIN_CLASS: None,
+    **{d: None for d in V2_PARTITIONS},
 }
 
 
@@ -309,7 +312,7 @@ def suppress_long(
     """
     published = set(published_dimensions)
     kept = [r for r in tally.rows if all(d in published for d, _ in r.dims)]
-    values = {(r.measure, r.dims): r.value for r in kept}
+    values = {(r.measure, r.dims): r.value for r in kept if r.measure not in NON_ADDITIVE_MEASURES}
     if any(v is None for v in values.values()):
         raise ValueError("tally already suppressed")
     eqs: list[list[tuple[tuple, int]]] = []
@@ -333,10 +336,26 @@ def suppress_long(
     eqs = _split_by_identities(eqs, identities) + identities
     totals = {k for k in values if not k[1]}
     hidden = protect(values, eqs, threshold, totals)
+    hidden |= _hidden_medians(tally, kept, hidden, threshold)
     rows = tuple(
         Row(r.dims, r.measure, None if (r.measure, r.dims) in hidden else r.value) for r in kept
     )
     return msgspec.structs.replace(tally, rows=rows)
+
+
+def _hidden_medians(tally: Tally, kept: list[Row], hidden: set, threshold: int) -> set:
+    """A median waiting time is shown only where at least ``threshold`` cases with a waiting
+    time stand behind it and their count is shown; otherwise it could name one person's."""
+    started = {r.dims: r.value for r in tally.rows if r.measure == "cases_started"}
+    out = set()
+    for r in kept:
+        if r.measure not in NON_ADDITIVE_MEASURES:
+            continue
+        unknown = tuple(sorted((*r.dims, ("waiting_band", "?"))))
+        n = (started.get(r.dims) or 0) - (started.get(unknown) or 0)
+        if n < threshold or ("cases_started", r.dims) in hidden:
+            out.add((r.measure, r.dims))
+    return out
 
 
 def _class_at_least(code: str, n: int) -> bool:

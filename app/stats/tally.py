@@ -18,11 +18,12 @@ from operator import attrgetter
 import msgspec
 
 from app import lang
-from app.records.model import CASE_REQUIRED_FOR_COMPLETENESS, Case, Contact
+from app.records.model import CASE_REQUIRED_FOR_COMPLETENESS, Activity, Case, Contact
 from app.records.periods import Period
 from app.records.rules import domain_class
 from app.records.upgrade import case_upgrader, contact_upgrader
 from app.scheme.model import Scheme
+from app.stats import tally_v2
 
 MISSING = "?"  # code of "not recorded" in single-valued breakdowns
 
@@ -52,13 +53,22 @@ CONTACT_DIMS: dict[str, str] = {
     "duration_band": "duration_band",
     "field": "field",
 }
+ACTIVITY_DIMS: dict[str, str] = {"activity_kind": "activity_kind"}
 # Every row dimension id -> the scheme dimension whose codes (and labels) it uses.
 SCHEME_DIMENSION: dict[str, str] = {
     **{k: v[1] for k, v in CASE_SINGLE.items()},
     **{k: v[1] for k, v in CASE_MULTI.items()},
     **CONTACT_DIMS,
+    **ACTIVITY_DIMS,
 }
 DOMAIN_CLASS = "domain_class"  # derived: "0", "1", ..., "4+"
+# Format 2 row dimensions (app/stats/tally_v2.py): item breakdowns and derived classes.
+V2_DIMENSIONS = (  # (activity_kind is a scheme dimension: in SCHEME_DIMENSION)
+    *tally_v2.ITEM_DIMS,
+    tally_v2.WAITING_BAND,
+    tally_v2.PROBLEM_CLASS,
+)
+NON_ADDITIVE_MEASURES = tally_v2.NON_ADDITIVE_MEASURES
 ITEM = "item"  # completeness: the case attribute that is missing
 
 CASE_MEASURES = (
@@ -81,6 +91,7 @@ MEASURE_LABELS: dict[str, tuple[str, str]] = {
     "contacts": ("Kontakte", "Contacts"),
     "persons": ("Anwesende Personen", "Persons present"),
     "cases_missing": ("Fälle mit fehlender Angabe", "Cases with item missing"),
+    **tally_v2.MEASURE_LABELS,
 }
 _DERIVED_LABELS: dict[str, tuple[str, str]] = {
     "other_field": ("Weiteres Beratungsfeld", "Other counselling field"),
@@ -92,6 +103,7 @@ _DERIVED_LABELS: dict[str, tuple[str, str]] = {
     "german_at_home": ("Zu Hause vorrangig Deutsch", "German mainly spoken at home"),
     DOMAIN_CLASS: ("Anzahl Lebensbereiche", "Number of life domains"),
     ITEM: ("Angabe", "Item"),
+    **tally_v2.DERIVED_LABELS,
 }
 
 
@@ -151,11 +163,14 @@ def tally(
     period: Period,
     *,
     map_code: MapCode | None = None,
+    activities: Iterable[Activity] = (),
 ) -> Tally:
     """Count every measure and breakdown of docs/tally-format.md for ``period``.
 
     Cases recorded under an earlier scheme version are translated code by code with
     ``map_code(dimension, code, from_version)`` (default: unchanged) before counting.
+    A format 2 scheme adds the measures of app/stats/tally_v2.py (``activities`` counted
+    there); a format 1 scheme's tally is exactly what it always was.
     """
     start, end = period.start, period.end
     version = scheme.version
@@ -164,6 +179,9 @@ def tally(
         cases = [c if c.scheme_version == version else upgrade(c) for c in cases]
         upgrade_contact = contact_upgrader(scheme, map_code)
         contacts = (k if k.scheme_version == version else upgrade_contact(k) for k in contacts)
+    v2 = bool(scheme.items)
+    if v2:
+        contacts = list(contacts)  # a second pass counts the format 2 contact items
 
     counts: dict[tuple[str, tuple[tuple[str, str], ...]], int] = {}
 
@@ -178,6 +196,8 @@ def tally(
     for k in contacts:
         day = k.date
         if day > end:
+            continue
+        if k.no_show:  # a missed appointment is no contact (format 2; counted in tally_v2)
             continue
         cid = k.case_id
         per_case[cid] = per_case.get(cid, 0) + 1
@@ -259,6 +279,10 @@ def tally(
                 key = tuple(sorted(((DOMAIN_CLASS, k), (dim, v))))
                 counts[("cases_active", key)] = n
 
+    if v2:
+        tally_v2.count_cases(counts, scheme, active, bits, _MEASURE_BITS, cases, period)
+        tally_v2.count_contacts(counts, scheme, contacts, case_field, period)  # type: ignore[arg-type]
+        tally_v2.count_activities(counts, scheme, activities, period)
     rows = tuple(Row(dims, measure, value) for (measure, dims), value in sorted(counts.items()))
     return Tally(period=period, scheme_id=scheme.id, scheme_version=version, rows=rows)
 
@@ -312,7 +336,19 @@ def measure_label(measure: str, language: str | None = None) -> str:
     return _pick(pair, language) if pair else measure
 
 
+def _scheme_dim(dim: str, scheme: Scheme) -> str | None:
+    """The scheme dimension whose codes a row dimension uses (format 2: the item's)."""
+    item_id = tally_v2.ITEM_DIMS.get(dim)
+    if item_id is not None:
+        item = scheme.item(item_id)
+        return item.dimension if item else None
+    return SCHEME_DIMENSION.get(dim)
+
+
 def dimension_label(dim: str, scheme: Scheme, language: str | None = None) -> str:
+    item = scheme.item(tally_v2.ITEM_DIMS.get(dim, ""))
+    if item is not None and dim not in _DERIVED_LABELS:
+        return item.label(language)
     if dim in _DERIVED_LABELS:
         return _pick(_DERIVED_LABELS[dim], language)
     sdim = SCHEME_DIMENSION.get(dim)
@@ -327,8 +363,12 @@ def dimension_label(dim: str, scheme: Scheme, language: str | None = None) -> st
 def code_label(dim: str, code: str, scheme: Scheme, language: str | None = None) -> str:
     if code == MISSING:
         return _pick(("nicht erfasst", "not recorded"), language)
-    if dim == DOMAIN_CLASS:
+    if code == tally_v2.NOT_ASKED:
+        return _pick(("nicht gefragt (anderes Feld)", "not asked (other field)"), language)
+    if dim in (DOMAIN_CLASS, tally_v2.PROBLEM_CLASS):
         return code
+    if dim == tally_v2.WAITING_BAND:
+        return _pick(tally_v2.BAND_LABELS.get(code, (code, code)), language)
     if dim == ITEM:
         from app.records.model import CASE_DIMENSIONS
 
@@ -341,17 +381,19 @@ def code_label(dim: str, code: str, scheme: Scheme, language: str | None = None)
             except KeyError:
                 return code
         return code
-    sdim = SCHEME_DIMENSION.get(dim)
+    sdim = _scheme_dim(dim, scheme)
     return scheme.label(sdim, code, language) if sdim else code
 
 
 def _code_rank(dim: str, scheme: Scheme) -> dict[str, int]:
-    if dim == DOMAIN_CLASS:
+    if dim in (DOMAIN_CLASS, tally_v2.PROBLEM_CLASS):
         return {c: i for i, c in enumerate(_class_codes(scheme))}
+    if dim == tally_v2.WAITING_BAND:
+        return {c: i for i, (c, _) in enumerate(tally_v2.WAITING_BANDS)}
     if dim == ITEM:
         items = (*CASE_REQUIRED_FOR_COMPLETENESS, "ending")
         return {c: i for i, c in enumerate(items)}
-    sdim = SCHEME_DIMENSION.get(dim)
+    sdim = _scheme_dim(dim, scheme)
     return {c: i for i, c in enumerate(_scheme_codes(scheme, sdim))} if sdim else {}
 
 

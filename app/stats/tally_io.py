@@ -21,6 +21,7 @@ from app.stats.tally import (
     DOMAIN_CLASS,
     ITEM,
     SCHEME_DIMENSION,
+    V2_DIMENSIONS,
     Row,
     Tally,
     code_label,
@@ -45,7 +46,7 @@ def parse_count(text: str) -> int:
 
 
 # Column order of dimensions in CSV (then any others, alphabetically).
-DIMENSION_ORDER = (*SCHEME_DIMENSION, DOMAIN_CLASS, ITEM)
+DIMENSION_ORDER = (*SCHEME_DIMENSION, DOMAIN_CLASS, *V2_DIMENSIONS, ITEM)
 
 
 class _Doc(msgspec.Struct, forbid_unknown_fields=True):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.errors import NotFound
+from app.errors import NotFound, PeriodClosed
+from app.records import freeze
 from app.records import model as records
 from app.records.model import Activity
 from app.records.validation import validate_activity
@@ -27,9 +28,32 @@ def activities(session: Session) -> list[Activity]:
     return sorted(out, key=lambda a: (a.date, a.id))
 
 
+def _check_open(session: Session, day: dt.date) -> None:
+    for c in freeze.closed_periods(session):
+        if c.start <= day <= c.end:
+            raise PeriodClosed(
+                f"Der Zeitraum {c.label} ist abgeschlossen; eine Tätigkeit vom {day:%d.%m.%Y} "
+                "kann nicht mehr erfasst, geändert oder gelöscht werden. Die Leitung kann den "
+                "Zeitraum für eine Korrektur wieder öffnen.",
+                f"The period {c.label} is closed; an activity of {day.isoformat()} can no "
+                "longer be added, changed or deleted. The lead can reopen the period for a "
+                "correction.",
+            )
+
+
+def _stored(session: Session, activity_id: str) -> Activity | None:
+    row = session.store.row(TABLE, activity_id)
+    if row is None:
+        return None
+    return records.decode_activity(session.open_row(TABLE, *row))
+
+
 def save_activity(session: Session, activity: Activity, today: dt.date | None = None) -> Activity:
     validate_activity(activity, session.scheme, today)
-    created = session.store.revision(TABLE, activity.id) is None
+    old = _stored(session, activity.id)
+    for day in {activity.date, *([old.date] if old else [])}:
+        _check_open(session, day)
+    created = old is None
     session._write(  # noqa: SLF001 (the session's one sealed write path)
         TABLE,
         activity.id,
@@ -40,8 +64,10 @@ def save_activity(session: Session, activity: Activity, today: dt.date | None = 
 
 
 def delete_activity(session: Session, activity_id: str) -> None:
-    if session.store.revision(TABLE, activity_id) is None:
+    old = _stored(session, activity_id)
+    if old is None:
         raise NotFound(f"Tätigkeit {activity_id} gibt es nicht.", f"No activity {activity_id}.")
+    _check_open(session, old.date)
     with session.store.transaction():
         session.store.delete(TABLE, activity_id)
         session._append_audit(  # noqa: SLF001

@@ -1,4 +1,9 @@
-"""The integrity check: every record opens, the audit chain holds, nothing rolled back."""
+"""The integrity check: every record opens, the audit chain holds, nothing rolled back.
+
+Records and settings must be at the revision the audit log last wrote; the audit log must end
+where its sealed head says; the lead state must verify and be at the version the audit log
+recorded last (app/vault/lead_state.py).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from app.errors import FallzahlError, RecordDamaged
+from app.errors import FallzahlError, LeadStateRefused, RecordDamaged
 from app.records import model as records
-from app.vault import audit, store
+from app.vault import archive, audit, lead_state, store
+from app.vault.settings import AUDIT_HEAD
 
 if TYPE_CHECKING:
     from app.vault.session import Session
@@ -16,6 +22,8 @@ if TYPE_CHECKING:
 DECODERS = {
     "cases": records.decode_case,
     "contacts": records.decode_contact,
+    "cases_frozen": records.decode_case,
+    "contacts_frozen": records.decode_contact,
     "activities": records.decode_activity,
 }
 
@@ -30,7 +38,14 @@ def check_session(session: Session) -> list[FallzahlError]:
         found.append(store.corrupt(session.store.path))
         return found
     present: dict[tuple[str, str], int] = {}
-    for table in ("cases", "contacts", "activities", "settings"):
+    for table in (
+        "cases",
+        "contacts",
+        "activities",
+        "settings",
+        *store.FROZEN_TABLES.values(),
+        "frozen",
+    ):
         for record_id, rev, sealed in session.store.rows(table):
             present[(table, record_id)] = rev
             try:
@@ -57,10 +72,36 @@ def check_session(session: Session) -> list[FallzahlError]:
                     f"Audit entry {seq} is damaged or was changed.",
                 )
             )
-    head_raw = session.get_setting("audit.head") if ("settings", "audit.head") in present else None
-    head = tuple(msgspec.msgpack.decode(head_raw)) if head_raw else None
-    for text in audit.verify_chain(entries, raw, head):  # type: ignore[arg-type]
+    head = session._audit_head() if ("settings", AUDIT_HEAD.key) in present else None
+    if head is None:
+        found.append(lead_state.rolled_back("Protokollkopf fehlt", "audit head missing"))
+    for text in audit.verify_chain(entries, raw, head[:2] if head else None):
         found.append(finding(f"Protokoll: {text}", f"Audit log: {text}"))
+    present.pop(("settings", AUDIT_HEAD.key), None)  # moves with every entry; checked above
+
+    try:
+        lead_head = lead_state.verify(
+            session.store,
+            session.vault.vault_id,
+            session._slot_secret.state_key,
+            lead_state.Rows(session.store),
+        )
+        present[lead_state.AUDIT_RECORD] = lead_head.version
+        if head is not None and head[2] != lead_head.version:
+            found.append(
+                lead_state.rolled_back(
+                    f"Stand {lead_head.version}, Protokollkopf kennt {head[2]}",
+                    f"version {lead_head.version}, the audit head knows {head[2]}",
+                )
+            )
+    except LeadStateRefused as exc:
+        found.append(exc)
+    if session.is_lead:
+        for record_id, rev, sealed in session.store.rows("lead_secrets"):
+            try:
+                session.open_row("lead_secrets", record_id, rev, sealed, key=session._lead_cipher())
+            except RecordDamaged as exc:
+                found.append(exc)
 
     latest: dict[tuple[str, str], int] = {}
     for entry in entries:
@@ -94,11 +135,12 @@ def check_session(session: Session) -> list[FallzahlError]:
                 )
             )
     for key in present:
-        if key[0] in DECODERS and key not in latest:
+        if key[0] in (*DECODERS, "settings") and key not in latest:
             found.append(
                 finding(
                     f"Datensatz {key[0]}/{key[1]} ist nicht im Protokoll: eingeschleust.",
                     f"Record {key[0]}/{key[1]} is not in the audit log: smuggled in.",
                 )
             )
+    found += archive.findings(session)  # frozen history (its tallies: app/stats/history.py)
     return found

@@ -1,7 +1,9 @@
 """One writer per vault: an OS file lock plus a note naming the holder.
 
 The OS releases the lock when its process dies, so a lock left by a crash is recovered by
-the next process simply acquiring it; the stale note is then overwritten.
+the next process simply acquiring it; the stale note is then overwritten. The lock file only
+names the holder: the writing session also holds SQLite's exclusive lock on vault.db
+(app/vault/store.py hold_exclusive), so a deleted lock file admits no second writer.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class WriterLock:
         try:
             self._lock.acquire()
         except Timeout:
-            raise self._held() from None
+            raise self.refusal() from None
         note = {
             "user": user,
             "host": socket.gethostname(),
@@ -58,7 +60,7 @@ class WriterLock:
         except (OSError, ValueError):
             return None
 
-    def _held(self) -> VaultLocked:
+    def refusal(self) -> VaultLocked:
         note = self.holder() or {}
         user = note.get("user", "?")
         host = note.get("host", "?")
@@ -69,3 +71,33 @@ class WriterLock:
             f"The vault is already open: by {user} on {host} since {since}. Close Fallzahl "
             "there (or lock it) and try again.",
         )
+
+
+def in_use(folder: Path) -> VaultLocked | None:
+    """The refusal naming the holder if another process has the vault open, else None.
+
+    Probes the lock file, then the database read-only: neither can touch the holder's WAL
+    (a read-only connection never checkpoints), so a refused second instance does no harm.
+    """
+    import sqlite3
+
+    folder = Path(folder)
+    db = folder / "vault.db"
+    if not db.exists():
+        return None
+    probe = WriterLock(folder)
+    try:  # the database first, so the holder's note is read before anything is written
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=0)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+            return probe.refusal()
+    try:
+        probe.acquire("probe")
+    except VaultLocked as exc:
+        return exc
+    probe.release()
+    return None

@@ -1,37 +1,46 @@
 """An unlocked vault: records, settings, users and the audit log, for one user.
 
-Holds the keys and the decoded records in memory only; ``close`` forgets them and
-releases the writer lock. Every change is one transaction that also appends the audit
+Holds the keys and the decoded open records in memory only; ``close`` forgets them and
+releases the writer lock. Records of closed periods are frozen (app/vault/archive.py) and
+decoded only on demand: ``cases()``/``contacts()`` are the open records (the rule is
+spelled out at ``_load``). Every change is one transaction that also appends the audit
 entry, so a save that returned is on disk with its audit trail (synchronous=FULL).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
+import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import msgspec
 
+from app.crypto import kdf as keys
+from app.crypto import signing
 from app.crypto.aead import Cipher, Tampered
-from app.crypto.kdf import KdfParams
 from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
 from app.records.model import Case, Contact
-from app.records.upgrade import case_upgrader, contact_upgrader
+from app.records.overview import CaseRow
+from app.records.periods import Period
+from app.records.upgrade import contact_upgrader, in_current_codes
 from app.records.validation import validate_case, validate_contact
-from app.vault import audit, keyslots, store
+from app.scheme.store import scheme_for_version
+from app.vault import archive, audit, keyslots, lead_state, settings, store
 from app.vault.lock import WriterLock
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
     from app.vault.vault import Vault
 
-AUDIT_HEAD = "audit.head"
+AUDIT_HEAD = settings.AUDIT_HEAD.key
+Progress = Callable[[int, int], None]  # (done, total) rows, for the window's progress bar
 
 
 def new_id() -> str:
@@ -44,27 +53,56 @@ class Session:
         vault: Vault,
         user: str,
         role: str,
-        data_key: bytes,
-        lead_key: bytes | None,
+        grant: keyslots.Grant,
+        slot_secret: keyslots.SlotSecret,
         *,
         lock: bool = True,
+        verify: bool = True,
+        kek: bytes | None = None,
     ) -> None:
         self.vault = vault
         self.store = vault.store
         self.user = user
-        self.role = role
-        self._key = data_key
-        self._lead_key = lead_key if role == "lead" else None
-        self._aead = Cipher(data_key)
-        self._lead_aead = Cipher(lead_key) if self._lead_key else None
+        self._grant = grant
+        self._slot_secret = slot_secret
+        self._kek = kek if lock else None  # only the writer moves its rollback mark
+        self._key = grant.data_key
+        # A lead without the lead key in its grant is no lead (an edited role).
+        self._lead_key = grant.lead_key if role == "lead" and grant.lead_key else None
+        self.role = role if role != "lead" or self._lead_key else "counsellor"
+        self._aead = Cipher(self._key)
+        self._lead_aead = Cipher(self._lead_key) if self._lead_key else None
+        self._state_secret: signing.SecretKey | None = None
         self._lock = WriterLock(vault.folder)
         if lock:
             self._lock.acquire(user)
-        self._cases: dict[str, Case] | None = None
-        self._contacts: dict[str, Contact] | None = None
-        self._scheme: Scheme | None = None
-        self._changes = Changes()  # what the mutations since the last take_changes() changed
-        self._audit_seq, self._audit_prev = self._audit_tail()
+        try:
+            if lock:
+                self.store.hold_exclusive()
+            self._cases: dict[str, Case] | None = None
+            self._contacts: dict[str, Contact] | None = None
+            self._fetched: dict[str, Case] = {}  # frozen cases opened on demand
+            self._carried: set[str] = set()  # frozen contacts held with their open case
+            self._batches: list[archive.Batch] = []
+            self._scheme: Scheme | None = None
+            self._changes = Changes()  # what the mutations since the last take_changes() changed
+            self._pending: list[tuple[str, str, list[tuple[str, str, int]]]] = []
+            self._flush_armed = self._rollback_armed = False
+            self._lead_rows = lead_state.Rows(self.store)
+            self._head: lead_state.Head | None = None
+            signed = None
+            if verify:  # signature and digest first: they need no data key
+                signed = lead_state.verify(
+                    self.store, vault.vault_id, slot_secret.state_key, self._lead_rows
+                )
+            self._audit_seq, self._audit_prev = self._opened_audit_tail()
+            if signed is not None:
+                self._head = self._verify_lead_state(signed)
+                self._mark_seen(self._head.version)
+        except BaseException:
+            self.store.release_exclusive()
+            self._lock.release()
+            raise
 
     # who
     @property
@@ -118,18 +156,30 @@ class Session:
             raise store.damaged(table, record_id) from None
 
     # records
+    #
+    # The rule (docs/architecture.md, "Frozen history"): ``cases()`` and ``contacts()`` are
+    # the *open records*: every case and contact no closing has frozen, plus the frozen
+    # contacts of the cases among them (a case's history stays whole). They are decoded at
+    # unlock and hold everything a tally of a period after the frozen history needs
+    # (``covers``). Closed periods are read through their frozen tallies
+    # (``frozen_tally``), the case list through the summary pages (``history_pages``), and
+    # a single old record on demand (``case``, ``case_by_code``, ``contacts_of_case``,
+    # ``stored_record``). ``records_for(period)`` and ``all_cases``/``all_contacts`` decode
+    # every record, for the few callers that need closed periods' records themselves.
     def _load(self) -> None:
-        """Open and decode every case and contact once; damaged rows are named, not skipped.
+        """Open and decode the open records once; damaged rows are named, not skipped.
 
         This is the hot path of unlocking (100,000 records): SQLite hands over nonce,
         ciphertext and the associated data (built in SQL), one cipher object opens them,
         and one msgspec call per table decodes all plaintexts as a single MessagePack
         array. Only when something does not open does the slow path find which row.
+        Frozen rows (their own tables) are not read at all.
         """
         if self._cases is not None:
             return
         loaded: dict[str, dict] = {}
         bad: list[RecordDamaged] = []
+        held = archive.batches(self)
         was_enabled = gc.isenabled()
         gc.disable()  # hundred thousand fresh objects: no collections half way
         try:
@@ -150,7 +200,39 @@ class Session:
                 gc.enable()
         if bad:
             raise _many_damaged(bad)
-        self._cases, self._contacts = loaded["cases"], loaded["contacts"]
+        cases, contacts = loaded["cases"], loaded["contacts"]
+        self._batches = held
+        # cases of open contacts that a closing froze (a contact after the case's end)
+        missing = {k.case_id for k in contacts.values() if k.case_id and k.case_id not in cases}
+        cases.update((c.id, c) for c in self._decode_rows("cases_frozen", missing))
+        carried = [
+            i for b in held for case_id, ids in b.carried.items() if case_id in cases for i in ids
+        ]
+        extra = self._decode_rows("contacts_frozen", carried)
+        contacts.update((k.id, k) for k in extra)
+        self._carried = {k.id for k in extra}
+        self._cases, self._contacts = cases, contacts
+
+    def _decode_rows(self, table: str, ids) -> list:
+        """Some rows by id, opened and decoded together (on demand; named when damaged)."""
+        kind = Case if table.startswith("cases") else Contact
+        ids = list(ids)
+        if not ids:
+            return []
+        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+        rows = self.store.sealed_for_opening(table, prefix, ids)
+        found = [row[0] for row in rows]
+        try:
+            plains = self._aead.open_many(rows)
+        except Tampered:
+            for record_id, rev, sealed in self.store.rows_by_id(table, found):
+                self.open_row(table, record_id, rev, sealed)  # names the damaged one
+            raise
+        bad: list[RecordDamaged] = []
+        decoded = self._decode_all(table, kind, found, plains, bad)
+        if bad:
+            raise _many_damaged(bad)
+        return decoded
 
     @staticmethod
     def _decode_all(table: str, kind: type, ids: list[str], plains: list[bytes], bad: list) -> list:
@@ -182,31 +264,171 @@ class Session:
         return ids, plains
 
     def cases(self) -> list[Case]:
+        """The open records' cases (see the rule above)."""
         self._load()
         return list(self._cases.values())  # type: ignore[union-attr]
 
     def contacts(self) -> list[Contact]:
+        """The open records' contacts, with the frozen contacts of their cases."""
         self._load()
         return list(self._contacts.values())  # type: ignore[union-attr]
 
+    def decoded_counts(self) -> tuple[int, int]:
+        """How many cases and contacts this session has decoded (unlock and on demand)."""
+        self._load()
+        return len(self._cases) + len(self._fetched), len(self._contacts)  # type: ignore[arg-type]
+
+    def record_counts(self) -> tuple[int, int]:
+        """Every stored case and contact, open or frozen (counted, not decoded)."""
+        count = self.store.count
+        return tuple(count(t) + count(store.FROZEN_TABLES[t]) for t in ("cases", "contacts"))  # type: ignore[return-value]
+
+    # the frozen history
+    def history_horizon(self) -> dt.date | None:
+        """The last day of the latest frozen period (None: nothing frozen)."""
+        self._load()
+        return max((b.end for b in self._batches), default=None)
+
+    def covers(self, period: Period) -> bool:
+        """Do the open records alone give the exact tally of ``period``?"""
+        horizon = self.history_horizon()
+        return horizon is None or period.start > horizon
+
+    def records_for(self, period: Period) -> tuple[list[Case], list[Contact]]:
+        """Exactly the records a tally of ``period`` needs: the open ones when they cover
+        it, else every record (decoded on demand, not kept)."""
+        if self.covers(period):
+            return self.cases(), self.contacts()
+        return self.all_cases(), self.all_contacts()
+
+    def all_cases(self) -> list[Case]:
+        """Every case, frozen ones decoded now (slow with years of history; not kept)."""
+        self._load()
+        out = dict(self._cases)  # type: ignore[arg-type]
+        for c in self._decode_table("cases_frozen", Case):
+            out.setdefault(c.id, c)
+        return list(out.values())
+
+    def all_contacts(self) -> list[Contact]:
+        """Every contact, frozen ones decoded now (slow with years of history; not kept)."""
+        self._load()
+        out = dict(self._contacts)  # type: ignore[arg-type]
+        for k in self._decode_table("contacts_frozen", Contact):
+            out.setdefault(k.id, k)
+        return list(out.values())
+
+    def _decode_table(self, table: str, kind: type) -> list:
+        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+        rows = self.store.sealed_for_opening(table, prefix)
+        ids = [row[0] for row in rows]
+        bad: list[RecordDamaged] = []
+        try:
+            plains = self._aead.open_many(rows)
+        except Tampered:
+            ids, plains = self._open_one_by_one(table, bad)
+        decoded = self._decode_all(table, kind, ids, plains, bad)
+        if bad:
+            raise _many_damaged(bad)
+        return decoded
+
+    def frozen_batches(self) -> list[archive.Batch]:
+        self._load()
+        return list(self._batches)
+
+    def history_pages(self) -> list[archive.PageRef]:
+        """The case list's pages of frozen cases, newest closing first."""
+        self._load()
+        return [ref for b in reversed(self._batches) for ref in b.pages]
+
+    def history_page(self, page_id: str) -> list[CaseRow]:
+        """One page of frozen cases' list rows (decoded now, not kept)."""
+        return archive.page(self, page_id).rows
+
+    def frozen_tally(self, label: str) -> bytes | None:
+        """The sealed frozen tally (canonical tallies.json) of a closed period, if kept."""
+        return archive.read(self, f"tally:{label}")
+
+    def frozen_tally_labels(self) -> list[str]:
+        return list(archive.index(self).tallies)
+
+    def freeze_period(self, period: Period, tallies: dict[str, bytes]) -> None:
+        """Freeze the closed ``period`` with its frozen tallies (app/vault/archive.py)."""
+        self._load()
+        ranges = [(c.start, c.end) for c in freeze.closed_periods(self)]
+        cases, gone, carried = archive.freeze(
+            self,
+            period,
+            ranges,
+            self._cases,  # type: ignore[arg-type]
+            self._contacts,  # type: ignore[arg-type]
+            self._carried,
+            self.scheme,
+            tallies,
+        )
+        for case_id in cases:
+            del self._cases[case_id]  # type: ignore[union-attr]
+        for contact_id in gone:
+            del self._contacts[contact_id]  # type: ignore[union-attr]
+        self._carried = {i for i in self._carried if i in self._contacts}  # type: ignore[operator]
+        self._carried |= {i for ids in carried.values() for i in ids}
+        self._batches = archive.batches(self)
+
+    def put_frozen_tally(self, label: str, data: bytes) -> None:
+        archive.put_tally(self, label, data)
+
+    def thaw_period(self, period: Period) -> None:
+        """Reopening ``period``: its frozen records and later ones become open again."""
+        keep = {c.label for c in freeze.closed_periods(self) if c.label != period.label}
+        if archive.thaw(self, period, keep):
+            self._cases = self._contacts = None  # decoded again, with the thawed rows
+            self._fetched = {}
+
+    # single records, open or frozen
     def case(self, case_id: str) -> Case:
         self._load()
-        try:
-            return self._cases[case_id]  # type: ignore[index]
-        except KeyError:
-            raise NotFound(f"Fall {case_id} gibt es nicht.", f"No case {case_id}.") from None
+        found = self._cases.get(case_id) or self._fetched.get(case_id)  # type: ignore[union-attr]
+        if found is None:
+            got = self._decode_rows("cases_frozen", [case_id]) or self._decode_rows(
+                "cases", [case_id]
+            )
+            if not got:
+                raise NotFound(f"Fall {case_id} gibt es nicht.", f"No case {case_id}.")
+            found = self._fetched[case_id] = got[0]
+        return found
+
+    def is_frozen_case(self, case_id: str) -> bool:
+        self._load()
+        if case_id in self._cases:  # type: ignore[operator]
+            return False
+        return self.store.revision("cases_frozen", case_id) is not None
 
     def case_by_code(self, code: str) -> Case | None:
+        """The case with ``code``: open ones first, then the frozen pages by code range."""
         self._load()
         for case in self._cases.values():  # type: ignore[union-attr]
             if case.code == code:
                 return case
-        return None
+        found = archive.find_code(self, code)
+        return self.case(found[0].case_id) if found else None
+
+    def contacts_of_case(self, case_id: str) -> list[Contact]:
+        """The case's contacts, frozen ones decoded on demand; newest first."""
+        self._load()
+        own = [k for k in self._contacts.values() if k.case_id == case_id]  # type: ignore[union-attr]
+        if case_id not in self._cases:  # type: ignore[operator]
+            found = archive.find_code(self, self.case(case_id).code)
+            if found is not None:
+                have = {k.id for k in own}
+                frozen = [i for i in found[1] if i not in have]
+                own += self._decode_rows("contacts_frozen", frozen)
+        own.sort(key=lambda k: k.date, reverse=True)
+        return own
 
     def next_case_code(self, year: int | None = None) -> str:
         year = year or dt.date.today().year
         prefix = f"{year}-"
         numbers = [int(c.code[5:]) for c in self.cases() if c.code.startswith(prefix)]
+        numbers += [b.serials.get(year, 0) for b in self._batches]
         return f"{year}-{max(numbers, default=0) + 1:04d}"
 
     # what changed (Anki's OpChanges): every mutation notes it; the window takes it once
@@ -224,17 +446,25 @@ class Session:
 
     def save_case(self, case: Case) -> Case:
         self._load()
-        if case.scheme_version < self.scheme.version:  # an old case is saved in today's codes
-            case = case_upgrader(self.scheme)(case)
+        scheme = self.scheme
+        case = in_current_codes(self, case)  # frozen old cases stay in their own version
+        if case.scheme_version != scheme.version:
+            scheme = scheme_for_version(self, case.scheme_version)
         self.before_record_change("cases", case)
-        validate_case(case, self.scheme)
+        validate_case(case, scheme)
         other = self.case_by_code(case.code)
         if other is not None and other.id != case.id:
             raise records_duplicate_code(case.code)
-        created = case.id not in self._cases  # type: ignore[operator]
-        self._write(
-            "cases", case.id, records.encode(case), "case.created" if created else "case.changed"
-        )
+        created = self.stored_record("cases", case.id) is None
+        action = "case.created" if created else "case.changed"
+        if not created and self.is_frozen_case(case.id):
+            with self.store.transaction():  # only what its closed periods leave open
+                self._write("cases_frozen", case.id, records.encode(case), action)
+                archive.replace_summary(self, case, self.scheme)
+            self._fetched[case.id] = case
+            self._note(changes.case_saved(case, created=False))
+            return case
+        self._write("cases", case.id, records.encode(case), action)
         self._cases[case.id] = case  # type: ignore[index]
         self._note(changes.case_saved(case, created=created))
         return case
@@ -246,10 +476,13 @@ class Session:
         self.before_record_change("contacts", contact)
         validate_contact(contact, self.scheme)
         if contact.case_id is not None and contact.case_id not in self._cases:  # type: ignore[operator]
-            raise NotFound(
-                "Der Kontakt gehört zu einem Fall, den es nicht (mehr) gibt.",
-                "The contact belongs to a case that does not exist (any more).",
-            )
+            try:
+                self._cases[contact.case_id] = self.case(contact.case_id)  # type: ignore[index]
+            except NotFound:
+                raise NotFound(
+                    "Der Kontakt gehört zu einem Fall, den es nicht (mehr) gibt.",
+                    "The contact belongs to a case that does not exist (any more).",
+                ) from None
         previous = self._contacts.get(contact.id)  # type: ignore[union-attr]
         created = previous is None
         self._write(
@@ -277,7 +510,8 @@ class Session:
             for contact in own:
                 self.store.delete("contacts", contact.id)
             self._append_audit("case.deleted", f"case {case_id}, {len(own)} contacts", written)
-        del self._cases[case_id]  # type: ignore[union-attr]
+        self._cases.pop(case_id, None)  # type: ignore[union-attr]
+        self._fetched.pop(case_id, None)
         for contact in own:
             del self._contacts[contact.id]  # type: ignore[union-attr]
         return self._note(changes.case_deleted(case_id, {c.id for c in own}))
@@ -334,7 +568,13 @@ class Session:
         """The saved version of a case or contact (before the change being checked)."""
         self._load()
         held = self._cases if table == "cases" else self._contacts
-        return held.get(record_id)  # type: ignore[union-attr]
+        found = held.get(record_id)  # type: ignore[union-attr]
+        if found is None and table == "cases":
+            found = self._fetched.get(record_id)
+        if found is None:
+            got = self._decode_rows(store.FROZEN_TABLES[table], [record_id])
+            found = got[0] if got else None
+        return found
 
     def _write(self, table: str, record_id: str, data: bytes, action: str) -> None:
         with self.store.transaction():
@@ -350,15 +590,169 @@ class Session:
             return None
         return self.open_row("settings", name, row[1], row[2])
 
-    def put_setting(self, name: str, value: bytes, *, audit_action: str | None = None) -> None:
-        with self.store.transaction():
-            self._put_setting(name, value)
-            if audit_action:
-                self._append_audit(audit_action, name, [])
+    def put_setting(
+        self,
+        name: str,
+        value: bytes,
+        *,
+        audit_action: str | None = None,
+        audit_detail: str | None = None,
+    ) -> None:
+        """Store a setting; lead state (app/vault/settings.py) only by a lead, and signed.
 
-    def _put_setting(self, name: str, value: bytes) -> None:
+        The new revision goes into the audit chain, so a setting rolled back is found.
+        """
+        detail = audit_detail or name
+        if not settings.is_lead_state(name):
+            with self.store.transaction():
+                rev = self._put_setting(name, value)
+                if audit_action:
+                    self._append_audit(audit_action, detail, [("settings", name, rev)])
+            return
+        self.require_lead("Das Ändern dieser Einstellung", "Changing this setting")
+        with self._lead_change():
+            rev = self._put_setting(name, value)
+            self._lead_rows.refresh_setting(name)
+            self._sign_lead_state(
+                audit_action or "setting.changed", detail, [("settings", name, rev)]
+            )
+
+    def _put_setting(self, name: str, value: bytes) -> int:
         rev = (self.store.revision("settings", name) or 0) + 1
         self.store.put("settings", name, rev, self._seal("settings", name, rev, value))
+        return rev
+
+    # lead state (app/vault/lead_state.py): signed by a lead, versioned, in the audit chain
+    def _verify_lead_state(self, head: lead_state.Head) -> lead_state.Head:
+        """The signed head (verified already) against the grant and the audit head."""
+        if head.epoch != self._grant.epoch:
+            raise lead_state.rolled_back(
+                f"Schlüsselgeneration {head.epoch}, Zugang {self._grant.epoch}",
+                f"key epoch {head.epoch}, login {self._grant.epoch}",
+            )
+        audit_head = self._audit_head()
+        if audit_head is None:
+            raise lead_state.rolled_back("Protokollkopf fehlt", "audit head missing")
+        seq, _digest, version = audit_head  # a cut-off log is for ``check`` to name
+        if version != head.version or head.audit_seq > seq:
+            raise lead_state.rolled_back(
+                f"Stand {head.version}, Protokoll kennt {version}",
+                f"version {head.version}, the audit log knows {version}",
+            )
+        return head
+
+    def _mark_seen(self, version: int) -> None:
+        """Keep the highest lead-state version this user has seen in the user's own slot,
+        which only the passphrase opens: lead state older than that was rolled back, even by
+        someone who rewrote the audit log with the data key."""
+        seen = self._slot_secret.seen
+        if version < seen:
+            raise lead_state.rolled_back(
+                f"Stand {version}, diese Anmeldung kannte schon Stand {seen}",
+                f"version {version}, this login has already seen version {seen}",
+            )
+        if version == seen or self._kek is None:
+            return
+        row = keyslots.slot_row(self.store, self.user)
+        if row is None:
+            return
+        secret = msgspec.structs.replace(self._slot_secret, seen=version)
+        with self.store.transaction():
+            keyslots.reseal_own_secret(self.store, self.vault.vault_id, row, self._kek, secret)
+        self._slot_secret = secret
+
+    @property
+    def lead_head(self) -> lead_state.Head:
+        if self._head is None:
+            raise lead_state.forged("nicht geprüft", "not verified")
+        return self._head
+
+    def _audit_head(self) -> tuple[int, str, int] | None:
+        raw = self.get_setting(AUDIT_HEAD)
+        if raw is None:
+            return None
+        try:
+            seq, digest, version = msgspec.msgpack.decode(raw, type=tuple[int, str, int])
+        except msgspec.DecodeError:
+            return None
+        return seq, digest, version
+
+    def _state_signing_key(self) -> signing.SecretKey:
+        if self._state_secret is None:
+            raw = self.get_lead_secret(lead_state.STATE_SECRET)
+            if raw is None:
+                raise lead_state.forged("Signaturschlüssel fehlt", "signing key missing")
+            self._state_secret = signing.read_secret_key(raw)
+        return self._state_secret
+
+    @contextlib.contextmanager
+    def _lead_change(self) -> Iterator[None]:
+        """A transaction (or part of the caller's) that changes lead state.
+
+        The changes are signed once, when the outermost transaction commits (a district
+        import writes four lead settings: one audit entry, one signature). If it fails,
+        memory is put back as it was before the transaction.
+        """
+        if not self._rollback_armed:
+            saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
+            saved_secret = self._slot_secret
+
+            def restore() -> None:
+                self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
+                self._slot_secret = saved_secret
+                self._aead = Cipher(self._key)
+                self._pending, self._flush_armed, self._rollback_armed = [], False, False
+                self._lead_rows.refresh()
+
+            self.store.after_rollback.append(restore)
+            self._rollback_armed = True
+        with self.store.transaction():
+            yield
+
+    def _sign_lead_state(
+        self, action: str, detail: str, written: list[tuple[str, str, int]]
+    ) -> None:
+        """Inside a lead change: note what changed; it is signed before the commit."""
+        self.require_lead("Das Ändern der Leitungsdaten", "Changing lead state")
+        self._pending.append((action, detail, written))
+        if not self._flush_armed:
+            self.store.before_commit.append(self._flush_lead_state)
+            self._flush_armed = True
+
+    def _flush_lead_state(self) -> None:
+        """At the end of the outermost transaction: one audit entry with the new version,
+        then the signed head."""
+        pending, self._pending = self._pending, []
+        self._flush_armed = self._rollback_armed = False
+        actions = [a for a, _d, _w in pending if a != "setting.changed"] or [pending[0][0]]
+        detail = "; ".join(d for _a, d, _w in pending)
+        written = [w for _a, _d, ws in pending for w in ws]
+        version = self.lead_head.version + 1
+        self._append_audit(
+            actions[0], detail, [*written, (*lead_state.AUDIT_RECORD, version)], version
+        )
+        head = lead_state.Head(
+            self.vault.vault_id,
+            version,
+            self._grant.epoch,
+            self._audit_seq,
+            self._lead_rows.digest(),
+        )
+        lead_state.write_head(self.store, head, self._state_signing_key())
+        self._head = head
+        self._mark_seen(version)
+
+    def _first_lead_state(self) -> None:
+        """At creation: the first audit entry and head (version 1)."""
+        with self.store.transaction():
+            self._append_audit(
+                "vault.created", self.vault.vault_id, [(*lead_state.AUDIT_RECORD, 1)], 1
+            )
+            head = lead_state.Head(
+                self.vault.vault_id, 1, self._grant.epoch, self._audit_seq, self._lead_rows.digest()
+            )
+            lead_state.write_head(self.store, head, self._state_signing_key())
+        self._head = head
 
     # secrets only a lead can open (the office signing key)
     def _lead_cipher(self) -> Cipher:
@@ -381,14 +775,30 @@ class Session:
         self.require_lead("Das Ändern des Signaturschlüssels", "Changing the signing key")
         rev = (self.store.revision("lead_secrets", name) or 0) + 1
         sealed = self._seal("lead_secrets", name, rev, value, key=self._lead_cipher())
-        with self.store.transaction():
+        with self._lead_change():
             self.store.put("lead_secrets", name, rev, sealed)
-            self._append_audit("key.stored", name, [])
+            self._lead_rows.refresh_table("lead_secrets")
+            self._sign_lead_state("key.stored", name, [])
 
     # audit
     def audit(self, action: str, detail: str = "") -> None:
         with self.store.transaction():
             self._append_audit(action, detail, [])
+
+    def _opened_audit_tail(self) -> tuple[int, str]:
+        """The audit tail; if neither it nor the audit head opens, the grant's data key is
+        not the one the rows are sealed with: slots were put back from an older state."""
+        try:
+            return self._audit_tail()
+        except RecordDamaged:
+            try:
+                self._audit_head()
+            except RecordDamaged:
+                raise lead_state.rolled_back(
+                    "die Schlüsselfreigabe ist älter als die Datensätze",
+                    "the key grant is older than the records",
+                ) from None
+            raise
 
     def _audit_tail(self) -> tuple[int, str]:
         row = self.store.db.execute(
@@ -399,7 +809,13 @@ class Session:
         plain = self.open_row("audit", str(row[0]), 0, row[1])
         return row[0], audit.entry_hash(plain)
 
-    def _append_audit(self, action: str, detail: str, written: list[tuple[str, str, int]]) -> None:
+    def _append_audit(
+        self,
+        action: str,
+        detail: str,
+        written: list[tuple[str, str, int]],
+        lead_version: int | None = None,
+    ) -> None:
         """Inside a transaction: append one entry and move the sealed head."""
         seq = self._audit_seq + 1
         entry = audit.Entry(seq, audit.now(), self.user, action, detail, self._audit_prev, written)
@@ -409,7 +825,9 @@ class Session:
             [seq, self._seal("audit", str(seq), 0, plain)],
         )
         digest = audit.entry_hash(plain)
-        self._put_setting(AUDIT_HEAD, msgspec.msgpack.encode((seq, digest)))
+        if lead_version is None:
+            lead_version = self.lead_head.version
+        self._put_setting(AUDIT_HEAD, msgspec.msgpack.encode((seq, digest, lead_version)))
         self._audit_seq, self._audit_prev = seq, digest
 
     def audit_entries(self) -> list[audit.Entry]:
@@ -423,23 +841,34 @@ class Session:
     def add_user(self, name: str, role: str, passphrase: str) -> None:
         self.require_lead("Das Einrichten von Benutzern", "Adding users")
         keyslots.check_user_name(name)
+        keyslots.check_role(role)
         keyslots.check_passphrase_form(passphrase)
         if any(u.name == name for u in self.vault.users()):
             raise FallzahlError(f"Benutzer {name} gibt es bereits.", f"User {name} already exists.")
-        with self.store.transaction():
-            keyslots.write_user_slot(
-                self.store,
-                self.vault.vault_id,
-                name,
-                role,
-                passphrase,
-                self._key,
-                self._lead_key,
-                self._kdf_params(),
-            )
-            self._append_audit("user.added", f"{name} ({role})", [])
+        with self._lead_change():
+            self._write_slot_for(name, role, passphrase)
+            self._sign_lead_state("user.added", f"{name} ({role})", [])
 
-    def remove_user(self, name: str) -> None:
+    def _write_slot_for(self, name: str, role: str, passphrase: str) -> None:
+        """A slot with a fresh identity and a grant of the current keys (inside a lead change)."""
+        grant = keyslots.Grant(
+            self._grant.epoch, self._key, (self._lead_key or b"") if role == "lead" else b""
+        )
+        keyslots.write_new_slot(
+            self.store,
+            self.vault.vault_id,
+            name,
+            "passphrase",
+            role,
+            passphrase,
+            self._slot_secret.state_key,
+            grant,
+            keys.machine_params(),
+        )
+        self._lead_rows.refresh_slots()
+
+    def remove_user(self, name: str, progress: Progress | None = None) -> None:
+        """Delete the user's slot and rotate the data key in one transaction."""
         self.require_lead("Das Entfernen von Benutzern", "Removing users")
         users = {u.name: u.role for u in self.vault.users()}
         if name not in users:
@@ -450,12 +879,24 @@ class Session:
                 "weitere Leitung ein.",
                 "The last lead cannot be removed. Set up another lead first.",
             )
-        with self.store.transaction():
+        if name == self.user:
+            raise NotAllowed(
+                "Sie können sich nicht selbst entfernen; das tut eine andere Leitung.",
+                "You cannot remove yourself; another lead does that.",
+            )
+        with self._lead_change():
             self.store.db.execute("DELETE FROM slots WHERE name=? AND kind='passphrase'", [name])
-            self._append_audit("user.removed", name, [])
+            self._rotate_data_key(progress)
+            self._sign_lead_state("user.removed", f"{name}, key epoch {self._grant.epoch}", [])
 
-    def change_passphrase(self, name: str, new_passphrase: str) -> None:
-        """Own passphrase, or anyone's for a lead / the recovery key (a reset)."""
+    def change_passphrase(
+        self, name: str, new_passphrase: str, progress: Progress | None = None
+    ) -> None:
+        """Own passphrase, or anyone's for a lead / the recovery key (a reset).
+
+        A reset with the recovery key also rotates the data key: whoever held the old
+        passphrase opens nothing written afterwards.
+        """
         if name != self.user:
             self.require_lead(
                 "Das Zurücksetzen fremder Passphrasen", "Resetting others' passphrases"
@@ -464,23 +905,70 @@ class Session:
         users = {u.name: u.role for u in self.vault.users()}
         if name not in users:
             raise keyslots.unknown_user(name)
-        with self.store.transaction():
-            keyslots.write_user_slot(
-                self.store,
-                self.vault.vault_id,
-                name,
-                users[name],
-                new_passphrase,
-                self._key,
-                self._lead_key,
-                self._kdf_params(),
-            )
-            action = "passphrase.changed" if name == self.user else "passphrase.reset"
-            self._append_audit(action, name, [])
+        if name == self.user:
+            row = keyslots.slot_row(self.store, name)
+            assert row is not None
+            with self.store.transaction():
+                kek = keyslots.rewrap_own_slot(
+                    self.store,
+                    self.vault.vault_id,
+                    row,
+                    new_passphrase,
+                    self._slot_secret,
+                    keys.machine_params(),
+                )
+                self._append_audit("passphrase.changed", name, [])
+            if self._kek is not None:
+                self._kek = kek
+            return
+        with self._lead_change():
+            self._write_slot_for(name, users[name], new_passphrase)
+            detail = name
+            if self.user == keyslots.RECOVERY:
+                self._rotate_data_key(progress)
+                detail = f"{name}, key epoch {self._grant.epoch}"
+            self._sign_lead_state("passphrase.reset", detail, [])
 
-    def _kdf_params(self) -> KdfParams:
-        # The creation-time calibration is kept for every new slot of this vault.
-        return self.vault.slot_params(keyslots.RECOVERY)
+    def _rotate_data_key(self, progress: Progress | None) -> None:
+        """Inside a lead change: every sealed row under a new data key, new grants for all."""
+        new_key = os.urandom(32)
+        cipher = Cipher(new_key)
+        # every table sealed with the data key: records, frozen history, settings
+        tables = [t for t in store.SEALED_TABLES if t != "lead_secrets"]
+        total = sum(self.store.count(t) for t in (*tables, "audit")) or 1
+        done = 0
+        for table in tables:
+            prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
+            rows = self.store.sealed_by_rowid(table, prefix)
+            try:
+                plains = self._aead.open_many(rows)
+            except Tampered:
+                self._open_one_by_one(table, bad := [])
+                raise _many_damaged(bad) from None
+            sealed = cipher.seal_many(
+                (row[3], plain) for row, plain in zip(rows, plains, strict=True)
+            )
+            self.store.reseal_many(table, zip(sealed, (row[0] for row in rows), strict=True))
+            done += len(rows)
+            if progress:
+                progress(done, total)
+        audit_rows = self.store.db.execute("SELECT seq, sealed FROM audit").fetchall()
+        resealed = []
+        for seq, sealed in audit_rows:
+            ad = self._ad("audit", str(seq), 0)
+            resealed.append((cipher.seal(ad, self.open_row("audit", str(seq), 0, sealed)), seq))
+        self.store.db.conn.executemany("UPDATE audit SET sealed=? WHERE seq=?", resealed)
+        epoch = self._grant.epoch + 1
+        grants = {}
+        for info in keyslots.all_slots(self.store):
+            lead = info.role == "lead" or info.name == keyslots.RECOVERY
+            grants[info.name] = keyslots.Grant(epoch, new_key, self._lead_key if lead else b"")
+        keyslots.write_grants(self.store, grants)
+        self._grant = keyslots.Grant(epoch, new_key, self._grant.lead_key)
+        self._key, self._aead = new_key, cipher
+        self._lead_rows.refresh()
+        if progress:
+            progress(total, total)
 
     # integrity
     def check(self) -> list[FallzahlError]:
@@ -493,9 +981,12 @@ class Session:
     def close(self) -> None:
         """Forget keys and plaintext; release the writer lock."""
         self._cases = self._contacts = None
+        self._fetched, self._carried, self._batches = {}, set(), []
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._aead = self._lead_aead = None  # type: ignore[assignment]
+        self._state_secret = None
+        self.store.release_exclusive()  # checkpoints the WAL while it still holds the file
         self._lock.release()
 
 

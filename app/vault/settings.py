@@ -103,4 +103,16 @@ def declared() -> dict[str, Setting[Any]]:
     return dict(_REGISTRY)
 
 
+def is_lead_state(key: str) -> bool:
+    """Whether only a lead may change ``key`` (signed lead state, app/vault/lead_state.py).
+
+    A declared setting says so itself; an undeclared key is lead state, the safe default:
+    a counsellor's session can then write nothing it was not meant to.
+    """
+    setting = _REGISTRY.get(key)
+    return setting.lead_only if setting is not None else True
+
+
 POLICY: Setting[Policy] = Setting("policy", Policy, Policy, audit_action="policy.changed")
+# The audit log's sealed head (sequence, hash, lead-state version): every save moves it.
+AUDIT_HEAD: Setting[tuple] = Setting("audit.head", tuple, lead_only=False)

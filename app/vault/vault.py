@@ -14,18 +14,24 @@ import time
 import uuid
 from pathlib import Path
 
+import msgspec
+
+from app.crypto import aead, signing
 from app.crypto import kdf as keys
 from app.crypto.kdf import KdfParams
 from app.errors import (
+    VaultBusy,
     VaultExists,
     VaultMissing,
     WrongPassphrase,
 )
-from app.vault import keyslots, store
+from app.vault import keyslots, lead_state, store
+from app.vault.lock import WriterLock
 from app.vault.session import Session
 
 FREE_FAILURES = 3
 MAX_DELAY = 60.0
+MAX_COUNTED = 64  # failures counted at most (2**64 s is never reached: MAX_DELAY caps it)
 
 
 class Vault:
@@ -41,7 +47,11 @@ class Vault:
                 f"There is no vault in {self.folder} yet. Set Fallzahl up first (first-run "
                 "wizard or 'python -m app init').",
             )
-        self.store = store.Store(self.path)
+        try:
+            self.store = store.Store(self.path)
+        except VaultBusy:
+            # the writer holds the file itself: name it, and touch nothing of its WAL
+            raise WriterLock(self.folder).refusal() from None
         self.vault_id = self.store.meta("vault_id") or ""
         self.mode = self.store.meta("mode") or "office"
         self._clock = clock
@@ -57,7 +67,11 @@ class Vault:
         mode: str = "office",
         kdf: KdfParams | None = None,
     ) -> tuple[Vault, str]:
-        """New vault with its first lead; returns the vault and the recovery key (shown once)."""
+        """New vault with its first lead; returns the vault and the recovery key (shown once).
+
+        ``kdf`` is this machine's calibration when the caller measured it (the self-test);
+        otherwise it is measured here. Later slots use the same calibration of the process.
+        """
         folder = Path(folder)
         keyslots.check_user_name(user)
         keyslots.check_passphrase_form(passphrase)
@@ -69,8 +83,13 @@ class Vault:
                 "another folder.",
             )
         folder.mkdir(parents=True, exist_ok=True)
-        params = kdf or keys.calibrate()
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.chmod(folder, 0o700)
+        params = keys.check_params(kdf) if kdf is not None else keys.machine_params()
         data_key, lead_key = os.urandom(32), os.urandom(32)
+        state_secret, state_key = signing.generate_keypair("Fallzahl lead state")
+        grant = keyslots.Grant(1, data_key, lead_key)
         recovery = keys.new_recovery_key()
         db = store.Store(folder / store.DB_NAME, create=True)
         vault_id = uuid.uuid4().hex
@@ -78,21 +97,24 @@ class Vault:
             db.set_meta("vault_id", vault_id)
             db.set_meta("mode", mode)
             db.set_meta("created", dt.date.today().isoformat())
-            keyslots.write_slot(
-                db, vault_id, user, "passphrase", "lead", passphrase, params, data_key + lead_key
-            )
-            keyslots.write_slot(
-                db,
-                vault_id,
-                keyslots.RECOVERY,
-                "recovery",
-                "lead",
-                recovery,
-                params,
-                data_key + lead_key,
+            for name, kind, secret in (
+                (user, "passphrase", passphrase),
+                (keyslots.RECOVERY, "recovery", recovery),
+            ):
+                slot_secret = keyslots.write_new_slot(
+                    db, vault_id, name, kind, "lead", secret, state_key, grant, params
+                )
+                if kind == "passphrase":
+                    first = slot_secret
+            ad = store.associated_data(vault_id, "lead_secrets", lead_state.STATE_SECRET, 1)
+            db.put(
+                "lead_secrets", lead_state.STATE_SECRET, 1, aead.seal(lead_key, ad, state_secret)
             )
         db.close()
         vault = cls(folder)
+        session = Session(vault, user, "lead", grant, first, lock=False, verify=False)
+        session._first_lead_state()
+        session.close()
         return vault, recovery
 
     def users(self) -> list[keyslots.UserInfo]:
@@ -102,39 +124,40 @@ class Vault:
         return keyslots.slot_params(self.store, name)
 
     # unlocking
-    def unlock(self, user: str, passphrase: str, *, lock: bool = True):
+    def unlock(self, user: str, passphrase: str, *, lock: bool = True) -> Session:
         self._check_delay(user)
-        row = self.store.db.execute(
-            "SELECT kind, role, kdf, salt, sealed FROM slots WHERE name=? AND kind='passphrase'",
-            [user],
-        ).fetchone()
-        if row is None:
+        row = keyslots.slot_row(self.store, user)
+        if row is None or row.kind != "passphrase":
             raise keyslots.unknown_user(user)
-        kind, role, kdf, salt, sealed = row
-        payload = self._open_slot(user, kind, role, kdf, salt, sealed, passphrase)
-        if payload is None:
+        opened = keyslots.open_slot(self.vault_id, row, passphrase)
+        if opened is None:
             raise self._failed(user)
         self._clear_failures(user)
-        return Session(self, user, role, payload[:32], payload[32:] or None, lock=lock)
+        return Session(self, user, row.role, opened.grant, opened.secret, lock=lock, kek=opened.kek)
 
-    def unlock_with_recovery(self, recovery_key: str, *, lock: bool = True):
+    def unlock_with_recovery(self, recovery_key: str, *, lock: bool = True) -> Session:
         canonical = keys.normalize_recovery_key(recovery_key)
         self._check_delay(keyslots.RECOVERY)
-        kind, role, kdf, salt, sealed = self.store.db.execute(
-            "SELECT kind, role, kdf, salt, sealed FROM slots WHERE name=?", [keyslots.RECOVERY]
-        ).fetchone()
-        payload = self._open_slot(keyslots.RECOVERY, kind, role, kdf, salt, sealed, canonical)
-        if payload is None:
+        row = keyslots.slot_row(self.store, keyslots.RECOVERY)
+        if row is None or row.kind != "recovery":
+            raise keyslots.recovery_missing()
+        opened = keyslots.open_slot(self.vault_id, row, canonical)
+        if opened is None:
             self._record_failure(keyslots.RECOVERY)
             raise keys.BadRecoveryKey(
                 "Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Datenbestand.",
                 "This recovery key does not belong to this vault.",
             )
         self._clear_failures(keyslots.RECOVERY)
-        return Session(self, keyslots.RECOVERY, "lead", payload[:32], payload[32:], lock=lock)
-
-    def _open_slot(self, name, kind, role, kdf, salt, sealed, secret) -> bytes | None:
-        return keyslots.open_slot(self.vault_id, name, kind, role, kdf, salt, sealed, secret)
+        return Session(
+            self,
+            keyslots.RECOVERY,
+            "lead",
+            opened.grant,
+            opened.secret,
+            lock=lock,
+            kek=opened.kek,
+        )
 
     def close(self) -> None:
         self.store.close()
@@ -145,17 +168,26 @@ class Vault:
         return self.folder / "unlock-failures.json"
 
     def _failures(self) -> dict[str, list[float]]:
+        """The counts as stored; whatever is malformed counts as no failures, and a time in
+        the future counts as now, so an edited file can never make anyone wait more than
+        MAX_DELAY."""
         try:
-            return json.loads(self._failures_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = self._failures_file.read_bytes()[:1_000_000]
+            data = msgspec.json.decode(raw, type=dict[str, tuple[int, float]])
+        except (OSError, msgspec.DecodeError):
             return {}
+        now = self._clock()
+        return {
+            user: [min(max(count, 0), MAX_COUNTED), min(last, now)]
+            for user, (count, last) in data.items()
+        }
 
     def wait_seconds(self, user: str) -> float:
         count, last = self._failures().get(user, [0, 0.0])
         if count < FREE_FAILURES:
             return 0.0
         delay = min(MAX_DELAY, 2.0 ** (count - FREE_FAILURES + 1))
-        return max(0.0, last + delay - self._clock())
+        return min(MAX_DELAY, max(0.0, last + delay - self._clock()))
 
     def _check_delay(self, user: str) -> None:
         wait = self.wait_seconds(user)

@@ -100,6 +100,9 @@ class _BigSession:
     def contacts(self):
         return self._contacts
 
+    def history_pages(self):
+        return []
+
 
 def test_models_for_a_large_office_build_fast(min_scheme, capsys):
     big = _BigSession(min_scheme, 20_000, 100_000)

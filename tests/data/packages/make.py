@@ -1,6 +1,9 @@
 """Make the damaged, tampered and hostile submission packages in this folder (from the repo root).
 
-    python tests/data/packages/make.py
+    python tests/data/packages/make.py [NAME ...]
+
+(with names: write only those files, leaving the others as committed; age encryption is
+randomised, so every run gives other bytes.)
 
 Each package is built by hand from the same parts build_package uses, then damaged in one
 way, as a sender with a few lines of Python would. expected.json names the refusal each
@@ -229,6 +232,11 @@ def main() -> None:
         (pkg.SIGNATURE, zlib.compress(unsigned)[2:-4], zlib.crc32(unsigned), len(unsigned)),
     ]))  # fmt: skip
     small, small_crc = deflate_bomb(64)
+    deep = io.BytesIO()  # 60 KB of brackets, stored: within the manifest's size and ratio
+    with zipfile.ZipFile(deep, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr(pkg.MANIFEST, b"[" * 30000 + b"]" * 30000)
+        zf.writestr(pkg.SIGNATURE, unsigned)
+    out["deep_manifest"] = encrypt(deep.getvalue())
     out["lying_sizes"] = encrypt(raw_zip([(pkg.MANIFEST, small, small_crc, 1000)]))
     out["high_ratio"] = encrypt(
         assemble(files, m, secret, extra=[("tallies.xlsx", b"\0" * (3 * 1024 * 1024))])
@@ -236,6 +244,9 @@ def main() -> None:
     out["too_many_entries"] = encrypt(
         pkg.zip_files([*entries, *((f"x{i}.txt", b"x") for i in range(12))])
     )
+    strangers = [pyrage.x25519.Identity.generate().to_public() for _ in range(2000)]
+    out["seventeen_recipients"] = pyrage.encrypt(good, [identity().to_public(), *strangers[:16]])
+    out["many_recipients"] = pyrage.encrypt(good, [identity().to_public(), *strangers])
     zip_comment = io.BytesIO()
     with zipfile.ZipFile(zip_comment, "w") as zf:
         for name, data in entries:
@@ -308,10 +319,13 @@ def main() -> None:
         assert int(spelled) == total.value and lenient != files
         out[name] = package(lenient)
 
-    for old in HERE.glob("*.fallzahl.age"):
-        old.unlink()
+    wanted = set(sys.argv[1:]) or set(out)
+    if not sys.argv[1:]:
+        for old in HERE.glob("*.fallzahl.age"):
+            old.unlink()
     for name, data in out.items():
-        (HERE / f"{name}.fallzahl.age").write_bytes(data)
+        if name in wanted:
+            (HERE / f"{name}.fallzahl.age").write_bytes(data)
     print(json.dumps(sorted(out)), file=sys.stderr)
 
 
