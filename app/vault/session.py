@@ -347,6 +347,7 @@ class Session:
 
     def freeze_period(self, period: Period, tallies: dict[str, bytes]) -> None:
         """Freeze the closed ``period`` with its frozen tallies (app/vault/archive.py)."""
+        self.require_lead("Das Einfrieren eines Zeitraums", "Freezing a period")
         self._load()
         ranges = [(c.start, c.end) for c in freeze.closed_periods(self)]
         cases, gone, carried = archive.freeze(
@@ -368,10 +369,12 @@ class Session:
         self._batches = archive.batches(self)
 
     def put_frozen_tally(self, label: str, data: bytes) -> None:
+        self.require_lead("Das Speichern einer Auszählung", "Storing a tally")
         archive.put_tally(self, label, data)
 
     def thaw_period(self, period: Period) -> None:
         """Reopening ``period``: its frozen records and later ones become open again."""
+        self.require_lead("Das Wiedereröffnen eines Zeitraums", "Reopening a period")
         keep = {c.label for c in freeze.closed_periods(self) if c.label != period.label}
         if archive.thaw(self, period, keep):
             self._cases = self._contacts = None  # decoded again, with the thawed rows
