@@ -80,6 +80,7 @@ class Session:
             self._cases: dict[str, Case] | None = None
             self._contacts: dict[str, Contact] | None = None
             self._fetched: dict[str, Case] = {}  # frozen cases opened on demand
+            self._held: set[str] = set()  # frozen cases held with the open records
             self._carried: set[str] = set()  # frozen contacts held with their open case
             self._batches: list[archive.Batch] = []
             self._scheme: Scheme | None = None
@@ -198,7 +199,9 @@ class Session:
         self._batches = held
         # cases of open contacts that a closing froze (a contact after the case's end)
         missing = {k.case_id for k in contacts.values() if k.case_id and k.case_id not in cases}
-        cases.update((c.id, c) for c in self._decode_rows("cases_frozen", missing))
+        kept_open = self._decode_rows("cases_frozen", missing)
+        cases.update((c.id, c) for c in kept_open)
+        self._held = {c.id for c in kept_open}  # frozen, held for a contact of an open period
         carried = [
             i for b in held for case_id, ids in b.carried.items() if case_id in cases for i in ids
         ]
@@ -354,7 +357,7 @@ class Session:
             self,
             period,
             ranges,
-            self._cases,  # type: ignore[arg-type]
+            {i: c for i, c in self._cases.items() if i not in self._held},  # type: ignore[union-attr]
             self._contacts,  # type: ignore[arg-type]
             self._carried,
             self.scheme,
@@ -395,9 +398,7 @@ class Session:
 
     def is_frozen_case(self, case_id: str) -> bool:
         self._load()
-        if case_id in self._cases:  # type: ignore[operator]
-            return False
-        return self.store.revision("cases_frozen", case_id) is not None
+        return case_id in self._held or self.store.revision("cases_frozen", case_id) is not None
 
     def case_by_code(self, code: str) -> Case | None:
         """The case with ``code``: open ones first, then the frozen pages by code range."""
@@ -412,7 +413,7 @@ class Session:
         """The case's contacts, frozen ones decoded on demand; newest first."""
         self._load()
         own = [k for k in self._contacts.values() if k.case_id == case_id]  # type: ignore[union-attr]
-        if case_id not in self._cases:  # type: ignore[operator]
+        if self.is_frozen_case(case_id):
             found = archive.find_code(self, self.case(case_id).code)
             if found is not None:
                 have = {k.id for k in own}
@@ -465,6 +466,8 @@ class Session:
                 self._write("cases_frozen", case.id, records.encode(case), action)
                 archive.replace_summary(self, case, self.scheme)
             self._fetched[case.id] = case
+            if case.id in self._held:
+                self._cases[case.id] = case  # type: ignore[index]
             self._note(changes.case_saved(case, created=False))
             return case
         self._write("cases", case.id, records.encode(case), action)
@@ -937,7 +940,7 @@ class Session:
     def close(self) -> None:
         """Forget keys and plaintext; release the writer lock."""
         self._cases = self._contacts = None
-        self._fetched, self._carried, self._batches = {}, set(), []
+        self._fetched, self._carried, self._batches, self._held = {}, set(), [], set()
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._aead = self._lead_aead = None  # type: ignore[assignment]
