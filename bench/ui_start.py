@@ -75,7 +75,12 @@ window.show()
 app.processEvents()
 window.show_overview()
 app.processEvents()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+# VmHWM: this process's own peak (ru_maxrss keeps the parent's across exec on Linux)
+try:
+    hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM")][0]
+    print(int(hwm.split()[1]) / 1024)
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 os._exit(0)
 """
 
