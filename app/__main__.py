@@ -20,6 +20,12 @@ def main(argv: list[str] | None = None) -> int:
         from ui import selftest
 
         return selftest.screenshot_main(argv)
+    opened = _opened_file(argv)
+    if opened is not None:  # from the file manager: the desktop, on that file's action
+        from ui import main as ui_main
+
+        rest = [a for a in argv if a != opened]
+        return ui_main.main([*rest, "--open", opened])
     if not _has_verb(argv):
         from ui import main as ui_main
 
@@ -43,6 +49,23 @@ def _has_verb(argv: list[str]) -> bool:
         elif arg in ("-h", "--help") or not arg.startswith("-"):
             return True
     return False
+
+
+def _opened_file(argv: list[str]) -> str | None:
+    """The one positional argument when it is a package, receipt or provisioning file."""
+    positional, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            positional.append(arg)
+    if len(positional) != 1 or not os.path.isfile(positional[0]):
+        return None
+    from app.cli.opened import kind
+
+    return positional[0] if kind(positional[0]) else None
 
 
 if __name__ == "__main__":

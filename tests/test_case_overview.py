@@ -155,3 +155,29 @@ def test_failed_save_is_not_recorded(session):
     with pytest.raises(FallzahlError):
         log.save_case(session, case("Müller"))
     assert len(log) == 0
+
+
+def test_open_cases_without_contact_for_six_months_are_proposed_for_closing(min_scheme):
+    today = dt.date(2026, 12, 1)
+    quiet = case("2026-0001", opened=dt.date(2026, 1, 5))  # last contact in March
+    busy = case("2026-0002", opened=dt.date(2026, 1, 5))  # a contact in November
+    never = case("2026-0003", opened=dt.date(2026, 3, 1))  # no contact at all, opened long ago
+    done = case("2026-0004", opened=dt.date(2026, 1, 5), closed=dt.date(2026, 2, 1), ending="REG")
+    fresh = case("2026-0005", opened=dt.date(2026, 11, 20))
+    contacts = [
+        contact(quiet.id, date=dt.date(2026, 3, 2)),
+        contact(busy.id, date=dt.date(2026, 11, 2)),
+        contact(done.id, date=dt.date(2026, 1, 6)),
+    ]
+    rows = ov.overview([quiet, busy, never, done, fresh], contacts, min_scheme)
+    stale = ov.CaseFilter(status=ov.STALE, as_of=today)
+    assert [r.code for r, on in zip(rows, ov.select(rows, stale), strict=True) if on] == [
+        "2026-0001",
+        "2026-0003",
+    ]
+    # exactly six months (183 days) after the last contact it is proposed, a day before not
+    edge = ov.CaseFilter(status=ov.STALE, as_of=dt.date(2026, 3, 2) + dt.timedelta(ov.STALE_DAYS))
+    assert ov.matches(rows[0], edge)
+    assert not ov.matches(
+        rows[0], ov.CaseFilter(status=ov.STALE, as_of=edge.as_of - dt.timedelta(1))
+    )

@@ -276,3 +276,48 @@ def test_xcb_platform_shows_the_window_against_the_system_x_libraries(bundle, tm
     assert f"screenshot saved to {shot}" in result.stderr, result.stderr
     assert shot.stat().st_size > 1000
     assert "Could not load the Qt platform plugin" not in result.stderr, result.stderr
+
+
+def _iss_folder(pattern: str) -> Path:
+    """A folder below {app} named in packaging/windows/fallzahl.iss, as a relative path."""
+    import re
+
+    text = (ROOT / "packaging" / "windows" / "fallzahl.iss").read_text(encoding="utf-8")
+    found = re.search(pattern, text)
+    assert found, pattern
+    return Path(*found.group(1).split("\\"))
+
+
+def test_installer_trust_anchor_lands_where_the_bundle_reads(bundle, tmp_path):
+    """Do what the installer's /TRUST does, on the real bundle layout: copy the district's
+    key to the .iss's DestDir and delete the demo anchor at the .iss's path; the bundled
+    program then trusts the district's key and no longer the demo key."""
+    dest = _iss_folder(r'Source: "\{code:TrustFile\}"; DestDir: "\{app\}\\([^"]+)"')
+    demo = _iss_folder(r"DeleteFile\(ExpandConstant\('\{app\}\\([^']+)'\)\)")
+    assert (bundle / demo).is_file(), "the demo anchor is not where the installer deletes it"
+    assert (bundle / demo).parent == bundle / dest
+    # the district's key pair and a scheme signed with it, made at the "district"
+    keys = tmp_path / "harz"
+    scheme = tmp_path / "lk-harz-v1.json"
+    scheme.write_bytes((ROOT / "resources" / "schemes" / "lk-harz-v1.json").read_bytes())
+    for args in (["keygen", "--out", str(keys)], ["sign", str(scheme), "--key", f"{keys}.key"]):
+        made = subprocess.run(
+            [sys.executable, "-m", "app", "scheme", *args],
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert made.returncode == 0, made.stderr
+    demo_bytes = (bundle / demo).read_bytes()
+    anchor = bundle / dest / "harz.pub"
+    try:
+        anchor.write_bytes(Path(f"{keys}.pub").read_bytes())
+        (bundle / demo).unlink()
+        ours = _run(bundle, tmp_path, "fallzahl-cli", "scheme", "verify", str(scheme))
+        assert ours.returncode == 0, ours.stderr
+        shipped = ROOT / "resources" / "schemes" / "lk-harz-v1.json"
+        theirs = _run(
+            bundle, tmp_path, "fallzahl-cli", "--lang", "en", "scheme", "verify", str(shipped)
+        )
+        assert theirs.returncode == 1 and "trust" in theirs.stderr, theirs.stderr
+    finally:
+        anchor.unlink(missing_ok=True)
+        (bundle / demo).write_bytes(demo_bytes)

@@ -4,6 +4,8 @@ by the office's tools (``package verify``); the district's refusals: test_distri
 from __future__ import annotations
 
 import json
+import struct
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,17 @@ def test_vector(name):
     assert type(info.value).__name__ == error
     assert fragment in info.value.en
     assert info.value.de
+
+
+def test_a_zip64_locator_is_refused_before_zipfile_follows_it():
+    """zipfile takes the entry count and directory size from a ZIP64 record when a locator
+    sits before the end record, whatever the end record says: refused from the bytes."""
+    good = package.decrypt_package(
+        (HERE / "valid.fallzahl.age").read_bytes(), [(HERE / "test-district.age").read_text()]
+    )
+    locator = struct.pack(zipfile.structEndArchive64Locator, zipfile.stringEndArchive64Locator,
+                          0, len(good), 1)  # fmt: skip
+    with pytest.raises(errors.PackageUnsafe) as info:
+        package.open_zip(good[:-22] + locator + good[-22:])
+    assert "ZIP64 archive" in info.value.en
+    package.open_zip(good)  # the control

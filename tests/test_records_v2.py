@@ -266,3 +266,29 @@ def test_demo_fills_version_2_realistically() -> None:
     for a in acts:
         validate_activity(a, V2, TODAY)
     assert demo.generate_activities(V1, 30, 2026) == []
+
+
+def test_a_case_frozen_by_a_closed_period_keeps_its_version_1_codes(session) -> None:
+    from app.office.period_close import close_period
+    from app.records.periods import quarter
+
+    session.scheme = V1
+    old = session.save_case(
+        case(field="SCHULD", opened=D(2026, 1, 5), problems=["FIN_ALO"], referral="SELF")
+    )
+    close_period(session, quarter(2026, 1), accepted_reason="test")
+    session.scheme = V2  # the office moves on to version 2
+    closed = session.save_case(msgspec.structs.replace(old, closed=D(2026, 5, 4), ending="REG"))
+    # its codes count in the closed quarter's package: they stay as coded, checked against v1
+    assert closed.scheme_version == 1 and closed.problems == ["FIN_ALO"]
+    assert session.case(old.id).closed == D(2026, 5, 4)
+    fresh = session.save_case(
+        case(
+            "2026-0002",
+            field="SCHULD",
+            opened=D(2026, 5, 4),
+            scheme_version=1,
+            problems=["FIN_KRANK"],
+        )
+    )
+    assert fresh.scheme_version == 2 and fresh.debt_trigger == "KRANK"  # not frozen: upgraded

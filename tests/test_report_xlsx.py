@@ -46,7 +46,8 @@ def test_german_report_cell_by_cell(tmp_path, q1):
     ]
 
     overview = wb["Übersicht"]
-    assert [[c.value for c in row] for row in overview["B3:C9"]] == [
+    assert [c.value for c in overview[1]] == ["Code", "Kennzahl", "Wert"]
+    assert [[c.value for c in row] for row in overview["B2:C8"]] == [
         ["Fälle im Zeitraum", 5],
         ["Neue Fälle", 3],
         ["Abgeschlossene Fälle", 3],
@@ -57,8 +58,8 @@ def test_german_report_cell_by_cell(tmp_path, q1):
     ]
 
     field = wb["Beratungsfeld"]
-    assert field.freeze_panes == "C3"
-    rows = [[c.value for c in row] for row in field.iter_rows(min_row=2, max_row=8)]
+    assert field.freeze_panes == "C2"
+    rows = [[c.value for c in row] for row in field.iter_rows(min_row=1, max_row=9)]
     assert rows[0][:8] == [
         "Code",
         "Beratungsfeld",
@@ -74,33 +75,37 @@ def test_german_report_cell_by_cell(tmp_path, q1):
     assert rows[3][:8] == ["SUCHT", "Suchtberatung", 1, 1, 0, 1, 1, 2]
     assert rows[4][:8] == ["SCHULD", "Schuldnerberatung", 1, 1, 1, 0, 1, 2]
     assert rows[5][:8] == ["?", "nicht erfasst", 0, 0, 0, 0, 0, 0]
-    assert rows[6][1:8] == ["Gesamt", 5, 3, 3, 2, 2, 7]
+    assert all(v is None for v in rows[6])  # the total stands apart from the table
+    assert rows[7][1:8] == ["Gesamt", 5, 3, 3, 2, 2, 7]
     assert len(field._charts) == 1  # a pie chart of cases per field
 
     for name in ("Lebensbereich", "Anzahl Lebensbereiche", "Gemeinde"):
         assert len(wb[name]._charts) == 1, name
 
     cross = wb["Lebensbereiche × Beratungsfeld"]
-    grid = [[c.value for c in row] for row in cross.iter_rows(min_row=2, max_row=8)]
+    grid = [[c.value for c in row] for row in cross.iter_rows(min_row=1, max_row=8)]
     assert grid[0] == [
-        "Code", "Anzahl Lebensbereiche", "Ehe-, Familien- und Lebensberatung",
-        "Erziehungsberatung", "Suchtberatung", "Schuldnerberatung", "nicht erfasst", "Gesamt",
+        "Code", "Anzahl Lebensbereiche", "Ehe-, Familien- und Lebensberatung (EFL)",
+        "Erziehungsberatung (EB)", "Suchtberatung (SUCHT)", "Schuldnerberatung (SCHULD)",
+        "nicht erfasst (?)", "Gesamt",
     ]  # fmt: skip
     assert grid[1] == ["0", "0", 1, 0, 0, 0, 0, 1]
     assert grid[2] == ["1", "1", 0, 1, 0, 0, 0, 1]
     assert grid[3] == ["2", "2", 0, 1, 0, 0, 0, 1]
     assert grid[4] == ["3", "3", 0, 0, 0, 1, 0, 1]
     assert grid[5] == ["4+", "4+", 0, 0, 1, 0, 0, 1]
-    assert grid[6] == [None, "Gesamt", 1, 2, 1, 1, 0, 5]
+    assert all(v is None for v in grid[6])
+    assert grid[7] == [None, "Gesamt", 1, 2, 1, 1, 0, 5]
 
     done = wb["Vollständigkeit"]
-    values = {row[0].value: row[2].value for row in done.iter_rows(min_row=3) if row[0].value}
+    values = {row[0].value: row[2].value for row in done.iter_rows(min_row=2) if row[0].value}
     assert values["sex"] == 1 and values["ending"] == 1 and values["age_band"] == 4
 
     definitions = wb["Definitionen"]
     n_codes = sum(len(d.codes) for d in SCHEME.dimensions)
-    assert definitions.max_row == 2 + n_codes
-    assert [c.value for c in definitions[3]] == [
+    assert definitions.max_row == 1 + n_codes
+    assert [c.value for c in definitions[2]] == [
+        "field",
         "Beratungsfeld",
         "EFL",
         "Ehe-, Familien- und Lebensberatung",
@@ -117,10 +122,11 @@ def test_english_and_suppressed(tmp_path, q1):
     assert wb.sheetnames == ["Cover", "Overview", "Counselling field", "Sex", "Definitions"]
     assert "suppressed" in wb["Cover"]["A11"].value
     field = wb["Counselling field"]
-    assert field["A2"].value == "Code" and field["C2"].value == "Active cases"
-    shown = [row[2].value for row in field.iter_rows(min_row=3, max_row=7)]
-    assert "." in shown  # small counts are hidden
-    assert all(v == "." or v == 0 or v >= 3 for v in shown)
+    assert field["A1"].value == "Code" and field["C1"].value == "Active cases"
+    assert field["D1"].value == "Active cases (confidentiality)"
+    shown = [(row[2].value, row[3].value) for row in field.iter_rows(min_row=2, max_row=6)]
+    assert (None, ".") in shown  # small counts are hidden: no number, "." beside it
+    assert all(s == "." and v is None or s is None and (v == 0 or v >= 3) for v, s in shown)
 
 
 def test_same_input_same_cells(tmp_path, q1):

@@ -147,3 +147,13 @@ def test_format_2_refusals(name: str, change, field: str) -> None:
     with pytest.raises(SchemeInvalid) as got:
         validate_document(_edited(apply))
     assert got.value.field.startswith(field), (got.value.field, got.value.en)
+
+
+def test_scheme_show_lists_the_items_and_the_services() -> None:
+    from app.cli.scheme import format_scheme
+
+    text = format_scheme(v2(), "de")
+    assert "== Merkmale (Format 2)" in text
+    assert "debt_trigger" in text and "nur SCHULD; beim Abschluss nötig" in text
+    assert "Stiftungsantrag  [Existenz/Finanzen; kein Lebensbereich]" in text
+    assert "Merkmale (Format 2)" not in format_scheme(validate_document(shipped_scheme()[0]), "de")

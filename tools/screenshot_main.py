@@ -1,12 +1,19 @@
 """Screenshots of the counsellor's main window for docs/screenshots.
 
     python -m tools.screenshot_main OUTDIR
+    python -m tools.screenshot_main OUTDIR --screen 1280x720 [--scale 1.5]
+
+The second form shows the window as it opens maximised on a screen of that size (less a
+task bar and the title bar; with --scale as under QT_SCALE_FACTOR) and saves
+main-window_WxH.png, case-editor_WxH.png and dashboard_WxH.png (WxH@150 when scaled).
 
 Builds a throw-away vault in a temporary folder with a few dozen synthetic cases on the
 shipped Landkreis Harz scheme, then saves main-window.png, case-editor.png and
 quick-entry.png. A second throw-away office vault with a demo year (app.demo, 2025) gives
 dashboard.png, report_dialog.png, sent_packages.png, office_key.png and
-report_pdf_page1.png (the PDF's cover, if pdftoppm is installed). No dialogs are shown
+report_pdf_page1.png (the PDF's cover, if pdftoppm is installed). A third vault records
+under the Harz scheme version 2 and gives case-editor-v2.png, quick-entry-v2.png and
+activities.png (the entry of the version 2 items). No dialogs are shown
 (FALLZAHL_NO_DIALOGS=1).
 """
 
@@ -76,8 +83,14 @@ def _fill(session, n: int = 48, seed: int = 7) -> None:
     session.add_bulk(cases, contacts, "demo.screenshots")
 
 
+TASK_BAR, TITLE_BAR = 40, 30  # pixels of the screen the window does not get
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if len(argv) in (3, 5) and argv[1] == "--screen":
+        scale = float(argv[4]) if len(argv) == 5 and argv[3] == "--scale" else 1.0
+        return sized(Path(argv[0]), argv[2], scale)
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
@@ -165,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         session.close()
         vault.close()
         _office_shots(app, Path(tmp) / "office", out)
+        _v2_shots(app, Path(tmp) / "v2", out)
         # delete every window while Qt is still up: left to interpreter shutdown, PySide
         # destroys charts and their views in no fixed order
         from PySide6.QtCore import QCoreApplication, QEvent
@@ -174,6 +188,65 @@ def main(argv: list[str] | None = None) -> int:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     print(out)
     return 0
+
+
+def _v2_shots(app, folder: Path, out: Path) -> None:
+    """The entry of the scheme version 2 items: case editor, quick entry, activities."""
+    from app.crypto.kdf import KdfParams
+    from app.office import demo
+    from app.resources import resource_path
+    from app.scheme.trust import validate_document
+    from app.vault.activities import save_activity
+    from app.vault.vault import Vault
+    from ui.activities_dialog import ActivitiesDialog
+    from ui.main_window import MainWindow
+
+    vault, _recovery = Vault.create(
+        folder, user="mueller", passphrase="bildschirmfoto-passphrase",
+        kdf=KdfParams(memory_kib=1024, iterations=1, lanes=1),
+    )  # fmt: skip
+    session = vault.unlock("mueller", "bildschirmfoto-passphrase")
+    session.scheme = validate_document(resource_path("schemes", "lk-harz-v2.json").read_bytes())
+    today = dt.date.today()
+    cases, contacts = demo.generate(session.scheme, 40, today.year, seed=5, until=today)
+    cases = [c for c in cases if c.closed is None or c.ending]
+    ids = {c.id for c in cases}
+    session.add_bulk(cases, [k for k in contacts if k.case_id in ids or k.case_id is None], "demo")
+    for a in demo.generate_activities(session.scheme, 14, today.year, until=today):
+        save_activity(session, a)
+    window = MainWindow(session)
+    window.resize(1440, 1000)
+    window.show()
+    eb = next(c for c in session.cases() if c.field == "EB" and c.closed is None and c.reasons)
+    window.select_case(eb.id)
+    from PySide6.QtWidgets import QScrollArea
+
+    reasons = window.editor.items.widgets["reasons"]
+    reasons.setFocus()
+    app.processEvents()
+    window.editor.findChild(QScrollArea).ensureWidgetVisible(reasons, 0, 260)
+    app.processEvents()
+    window.editor.grab().save(str(out / "case-editor-v2.png"))
+    quick = window.quick
+    quick.code.setText(eb.code)
+    quick.form.setText("3")
+    quick.duration.setText("3")
+    place = quick.more.widgets["contact_place"]
+    place.setCurrentIndex(place.findData("AUSSEN_ELB"))
+    place.setFocus()
+    app.processEvents()
+    quick.parentWidget().grab().save(str(out / "quick-entry-v2.png"))
+    dialog = ActivitiesDialog(session, window)
+    dialog.show()
+    dialog.table.setCurrentCell(0, 0)
+    dialog.kind.setFocus()
+    app.processEvents()
+    dialog.grab().save(str(out / "activities.png"))
+    dialog.close()
+    window.clear()
+    window.close()
+    session.close()
+    vault.close()
 
 
 def _office_shots(app, folder: Path, out: Path) -> None:
@@ -268,6 +341,79 @@ def _office_shots(app, folder: Path, out: Path) -> None:
     window.close()
     session.close()
     vault.close()
+
+
+def sized(out: Path, screen: str, scale: float) -> int:
+    """Main window, case editor and overview as they open on a ``screen`` ("1280x720")."""
+    import msgspec
+
+    width, height = (int(n) for n in screen.split("x"))
+    if scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(scale)
+    os.environ.setdefault("FALLZAHL_NO_DIALOGS", "1")
+    out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from app import lang
+    from app.crypto.kdf import KdfParams
+    from app.office import demo, setup
+    from app.vault.vault import Vault
+
+    lang.set_language("de")
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    app = QApplication.instance() or QApplication(["fallzahl-screenshots"])
+    app.setStyle("Fusion")
+    from ui.main_window import MainWindow
+
+    suffix = f"{width}x{height}" + (f"@{round(scale * 100)}" if scale != 1.0 else "")
+    logical_w = round(width / scale)
+    logical_h = round(height / scale) - TASK_BAR - TITLE_BAR
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "office"
+        passphrase = "bildschirmfoto-passphrase"
+        setup.init_office(
+            folder, office_id="HZ-QLB-01", office_name="Beratungsstelle Quedlinburg",
+            user="leitung", passphrase=passphrase,
+            kdf=KdfParams(memory_kib=1024, iterations=1, lanes=1),
+        )  # fmt: skip
+        vault = Vault(folder)
+        session = vault.unlock("leitung", passphrase)
+        scheme = session.scheme
+        today = dt.date.today()
+        cases, contacts = demo.generate(scheme, 300, today.year, seed=2026, until=today)
+        end = scheme.codes("ending")[0].code
+        cases = [
+            msgspec.structs.replace(c, ending=end) if c.closed and not c.ending else c
+            for c in cases
+        ]
+        session.add_bulk(cases, contacts, "demo.screenshots")
+        window = MainWindow(session)
+        window.resize(logical_w, logical_h)
+        window.show()
+        case = max(
+            session.cases(),
+            key=lambda c: (len({scheme.problem_domain[p] for p in c.problems}), c.code),
+        )
+        window.select_case(case.id)
+        window.open_case()
+        app.processEvents()
+        window.grab().save(str(out / f"main-window_{suffix}.png"))
+        window.editor.grab().save(str(out / f"case-editor_{suffix}.png"))
+        window.show_overview()
+        app.processEvents()
+        window.grab().save(str(out / f"dashboard_{suffix}.png"))
+        window.clear()
+        window.close()
+        session.close()
+        vault.close()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        for widget in app.topLevelWidgets():
+            widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    print(out)
+    return 0
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -38,8 +39,11 @@ from app.errors import FallzahlError
 from app.records import agreement, completeness
 from app.records.model import CASE_DIMENSIONS, Case
 from app.records.rules import classify
+from app.records.upgrade import in_current_codes
 from ui import dialogs
 from ui.date_field import DateField
+from ui.item_form import ItemForm
+from ui.wrapping_delegate import WrappingDelegate
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -119,10 +123,29 @@ class CaseEditor(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         host_layout.addLayout(self.form)
+        # scheme format 2: its items for the case's fields, and the household link
+        self.items = ItemForm("case")
+        self.items.changed.connect(self._changed)
+        self.items.help_changed.connect(self.help_text_set)
+        host_layout.addWidget(self.items)
+        self.household_label = QLabel(self.tr("Haushalt (intern)"))
+        self.household = QLineEdit()
+        self.household.setPlaceholderText(self.tr("z. B. H-12"))
+        self.household.setMaxLength(8)
+        self.household.setAccessibleName(self.tr("Haushalt (intern)"))
+        self.household.textEdited.connect(self._changed)
+        self.household.installEventFilter(self)
+        self.household_label.setBuddy(self.household)
+        household_row = QFormLayout()
+        household_row.addRow(self.household_label, self.household)
+        host_layout.addLayout(household_row)
         host_layout.addStretch(1)  # spare height below the form, not between its rows
         self.field = QComboBox()
         self.other_fields = QListWidget()
-        self.other_fields.setMaximumHeight(96)
+        self.other_fields.setMaximumHeight(120)
+        self.other_fields.setWordWrap(True)  # two long fields never end alike ("Schwangers…")
+        self.other_fields.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.other_fields.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.other_fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.opened = DateField(feedback="below")
         self.closed_check = QCheckBox(self.tr("abgeschlossen am"))
@@ -135,6 +158,7 @@ class CaseEditor(QWidget):
         scroll.setWidget(form_host)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(300)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the Tab stops
         split.addWidget(scroll)
 
         # right: problem codes by life domain, the class, the definition
@@ -145,12 +169,16 @@ class CaseEditor(QWidget):
         rlay.addWidget(self.problems_label)
         self.problems = QTreeWidget()
         self.problems.setHeaderHidden(True)
-        # long problem labels scroll sideways instead of being cut off
-        self.problems.header().setStretchLastSection(False)
-        self.problems.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # long problem labels wrap onto a second line: never cut off, and ticking a code
+        # (the domain's count changes) does not change the pane's width
+        self.problems.header().setStretchLastSection(True)
+        self.problems.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.problems.setWordWrap(True)
+        self.problems.setItemDelegate(WrappingDelegate(self.problems))
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.problems.setObjectName("problemTree")
-        rlay.addWidget(self.problems, 3)
+        rlay.addWidget(self.problems, 5)
         self.multi_label = QLabel()
         self.multi_label.setObjectName("multiClass")
         self.multi_label.setAccessibleName(self.tr("Lebensbereiche und Fallklasse"))
@@ -167,9 +195,10 @@ class CaseEditor(QWidget):
         self.help_text.setTextFormat(Qt.TextFormat.RichText)
         self.help_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.help_text.setAccessibleName(self.tr("Erläuterung"))
-        self.help_text.setMinimumHeight(110)
+        self.help_text.setMinimumHeight(60)
         hlay.addWidget(self.help_text)
-        rlay.addWidget(self.help_box, 2)
+        self.help_box.setMaximumHeight(170)  # the problem list needs the height more
+        rlay.addWidget(self.help_box, 1)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -183,6 +212,8 @@ class CaseEditor(QWidget):
         outer.addLayout(bottom)
 
         self.other_fields.itemChanged.connect(self._changed)
+        self.other_fields.itemChanged.connect(self._fields_changed)
+        self.field.currentIndexChanged.connect(self._fields_changed)
         self.opened.date_changed.connect(self._changed)
         self.closed.date_changed.connect(self._changed)
         self.closed_check.toggled.connect(self._closed_toggled)
@@ -281,6 +312,9 @@ class CaseEditor(QWidget):
         self._help_of[self.problems] = "problems"
         self.problems.installEventFilter(self)
         self.save_button.setAccessibleName(self.tr("Fall speichern"))
+        self.items.set_scheme(scheme)
+        for w in (self.household_label, self.household):
+            w.setVisible(bool(scheme.items))
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
@@ -293,6 +327,8 @@ class CaseEditor(QWidget):
             self.ending,
         ]
         chain += [self.choices[a] for a in CHOICES] + [
+            *self.items.focus_chain(),
+            self.household,
             self.problems,
             self.multi_label,
             self.save_button,
@@ -329,11 +365,17 @@ class CaseEditor(QWidget):
             combo.clear()
         self.help_text.clear()
 
+    def start(self) -> None:
+        """Focus on the first field of the case."""
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
     @property
     def case(self) -> Case | None:
         return self._loaded
 
     def load(self, case: Case | None) -> None:
+        if case is not None and self._session is not None:
+            case = in_current_codes(self._session, case)  # an old case in today's codes
         self._loading = True
         self._loaded = case
         self.setEnabled(case is not None)
@@ -360,6 +402,9 @@ class CaseEditor(QWidget):
         _select(self.ending, case.ending)
         for attr, combo in self.choices.items():
             _select(combo, getattr(case, attr))
+        self.items.load(case)
+        self.items.set_fields([case.field, *case.other_fields])
+        self.household.setText(case.household_key or "")
         self.problems.blockSignals(True)
         for item in self._problem_items():
             on = item.data(0, CODE_ROLE) in case.problems
@@ -399,6 +444,8 @@ class CaseEditor(QWidget):
                 if item.checkState(0) == Qt.CheckState.Checked
             ],
             **values,
+            **self.items.values(),
+            household_key=self.household.text().strip() or None,
         )
 
     def is_dirty(self) -> bool:
@@ -440,6 +487,20 @@ class CaseEditor(QWidget):
         if not self._loading:
             self._update_status()
 
+    def _fields_changed(self, *_args) -> None:
+        """Items that apply only to some counselling fields follow the case's fields."""
+        if self._loading:
+            return
+        fields = [self.field.currentData()] + [
+            self.other_fields.item(i).data(CODE_ROLE)
+            for i in range(self.other_fields.count())
+            if self.other_fields.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.items.set_fields([f for f in fields if f])
+
+    def help_text_set(self, html: str) -> None:
+        self.help_text.setText(html)
+
     def _update_status(self) -> None:
         draft = self.current()
         if draft is None or self._session is None:
@@ -478,6 +539,21 @@ class CaseEditor(QWidget):
 
     # definitions at the point of entry
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn and watched is self.household:
+            self.help_text.setText(
+                "<b>"
+                + _esc(self.tr("Haushalt (intern)"))
+                + "</b><p>"
+                + _esc(
+                    self.tr(
+                        "Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in "
+                        "verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für "
+                        "den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die "
+                        "Nummer bleibt in der Beratungsstelle und wird nie gemeldet."
+                    )
+                )
+                + "</p>"
+            )
         if event.type() == QEvent.Type.FocusIn and watched in self._help_of:
             attr = self._help_of[watched]
             if isinstance(watched, QComboBox):

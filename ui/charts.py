@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 
 from app.lang import t
 from app.scheme.model import Scheme
@@ -208,21 +208,3 @@ def view(figure: Figure | None = None, *, title: bool = True) -> QChartView:
     if figure is not None:
         v.setChart(chart(figure, title=title))
     return v
-
-
-def image(figure: Figure, width: int, height: int, scale: float = 1.0) -> QImage:
-    """The chart (without its title) drawn into an image of ``width`` x ``height`` x ``scale``.
-
-    QTextDocument draws a QImage resource at its pixel size, so the PDF uses scale 1.
-    """
-    v = view(figure, title=False)
-    v.resize(width, height)
-    img = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
-    img.fill(Qt.GlobalColor.white)
-    painter = QPainter(img)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.scale(scale, scale)
-    v.render(painter)
-    painter.end()
-    v.deleteLater()
-    return img

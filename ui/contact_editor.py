@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import msgspec
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 from app import lang
 from app.records import agreement
 from app.records.model import PERSONS_MAX, PERSONS_MIN
+from app.records.upgrade import contact_upgrader
 from ui import dialogs
 from ui.date_field import DateField
+from ui.item_form import ItemForm
 
 if TYPE_CHECKING:
     from app.records.model import Case, Contact
@@ -35,6 +38,8 @@ class ContactDialog(QDialog):
     def __init__(self, contact: Contact, scheme: Scheme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kontakt bearbeiten"))
+        if contact.scheme_version < scheme.version:  # an old contact in today's codes
+            contact = contact_upgrader(scheme)(contact)
         self._contact = contact
         form = QFormLayout(self)
         self.date = DateField()
@@ -60,6 +65,16 @@ class ContactDialog(QDialog):
         ):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
+        # scheme format 2: with whom, place, minutes, no-show
+        self.items = ItemForm("contact")
+        self.items.set_scheme(scheme)
+        self.items.load(contact)
+        form.addRow(self.items)
+        self.no_show = QCheckBox(self.tr("nicht e&rschienen"))
+        self.no_show.setAccessibleName(self.tr("Termin nicht wahrgenommen"))
+        self.no_show.setChecked(contact.no_show)
+        self.no_show.setVisible(bool(scheme.items))
+        form.addRow(self.no_show)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -81,6 +96,8 @@ class ContactDialog(QDialog):
             form=self.form.currentData(),
             duration=self.duration.currentData(),
             persons=self.persons.value(),
+            no_show=self.no_show.isChecked() and not self.no_show.isHidden(),
+            **self.items.values(),
         )
 
 

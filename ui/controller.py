@@ -13,16 +13,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.errors import BackupOlderThanRemoval, FallzahlError
+from app import lang
+from app.cli import opened
+from app.errors import BackupOlderThanRemoval, FallzahlError, UsageError
 from app.office import info as office
 from app.vault import backup, store
 from app.vault.vault import Vault
-from ui import dialogs, i18n, worker
+from ui import dialogs, i18n, settings, window_geometry, worker
 
+PREFERRED = QSize(1360, 860)  # what the main window would like, screen permitting
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -64,10 +67,18 @@ class Controller(QObject):
     locked = Signal()
 
     def __init__(
-        self, folder: str | Path, *, idle_msec: int | None = None, window_factory=None
+        self,
+        folder: str | Path,
+        *,
+        idle_msec: int | None = None,
+        window_factory=None,
+        open_file: str | Path | None = None,
     ) -> None:
         super().__init__()
         self.folder = Path(folder)
+        settings.use_vault(self.folder)
+        # a file from the file manager, acted on once a window (or the wizard) is there
+        self.open_file = Path(open_file) if open_file is not None else None
         self.idle_msec = idle_msec  # None: the vault policy's minutes
         self._window_factory = window_factory
         self.vault: Vault | None = None
@@ -90,6 +101,9 @@ class Controller(QObject):
             self.show_unlock()
         else:
             self.show_wizard()
+            if self.open_file is not None and opened.kind(self.open_file) == opened.PROVISIONING:
+                self.wizard.use_provisioning(self.open_file)
+                self.open_file = None
 
     def show_wizard(self) -> None:
         from ui.wizard import SetupWizard
@@ -152,6 +166,42 @@ class Controller(QObject):
         self._show_window(session)
         self.idle.start(self.idle_timeout_msec())
         self.unlocked.emit()
+        if self.open_file is not None:
+            path, self.open_file = self.open_file, None
+            self.act_on_file(path)
+
+    def act_on_file(self, path: Path) -> None:
+        """The action a file from the file manager asks for, in the open window."""
+        what = opened.kind(path)
+        district = self.session.mode == "district"
+        en = lang.current() == "en"
+        if what == opened.PACKAGE and district:
+            self.window.import_paths([str(path)])
+        elif what == opened.RECEIPT and not district:
+            from app.office.receipt_import import import_receipt_file
+
+            try:
+                sent = import_receipt_file(self.session, path)
+            except FallzahlError as exc:
+                dialogs.error(self.window, exc)
+                return
+            except OSError as exc:
+                dialogs.error(self.window, f"{path}: {exc.strerror or exc}")
+                return
+            dialogs.info(
+                self.window,
+                f"Receipt read in: {sent.file_name}"
+                if en
+                else f"Empfangsbestätigung eingelesen: {sent.file_name}",
+            )
+        else:
+            dialogs.error(
+                self.window,
+                UsageError(
+                    f"{path.name}: diese Datei wird {_where(what, 'de')} eingelesen, nicht hier.",
+                    f"{path.name}: this file is read in {_where(what, 'en')}, not here.",
+                ),
+            )
 
     def _show_window(self, session, geometry: QByteArray | None = None) -> None:
         window = self._make_window(session)
@@ -168,8 +218,7 @@ class Controller(QObject):
             action.triggered.connect(self.lock)
             window.addAction(action)
         window.installEventFilter(self)
-        if geometry is not None:
-            window.restoreGeometry(geometry)
+        window_geometry.place(window, window.sizeHint().expandedTo(PREFERRED), geometry)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -260,6 +309,7 @@ class Controller(QObject):
         """Clear (plaintext forgotten), close and delete the window."""
         window, self.window = self.window, None
         if window is not None:
+            window_geometry.remember(window)
             window.removeEventFilter(self)
             clear = getattr(window, "clear", None)
             if clear is not None:
@@ -363,3 +413,13 @@ class Controller(QObject):
             self.unlock_dialog = None
         self._close_vault()
         self._locking = False
+
+
+def _where(what: str | None, language: str) -> str:
+    places = {
+        opened.PACKAGE: ("am Schreibtisch des Landkreises", "at the district desk"),
+        opened.RECEIPT: ("in der Beratungsstelle", "at the office"),
+        opened.PROVISIONING: ("bei der Einrichtung", "when setting up"),
+    }
+    de, en = places.get(what, ("von Fallzahl nicht", "by no part of Fallzahl"))
+    return en if language == "en" else de

@@ -13,6 +13,7 @@ installed translator, so a report can be made in either language.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 from collections.abc import Callable
@@ -34,6 +35,8 @@ from app.atomic import write_bytes
 from app.district.report import HEADLINE, SUPPRESSED, DistrictReport
 from app.scheme.model import Scheme
 from app.stats.tally import DOMAIN_CLASS, MISSING, code_label, display_rows, measure_label
+from ui import pdf_finish
+from ui.pdf_finish import searchable
 
 RESOLUTION = 300  # dpi of the PDF's coordinate system (text and tables stay vectors)
 MARGINS_MM = QMarginsF(20, 18, 20, 14)
@@ -64,8 +67,12 @@ def district_pdf_bytes(rep: DistrictReport, scheme: Scheme, language: str | None
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(t("Bericht des Landkreises", "District report") + f" {rep.period.label}")
-    writer.setCreator("Fallzahl")
+    title = (
+        f"{rep.district}: "
+        + t("Bericht des Landkreises", "District report")
+        + (f" {rep.period.label}")
+    )
+    pdf_finish.prepare(writer, title=title, author=rep.district)
     body = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer_h = round(FOOTER_MM / 25.4 * RESOLUTION)
     doc = QTextDocument()
@@ -73,6 +80,7 @@ def district_pdf_bytes(rep: DistrictReport, scheme: Scheme, language: str | None
     font = QFont("DejaVu Sans")
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(10)
+    font = searchable(font)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setDefaultStyleSheet(_CSS)
@@ -110,7 +118,15 @@ def district_pdf_bytes(rep: DistrictReport, scheme: Scheme, language: str | None
     finally:
         painter.end()
     buffer.close()
-    return bytes(buffer.data())
+    subject = t(
+        f"Veröffentlichte Fallzahlen der Beratungsstellen, Zeitraum {rep.period.label}, "
+        f"Kategorienschema {rep.scheme_id} v{rep.scheme_version}, Geheimhaltung ab {rep.threshold}",
+        f"Published figures of the counselling offices, period {rep.period.label}, category "
+        f"scheme {rep.scheme_id} v{rep.scheme_version}, disclosure threshold {rep.threshold}",
+    )
+    return pdf_finish.finish(
+        bytes(buffer.data()), language=language, title=title, author=rep.district, subject=subject
+    )
 
 
 _CSS = """
@@ -124,6 +140,15 @@ th { background-color: #e4e9f0; font-weight: bold; font-size: 8.5pt; }
 td.num, th.num { text-align: right; }
 tr.sum td { font-weight: bold; background-color: #f3f3f3; }
 """
+
+
+def _day(day: dt.date, language: str) -> str:
+    return day.isoformat() if language == "en" else f"{day:%d.%m.%Y}"
+
+
+def _moment(when: dt.datetime, language: str) -> str:
+    local = when.astimezone() if when.tzinfo else when
+    return f"{local:%Y-%m-%d %H:%M}" if language == "en" else f"{local:%d.%m.%Y %H:%M}"
 
 
 def _translator(language: str) -> Callable[[str, str], str]:
@@ -218,10 +243,10 @@ def _html(rep: DistrictReport, scheme: Scheme, language: str) -> str:
     facts = [
         [
             t("Zeitraum", "Period"),
-            f"{rep.period.start:%d.%m.%Y} – {rep.period.end:%d.%m.%Y}",
+            f"{_day(rep.period.start, language)} – {_day(rep.period.end, language)}",
         ],
         [t("Schema", "Scheme"), f"{rep.scheme_id} v{rep.scheme_version}"],
-        [t("Erstellt", "Created"), f"{rep.created:%d.%m.%Y %H:%M}"],
+        [t("Erstellt", "Created"), _moment(rep.created, language)],
         [
             t("Beratungsstellen mit Daten", "Offices reporting"),
             t(

@@ -15,6 +15,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="fallzahl", description="Fallzahl desktop")
     parser.add_argument("--vault", type=Path, default=None, help="the vault folder")
     parser.add_argument("--lang", choices=("de", "en"), default=None, help="UI language")
+    parser.add_argument(
+        "--open", type=Path, default=None, metavar="FILE",
+        help="a package, receipt or provisioning file to act on (from the file manager)",
+    )  # fmt: skip
     args, _qt_args = parser.parse_known_args(argv)
     if args.vault is None:
         args.vault = default_vault_dir()
@@ -46,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.setApplicationDisplayName("Fallzahl")
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "fallzahl.svg"))))
     crash.install()
+    from ui import settings
+
+    settings.use_vault(args.vault)  # language, last user, geometry: this vault's own
     i18n.install(i18n.preferred(args.lang))
 
     held = vault_in_use(args.vault)
@@ -55,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ui.controller import Controller
 
-    controller = Controller(args.vault)
+    controller = Controller(args.vault, open_file=args.open)
     # queued: a quit decided before exec() starts must still end the event loop
     controller.finished.connect(qt_app.quit, Qt.ConnectionType.QueuedConnection)
     controller.start()

@@ -6,6 +6,8 @@ defaults to today and the number of persons to 1. After saving, focus returns to
 case code with the text selected, so the next entry starts by typing over it.
 "neu" as the case code (or Ctrl+N) opens a new case with the next free case code; "ohne
 Fall" records a short anonymous contact, which needs the counselling field.
+Under a format 2 scheme a second line takes the contact items (with whom, place, minutes)
+and "nicht erschienen" (a no-show); all optional, so a repeat contact keeps its four keys.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -35,6 +38,7 @@ from app.vault.session import new_id
 from ui import dialogs
 from ui.contact_editor import agree_with_case
 from ui.date_field import DateField
+from ui.item_form import ItemForm
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -132,6 +136,15 @@ class QuickEntry(QWidget):
         self.new_button.clicked.connect(self.new_case)
         self.save_button = QPushButton(self.tr("Speichern ↵"))
         self.save_button.clicked.connect(self.save)
+        self.more = ItemForm("contact", inline=True)
+        self.no_show = QCheckBox(self.tr("nicht e&rschienen"))
+        self.no_show.setAccessibleName(self.tr("Termin nicht wahrgenommen"))
+        self.no_show.setToolTip(
+            self.tr(
+                "Der Termin wurde nicht wahrgenommen: er zählt nicht als Kontakt, sondern "
+                "getrennt als ausgefallener Termin."
+            )
+        )
         self.code_hint = QLabel()
         self.status = QLabel()
         self.status.setObjectName("quickStatus")
@@ -158,16 +171,23 @@ class QuickEntry(QWidget):
         hint_row = QHBoxLayout(hints)
         hint_row.setContentsMargins(0, 0, 0, 0)
         hint_row.setSpacing(24)
-        hint_row.addWidget(self.form_hint)
-        hint_row.addWidget(self.duration_hint)
-        hint_row.addStretch(1)
-        grid.addWidget(self.code_hint, 2, 0)
+        hint_row.addWidget(self.form_hint, 3)
+        hint_row.addWidget(self.duration_hint, 2)
+        grid.addWidget(self.code_hint, 2, 0, 1, 4)
         grid.addWidget(self.date.feedback, 2, 4, 1, col - 4)
         grid.addWidget(hints, 3, 0, 1, col + 3)
         grid.addWidget(self.no_case, 1, col)
         grid.addWidget(self.new_button, 1, col + 1)
         grid.addWidget(self.save_button, 1, col + 2)
         grid.addWidget(self.status, 4, 0, 1, col + 3)
+        more_row = QHBoxLayout()
+        more_row.addWidget(self.more)
+        more_row.addWidget(self.no_show)
+        more_row.addStretch(1)
+        self.more_row = QWidget()
+        self.more_row.setLayout(more_row)
+        more_row.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.more_row, 5, 0, 1, col + 3)
         grid.setColumnStretch(col + 3, 1)
         grid.addWidget(QWidget(), 1, col + 3)
         self.no_case.setAccessibleName(self.tr("Kurzkontakt ohne Fall"))
@@ -176,10 +196,19 @@ class QuickEntry(QWidget):
         for hint in (self.form_hint, self.duration_hint, self.code_hint):
             hint.setObjectName("hint")
             hint.setStyleSheet("color: palette(placeholder-text);")
+        # long texts wrap or shorten; they never widen the row (and with it the window)
+        for label in (self.form_hint, self.duration_hint, self.status):
+            label.setWordWrap(True)
+        for label in (self.code_hint, self.date.feedback):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
         chain = [
-            self.code, self.form, self.duration, self.persons, self.date,
-            self.field, self.no_case, self.new_button, self.save_button,
+            self.code, self.form, self.duration, self.persons, self.date, self.field,
+            *self.more.focus_chain(), self.no_show, self.no_case, self.new_button,
+            self.save_button,
         ]  # fmt: skip
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -204,8 +233,27 @@ class QuickEntry(QWidget):
         self.duration.set_codes([c.code for c in scheme.codes("duration_band")])
         self.form.setToolTip(_legend(scheme, "contact_form"))
         self.duration.setToolTip(_legend(scheme, "duration_band"))
+        self.more.set_scheme(scheme)
+        self.more_row.setVisible(bool(scheme.items))
+        self._reset_more(keep_place=False)
+        self._set_tab_order()
         self._hints()
         self.set_case_codes(sorted((c.code for c in session.cases()), reverse=True))
+
+    def _reset_more(self, *, keep_place: bool) -> None:
+        """After a save: with the client again, no minutes, kept; the place stays (an
+        outreach day enters many contacts at one place)."""
+        values = self.more.values()
+        kind = self.more.widgets.get("contact_kind")
+        if isinstance(kind, QComboBox) and kind.count() > 1:
+            kind.setCurrentIndex(1)  # the first code: the usual contact
+        minutes = self.more.widgets.get("contact_minutes")
+        if isinstance(minutes, QSpinBox):
+            minutes.setValue(minutes.minimum())
+        place = self.more.widgets.get("contact_place")
+        if isinstance(place, QComboBox) and not (keep_place and values.get("place")):
+            place.setCurrentIndex(0)
+        self.no_show.setChecked(False)
 
     def clear(self) -> None:
         self.set_session(None)
@@ -215,8 +263,15 @@ class QuickEntry(QWidget):
 
     def start(self) -> None:
         """Ready for the next entry: focus on the case code, its text selected."""
+        self.forget_typing()
         self.code.setFocus(Qt.FocusReason.OtherFocusReason)
         self.code.selectAll()
+
+    def forget_typing(self) -> None:
+        """What was typed is saved (or undone): the fields' own undo starts afresh, so
+        Ctrl+Z reaches the window's undo (ui/window_keys.py)."""
+        for edit in (self.code, self.form, self.duration, self.date.edit):
+            edit.setText(edit.text())  # setText clears a QLineEdit's undo history
 
     # feedback while typing
     def _hints(self, *_args) -> None:
@@ -325,7 +380,7 @@ class QuickEntry(QWidget):
         if form is None:
             self._refuse(
                 self.form,
-                self.tr("Bitte die Kontaktart als Ziffer eingeben: %1").replace(
+                self.tr("Bitte die Kontaktform als Ziffer eingeben: %1").replace(
                     "%1", self.form.toolTip()
                 ),
             )
@@ -351,6 +406,8 @@ class QuickEntry(QWidget):
             case_id=case.id if case else None,
             field=None if case else self.field.currentData(),
             scheme_version=session.scheme.version,
+            no_show=self.no_show.isChecked() and self.no_show.isVisibleTo(self),
+            **self.more.values(),
         )
         agreed = agree_with_case(self, session, contact)
         if not agreed.go:
@@ -379,12 +436,14 @@ class QuickEntry(QWidget):
             )
             + (f" – {agreed.note}" if agreed.note else "")
         )
-        self.form.clear()
-        self.duration.clear()
+        self.form.setText("")
+        self.duration.setText("")
         self.persons.setValue(1)
         self.date.setDate(dt.date.today())
+        self._reset_more(keep_place=True)
         self.contact_saved.emit(contact.id, contact.case_id or "")
         if self.no_case.isChecked():
+            self.forget_typing()
             self.field.setFocus()
         else:
             self.start()

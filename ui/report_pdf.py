@@ -5,7 +5,8 @@ Pages: a cover (office, period, scheme version, created), the key figures, the m
 the charts, and a signature line for the office lead. The office's own internal view: no
 suppression. Written to memory first, then atomically (app.atomic).
 
-Charts are QtCharts widgets, so ``write_office_pdf`` runs in the GUI thread.
+Charts are QtCharts widgets painted straight into the PDF (vectors, sharp in print), so
+``write_office_pdf`` runs in the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QGraphicsScene
 
 from app.atomic import storage_error_for, write_bytes
 from app.scheme.model import Scheme
@@ -29,9 +31,11 @@ from app.stats.tally import (
     display_rows,
     measure_label,
 )
-from ui import charts
+from ui import charts, pdf_finish
+from ui.pdf_finish import searchable
 
-CHART_W, CHART_H = 640, 380
+CHART_W, CHART_H = 640, 380  # the charts' own layout size; painted as vectors to fit
+RESOLUTION = 300  # dpi of the PDF's coordinate system
 TABLE_DIMS = ("field", "sex", "age_band", "municipality", "domain", DOMAIN_CLASS)
 KEY_MEASURES = (
     "cases_active",
@@ -72,7 +76,12 @@ _TEXT = {
         "The figures were produced from the office's records.",
     ),
     "sign": ("Ort, Datum, Unterschrift Leitung", "Place, date, signature of the office lead"),
-    "page": ("Seite", "Page"),
+    "page_of": ("Seite {} von {}", "Page {} of {}"),
+    "report": ("Bericht", "Report"),
+    "subject": (
+        "Fallzahlen der Beratungsstelle {2}, Zeitraum {0}, Kategorienschema {1}",
+        "Figures of the office {2}, period {0}, category scheme {1}",
+    ),
 }
 CSS = """
 body { font-family: sans-serif; font-size: 10pt; }
@@ -145,8 +154,9 @@ def office_html(
     trend: list[QuarterFigures],
     language: str,
     created: dt.datetime,
-) -> tuple[str, list[charts.Figure]]:
-    """The report as HTML for QTextDocument, with ``chart:<key>`` images to add."""
+) -> tuple[str, list[charts.Figure], str]:
+    """The report as HTML for QTextDocument (cover, key figures, tables), its charts (drawn
+    as vectors on pages of their own after the tables) and the signature page's HTML."""
     p = tally.period
     figs = charts.figures(Overview(tally=tally, trend=list(trend)), scheme, language)
     parts = [f"<html><head><style>{CSS}</style></head><body>"]
@@ -203,23 +213,53 @@ def office_html(
         parts.append(_breakdown_table(tally, scheme, dim, language))
         if dim == "domain":
             parts.append(f'<p class="note">{_e(_t("multi_note", language))}</p>')
-    # charts
-    parts.append(f'<h2 style="page-break-before: always">{_e(_t("charts", language))}</h2>')
-    for i, fig in enumerate(figs):  # two per page: an image is never split across pages
-        style = ' style="page-break-before: always"' if i and i % 2 == 0 else ""
-        parts.append(f"<h3{style}>{_e(fig.title)}</h3>")
-        parts.append(f'<p><img src="chart:{fig.key}" width="{CHART_W}" height="{CHART_H}"/></p>')
-        if fig.note:
-            parts.append(f'<p class="note">{_e(fig.note)}</p>')
-    # signature
-    parts.append(f'<h2 style="page-break-before: always">{_e(_t("sign_title", language))}</h2>')
-    parts.append(f"<p>{_e(_t('sign_text', language))}</p><br/><br/><br/><br/><br/>")
-    parts.append(
+    parts.append("</body></html>")
+    sign = [f"<html><head><style>{CSS}</style></head><body>"]
+    sign.append(f"<h2>{_e(_t('sign_title', language))}</h2>")
+    sign.append(f"<p>{_e(_t('sign_text', language))}</p><br/><br/><br/><br/><br/>")
+    sign.append(
         '<table width="100%" cellpadding="2"><tr><td style="border-top: 1px solid black">'
         f"{_e(_t('sign', language))}</td></tr></table>"
     )
-    parts.append("</body></html>")
-    return "".join(parts), figs
+    sign.append("</body></html>")
+    return "".join(parts), figs, "".join(sign)
+
+
+def _document(html_text: str, writer: QPdfWriter, font: QFont, page: QSizeF) -> QTextDocument:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html_text)
+    doc.setPageSize(page)
+    return doc
+
+
+def _searchable_chart(chart) -> None:
+    """Chart text without ligatures, like the document's."""
+    chart.setTitleFont(searchable(chart.titleFont()))
+    chart.legend().setFont(searchable(chart.legend().font()))
+    for axis in chart.axes():
+        axis.setLabelsFont(searchable(axis.labelsFont()))
+    for series in chart.series():
+        for bars in getattr(series, "barSets", list)():
+            bars.setLabelFont(searchable(bars.labelFont()))
+
+
+def _paint_chart(painter: QPainter, fig: charts.Figure, target: QRectF) -> None:
+    """The chart laid out at its own size and painted into ``target`` (vectors)."""
+    chart = charts.chart(fig, title=False)
+    _searchable_chart(chart)
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(QRectF(0, 0, CHART_W, CHART_H))
+    scene.setSceneRect(QRectF(0, 0, CHART_W, CHART_H))
+    layout = chart.layout()
+    if layout is not None:  # lay out axes and legend now, not on a later event
+        layout.activate()
+    scene.render(painter, target, QRectF(0, 0, CHART_W, CHART_H))
+    scene.removeItem(chart)
+    chart.deleteLater()
 
 
 def pdf_bytes(
@@ -232,23 +272,18 @@ def pdf_bytes(
     *,
     created: dt.datetime | None = None,
 ) -> bytes:
+    """The report: text pages from QTextDocument, then the charts painted as vectors two
+    to a page, then the signature page; "page x of y" under each. Searchable text (no
+    ligatures), document language, title, author and subject set (ui/pdf_finish.py)."""
     created = created or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    text, figs = office_html(tally, scheme, office_name, office_id, trend, language, created)
-    doc = QTextDocument()
-    for fig in figs:
-        doc.addResource(
-            QTextDocument.ResourceType.ImageResource,
-            QUrl(f"chart:{fig.key}"),
-            charts.image(fig, CHART_W, CHART_H),
-        )
-    doc.setHtml(text)
+    main, figs, sign = office_html(tally, scheme, office_name, office_id, trend, language, created)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(f"{_t('title', language)} {office_name} {tally.period.label}")
-    writer.setCreator("Fallzahl")
-    writer.setResolution(96)
+    title = f"{office_name}: {_t('report', language)} {tally.period.label}"
+    pdf_finish.prepare(writer, title=title, author=office_name)
+    writer.setResolution(RESOLUTION)
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -257,13 +292,95 @@ def pdf_bytes(
             QPageLayout.Unit.Millimeter,
         )
     )
-    layout = writer.pageLayout()
-    rect = layout.paintRectPixels(writer.resolution())
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
-    doc.print_(writer)
-    del writer  # finishes the PDF
-    buffer.close()
-    return bytes(data.data())
+    rect = writer.pageLayout().paintRectPixels(RESOLUTION)
+    footer_h = round(8 / 25.4 * RESOLUTION)
+    page = QSizeF(rect.width(), rect.height() - footer_h)
+    font = QFont("DejaVu Sans")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(10)
+    font = searchable(font)
+    doc = _document(main, writer, font, page)
+    end = _document(sign, writer, font, page)
+    per_page = 2
+    chart_pages = -(-len(figs) // per_page)
+    total = doc.pageCount() + chart_pages + end.pageCount()
+    painter = QPainter(writer)
+    number = 0
+
+    def footer() -> None:
+        nonlocal number
+        number += 1
+        small = QFont(font)
+        small.setPointSizeF(8)
+        painter.setFont(small)
+        painter.setPen(QColor("#555555"))
+        foot = QRectF(0, rect.height() - footer_h * 0.6, page.width(), footer_h * 0.6)
+        text = _t("page_of", language).format(number, total)
+        painter.drawText(foot, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight, text)
+        left = f"{office_name} · {tally.period.label}"
+        painter.drawText(foot, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, left)
+        painter.setPen(QColor("black"))
+
+    def text_pages(d: QTextDocument) -> None:
+        for i in range(d.pageCount()):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -i * page.height())
+            top = i * page.height()
+            d.drawContents(painter, QRectF(0, top + 1, page.width(), page.height() - 2))
+            painter.restore()
+            footer()
+
+    try:
+        text_pages(doc)
+        heading = QFont(font)
+        heading.setPointSizeF(14)
+        heading.setBold(True)
+        sub = QFont(font)
+        sub.setPointSizeF(11)
+        sub.setBold(True)
+        note = QFont(font)
+        note.setPointSizeF(8)
+        for k in range(chart_pages):
+            writer.newPage()
+            y = 0.0
+            if k == 0:
+                painter.setFont(heading)
+                h = painter.fontMetrics().height() * 1.6
+                painter.drawText(QRectF(0, 0, page.width(), h), _t("charts", language))
+                y = h
+            top = y
+            slot = (page.height() - top) / per_page
+            for j, fig in enumerate(figs[k * per_page : (k + 1) * per_page]):
+                y = top + j * slot
+                painter.setFont(sub)
+                h = painter.fontMetrics().height() * 1.4
+                painter.drawText(QRectF(0, y, page.width(), h), fig.title)
+                y += h
+                note_h = 0.0
+                if fig.note:
+                    painter.setFont(note)
+                    note_h = painter.fontMetrics().height() * 2.4
+                height = min(slot * 0.92 - h - note_h, page.width() * CHART_H / CHART_W)
+                target = QRectF(0, y, page.width(), height)
+                _paint_chart(painter, fig, target)
+                y += height
+                if fig.note:
+                    painter.setFont(note)
+                    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+                    painter.drawText(QRectF(0, y, page.width(), note_h), flags, fig.note)
+            footer()
+        text_pages(end)
+    finally:
+        painter.end()
+    buffer.close()  # the painter's end finished the PDF
+    subject = _t("subject", language).format(
+        tally.period.label, f"{scheme.id} v{tally.scheme_version}", office_id
+    )
+    return pdf_finish.finish(
+        bytes(data.data()), language=language, title=title, author=office_name, subject=subject
+    )
 
 
 def write_office_pdf(

@@ -354,14 +354,21 @@ def main(argv: list[str] | None = None) -> int:
     args._cleanup = []
     args.open_session = lambda: open_session(args)
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # here, so that a closed pipe is handled below, not at exit
+        return code
     except UsageError as exc:
         sys.stderr.write(exc.message() + "\n")
         return 2
     except FallzahlError as exc:
         sys.stderr.write(exc.message() + "\n")
         return 1
-    except OSError as exc:
+    except BrokenPipeError:
+        # The reader went away (`... | head`): no traceback; later writes go nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # after BrokenPipeError, which is one
         # a file named on the command line is missing, unreadable or its disk is full
         sys.stderr.write(file_problem(exc).message() + "\n")
         return 1

@@ -1,4 +1,4 @@
-"""`scheme` verbs of the command line: keygen, sign, verify, show, import.
+"""`scheme` verbs of the command line: keygen, sign, verify, show, exchange, import.
 
 ``register(subparsers)`` adds them to the main CLI; each handler is a plain function
 ``(args) -> int`` stored as ``args.handler`` that raises FallzahlError on refusal.
@@ -47,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("file", type=Path, nargs="?", metavar="FILE")
     p.add_argument("--lang", dest="show_lang", choices=lang.SUPPORTED)
     p.set_defaults(handler=cmd_show)
+
+    p = verbs.add_parser("exchange", help="DHIS2 metadata, ADX schema, SDMX structure into DIR")
+    p.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.set_defaults(handler=cmd_exchange)
 
     p = verbs.add_parser("import", help="make a signed scheme the office's active scheme")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -162,11 +167,33 @@ def format_scheme(scheme: Scheme, language: str) -> str:
                 extra.append(code.pool)
             if code.check:
                 extra.append("to be checked" if en else "zu prüfen")
+            if not code.counts_as_problem:
+                extra.append("no problem domain" if en else "kein Lebensbereich")
             suffix = f"  [{'; '.join(extra)}]" if extra else ""
             lines.append(f"  {code.code:<12} {code.label(language)}{suffix}")
             lines.append(f"  {'':<12} {code.definition(language)}")
             if code.source:
                 lines.append(f"  {'':<12} {'Source' if en else 'Quelle'}: {code.source}")
+        lines.append("")
+    if scheme.items:
+        lines.append("== " + ("Items (format 2)" if en else "Merkmale (Format 2)"))
+    for item in scheme.items:
+        rules = [item.record, item.kind]
+        if item.dimension:
+            rules.append(item.dimension)
+        if item.min is not None or item.max is not None:
+            rules.append(f"{item.min if item.min is not None else ''}..{item.max or ''}")
+        if item.fields:
+            rules.append(("only " if en else "nur ") + ", ".join(item.fields))
+        if item.required_at_close:
+            rules.append("needed at close" if en else "beim Abschluss nötig")
+        if not item.additive:
+            rules.append("not additive" if en else "nicht summierbar")
+        lines.append(f"  {item.id:<22} {item.label(language)}  [{'; '.join(rules)}]")
+        lines.append(f"  {'':<22} {item.definition(language)}")
+        if item.source:
+            lines.append(f"  {'':<22} {'Source' if en else 'Quelle'}: {item.source}")
+    if scheme.items:
         lines.append("")
     notes = scheme.notes_en if en else scheme.notes_de
     if notes:
@@ -178,6 +205,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     doc = _read(args.file) if args.file else shipped_scheme()[0]
     scheme = validate_document(doc)
     sys.stdout.write(format_scheme(scheme, args.show_lang or lang.current()) + "\n")
+    return 0
+
+
+def cmd_exchange(args: argparse.Namespace) -> int:
+    from app.stats.structures import exchange_files
+
+    doc = _read(args.file) if args.file else shipped_scheme()[0]
+    scheme = validate_document(doc)
+    prepared = dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, data in exchange_files(scheme, prepared).items():
+        write_bytes(args.out / name, data)
+        print(args.out / name)
     return 0
 
 

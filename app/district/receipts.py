@@ -34,7 +34,7 @@ def make_receipt(
             f"No package {package_sha256[:12]}... was accepted; there is no receipt for it.",
         )
     secret = district.signing_key(session)
-    now = now or dt.datetime.now().replace(microsecond=0)
+    now = now or dt.datetime.now().astimezone().replace(microsecond=0)
     receipt = Receipt(
         format=FORMAT,
         district=info.name,

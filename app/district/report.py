@@ -14,50 +14,40 @@ from the district total. Outputs: XLSX with native charts, SDMX-CSV 2.0 and IHE 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import io
-from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import quoteattr
+from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
 from app import lang
 from app.district.intake import Intake
-from app.records.periods import Period, adx_period, parse_period, previous_quarters, quarter
+from app.errors import TallyRefused
+from app.records.periods import Period, parse_period, previous_quarters, quarter
 from app.scheme.model import Scheme
+from app.stats import adx, sdmx
 from app.stats.disclosure import protect, suppress_long
+from app.stats.exchange_ids import CONF_PRIMARY, CONF_SECONDARY, FLOW_MEASURES, code_name
 from app.stats.tally import (
     DOMAIN_CLASS,
-    MISSING,
     NON_ADDITIVE_MEASURES,
     SCHEME_DIMENSION,
     V2_DIMENSIONS,
     Row,
     Tally,
-    code_label,
     dimension_label,
     measure_label,
 )
 from app.stats.tally_map import to_scheme
 
-FLOW_MEASURES = (
-    "cases_new",
-    "cases_closed",
-    "contacts",
-    "persons",
-    # format 2 (app/stats/tally_v2.py)
-    "cases_started",
-    "contacts_no_show",
-    "contact_minutes",
-    "activities",
-    "participants",
-    "activity_minutes",
-)
 HEADLINE = ("cases_active", "cases_new", "cases_closed", "cases_multi_problem", "contacts")
 PUBLISHED_DIMENSIONS = (*SCHEME_DIMENSION, DOMAIN_CLASS, *V2_DIMENSIONS)  # not "item"
 SUPPRESSED = "."
+
+
+class ReportPeriodRefused(TallyRefused):
+    """A period that holds no whole quarter: the district report would be empty."""
 
 
 class DistrictReport(msgspec.Struct, frozen=True, kw_only=True):
@@ -132,6 +122,15 @@ def build(
     Pure: the vault-side wrapper is ``report(session, period)``.
     """
     quarters = _quarters(period)
+    if not quarters:
+        raise ReportPeriodRefused(
+            f"Der Bericht des Landkreises fasst die Quartalspakete zusammen; {period.label} "
+            "enthält kein ganzes Quartal, der Bericht wäre leer. Wählen Sie ein Quartal "
+            "(z. B. 2026-Q1) oder ein Jahr (2026).",
+            f"The district report adds up the quarterly packages; {period.label} holds no "
+            "whole quarter, so the report would be empty. Choose a quarter (e.g. 2026-Q1) or "
+            "a year (2026).",
+        )
     labels = [q.label for q in quarters]
     is_quarter = period.kind == "quarter"
     measures = HEADLINE if is_quarter else tuple(m for m in HEADLINE if m in FLOW_MEASURES)
@@ -195,7 +194,7 @@ def build(
         by_office=by_office,
         district_totals=district_totals,
         trend=tuple(trend),
-        created=now or dt.datetime.now().replace(microsecond=0),
+        created=now or dt.datetime.now().astimezone().replace(microsecond=0),
     )
 
 
@@ -239,10 +238,6 @@ def report(session, period_text: str, now: dt.datetime | None = None) -> Distric
 # Outputs
 
 
-def _fmt(value: int | None) -> int | str:
-    return SUPPRESSED if value is None else value
-
-
 def _breakdown(t: Tally, measure: str, dim: str) -> list[tuple[str, int | None]]:
     return [
         (r.dims[0][1], r.value)
@@ -252,178 +247,221 @@ def _breakdown(t: Tally, measure: str, dim: str) -> list[tuple[str, int | None]]
 
 
 def to_xlsx(rep: DistrictReport, scheme: Scheme, language: str | None = None) -> bytes:
-    """Workbook: overview, offices, multi-problem, municipalities, trend, full table."""
+    """Workbook: cover, headline figures, offices, multi-problem, municipalities, trend and
+    the full published table. Printable and machine-readable as the office workbook
+    (app/stats/workbook.py): header in row 1, codes beside labels, totals after an empty
+    row, a hidden value an empty number cell with "." in the text column beside it."""
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, LineChart, Reference
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+
+    from app.stats import workbook as wbk
 
     t = functools.partial(lang.t, language=language or lang.current())
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = t("Übersicht", "Overview")
     bold = Font(bold=True)
-    ws.append([t("Bericht des Landkreises", "District report"), rep.district])
-    ws["A1"].font = bold
-    ws.append([t("Zeitraum", "Period"), rep.period.label])
-    ws.append([t("Schema", "Scheme"), f"{rep.scheme_id} v{rep.scheme_version}"])
-    ws.append([t("Beratungsstellen gezählt", "Offices counted"), len(rep.offices)])
-    ws.append([t("Fehlende Pakete", "Missing packages"), ", ".join(rep.missing) or "-"])
-    ws.append(
-        [
-            t("Geheimhaltung", "Disclosure control"),
-            t(
-                f"Werte unter {rep.threshold} und zur Rückrechnung nötige Werte: „.“",
-                f"Values below {rep.threshold} and values that would reveal them: '.'",
-            ),
-        ]
+    status_head = t("{} (Geheimhaltung)", "{} (confidentiality)")
+    hidden = t(
+        f"„.“ = Wert unter {rep.threshold} oder zur Rückrechnung nötig (Geheimhaltung); die "
+        "Zahlenspalte ist dann leer, die Spalte daneben zeigt „.“.",
+        f"'.' = value below {rep.threshold} or one that would reveal it (confidentiality); the "
+        "number column is then empty and the column beside it shows '.'.",
     )
-    ws.append([])
-    ws.append([t("Kennzahl", "Measure"), t("Landkreis", "District")])
-    for m, v in zip(rep.measures, rep.district_totals, strict=True):
-        ws.append([measure_label(m, language), _fmt(v)])
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 40
+
+    def header(ws, headings: list[str]) -> None:
+        for j, h in enumerate(headings, start=1):
+            ws.cell(1, j, h).font = bold
+        ws.freeze_panes = "A2"
+
+    def value(ws, row: int, col: int, v: int | None, status: bool, strong: bool = False) -> int:
+        cell = ws.cell(row, col, v)
+        if strong:
+            cell.font = bold
+        if status:
+            ws.cell(row, col + 1, SUPPRESSED if v is None else None)
+            return col + 2
+        return col + 1
+
+    def headings_for(measures: Sequence[str], status: dict[str, bool]) -> list[str]:
+        out = []
+        for m in measures:
+            out.append(measure_label(m, language))
+            if status[m]:
+                out.append(status_head.format(measure_label(m, language)))
+        return out
+
+    wb = Workbook()
+    charts = []
+    ws = wb.active
+    ws.title = t("Deckblatt", "Cover")
+    ws["A1"] = t("Bericht des Landkreises", "District report")
+    ws["A1"].font = Font(bold=True, size=14)
+    facts = [
+        (t("Landkreis", "District"), rep.district),
+        (t("Zeitraum", "Period"), rep.period.label),
+        (t("Schema", "Scheme"), f"{rep.scheme_id} v{rep.scheme_version}"),
+        (t("Beratungsstellen gezählt", "Offices counted"), len(rep.offices)),
+        (t("Fehlende Pakete", "Missing packages"), ", ".join(rep.missing) or "-"),
+        (t("Erstellt", "Created"), exported(rep)),
+    ]
+    for i, (k, v) in enumerate(facts, start=3):
+        ws.cell(i, 1, k).font = bold
+        ws.cell(i, 2, v)
+    i = len(facts) + 4
+    ws.cell(i, 1, hidden).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=2)
+    ws.row_dimensions[i].height = 48
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 60
+
+    ws = wb.create_sheet(t("Kennzahlen", "Headline"))
+    status = wbk.value_cells(list(rep.district_totals))
+    header(ws, [t("Code", "Code"), t("Kennzahl", "Measure"), t("Landkreis", "District")]
+           + ([status_head.format(t("Landkreis", "District"))] if status else []))  # fmt: skip
+    for i, (m, v) in enumerate(zip(rep.measures, rep.district_totals, strict=True), start=2):
+        ws.cell(i, 1, m)
+        ws.cell(i, 2, measure_label(m, language))
+        value(ws, i, 3, v, status)
+    wbk.fit_columns(ws)
 
     ws = wb.create_sheet(t("Beratungsstellen", "Offices"))
-    ws.append([t("Beratungsstelle", "Office"), *(measure_label(m, language) for m in rep.measures)])
-    for office, vals in rep.by_office:
-        ws.append([office, *(_fmt(v) for v in vals)])
-    ws.append([t("Landkreis", "District"), *(_fmt(v) for v in rep.district_totals)])
-    ws.column_dimensions["A"].width = 22
+    status_by = {
+        m: wbk.value_cells([vals[k] for _o, vals in rep.by_office] + [rep.district_totals[k]])
+        for k, m in enumerate(rep.measures)
+    }
+    header(ws, [t("Beratungsstelle", "Office"), *headings_for(rep.measures, status_by)])
+    for i, (office, vals) in enumerate(rep.by_office, start=2):
+        ws.cell(i, 1, office)
+        j = 2
+        for m, v in zip(rep.measures, vals, strict=True):
+            j = value(ws, i, j, v, status_by[m])
+    i = len(rep.by_office) + 3
+    ws.cell(i, 1, t("Landkreis", "District")).font = bold
+    j = 2
+    for m, v in zip(rep.measures, rep.district_totals, strict=True):
+        j = value(ws, i, j, v, status_by[m], strong=True)
+    wbk.fit_columns(ws)
 
     case_measure = "cases_active" if rep.period.kind == "quarter" else "cases_new"
-    ws = wb.create_sheet(t("Mehrfachproblemlagen", "Multi-problem"))
-    ws.append([dimension_label(DOMAIN_CLASS, scheme, language), measure_label(case_measure)])
-    rows = _breakdown(rep.published, case_measure, DOMAIN_CLASS)
-    for code, v in rows:
-        ws.append([code, _fmt(v)])
-    _bar(
-        ws,
-        BarChart,
-        Reference,
-        len(rows),
-        t("Fälle nach Anzahl Lebensbereiche", "Cases by domains"),
-    )
-
-    ws = wb.create_sheet(t("Gemeinden", "Municipalities"))
-    ws.append([dimension_label("municipality", scheme, language), measure_label(case_measure)])
-    rows = _breakdown(rep.published, case_measure, "municipality")
-    for code, v in rows:
-        label = code_label("municipality", code, scheme, language) if code != MISSING else code
-        ws.append([label if code != MISSING else t("nicht erfasst", "not recorded"), _fmt(v)])
-    ws.column_dimensions["A"].width = 36
-    _bar(ws, BarChart, Reference, len(rows), t("Fälle nach Gemeinde", "Cases by municipality"))
+    for title, dim, chart_title in (
+        (t("Mehrfachproblemlagen", "Multi-problem"), DOMAIN_CLASS,
+         t("Fälle nach Anzahl Lebensbereiche", "Cases by number of life domains")),
+        (t("Gemeinden", "Municipalities"), "municipality",
+         t("Fälle nach Gemeinde", "Cases by municipality")),
+    ):  # fmt: skip
+        ws = wb.create_sheet(title)
+        rows = _breakdown(rep.published, case_measure, dim)
+        st = wbk.value_cells([v for _c, v in rows])
+        header(ws, [t("Code", "Code"), dimension_label(dim, scheme, language),
+                    *headings_for([case_measure], {case_measure: st})])  # fmt: skip
+        for i, (code, v) in enumerate(rows, start=2):
+            ws.cell(i, 1, code)
+            ws.cell(i, 2, code_name(scheme, dim, code, language))
+            value(ws, i, 3, v, st)
+        wbk.fit_columns(ws)
+        if rows:
+            chart = BarChart()
+            chart.type = "bar" if len(rows) > 8 else "col"
+            chart.title = chart_title
+            chart.legend = None
+            chart.add_data(
+                Reference(ws, min_col=3, min_row=1, max_row=1 + len(rows)), titles_from_data=True
+            )
+            chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=1 + len(rows)))
+            charts.append((ws, chart, len(rows)))
 
     ws = wb.create_sheet(t("Verlauf", "Trend"))
-    ws.append([t("Quartal", "Quarter"), *(measure_label(m, language) for m in HEADLINE)])
-    for label, vals in rep.trend:
-        ws.append([label, *(v if v is not None else None for v in vals)])
+    status_tr = {
+        m: wbk.value_cells([vals[k] for _q, vals in rep.trend]) for k, m in enumerate(HEADLINE)
+    }
+    header(ws, [t("Quartal", "Quarter"), *headings_for(HEADLINE, status_tr)])
+    for i, (label, vals) in enumerate(rep.trend, start=2):
+        ws.cell(i, 1, label)
+        j = 2
+        for m, v in zip(HEADLINE, vals, strict=True):
+            j = value(ws, i, j, v, status_tr[m])
+    wbk.fit_columns(ws)
     chart = LineChart()
     chart.title = t("Verlauf", "Trend")
-    data = Reference(
-        ws, min_col=2, max_col=1 + len(HEADLINE), min_row=1, max_row=1 + len(rep.trend)
-    )
-    chart.add_data(data, titles_from_data=True)
+    j = 2
+    for m in HEADLINE:
+        chart.add_data(
+            Reference(ws, min_col=j, min_row=1, max_row=1 + len(rep.trend)), titles_from_data=True
+        )
+        j += 2 if status_tr[m] else 1
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(rep.trend)))
-    chart.width, chart.height = 22, 10
-    ws.add_chart(chart, "H2")
+    charts.append((ws, chart, 8))
 
     ws = wb.create_sheet(t("Tabelle", "Table"))
-    ws.append([t("Kennzahl", "Measure"), t("Merkmale", "Breakdown"), t("Wert", "Value")])
-    for r in rep.published.rows:
-        dims = "; ".join(
-            f"{dimension_label(d, scheme, language)}: {code_label(d, c, scheme, language)}"
-            for d, c in r.dims
+    header(ws, [
+        t("Kennzahl-Code", "Measure code"), t("Kennzahl", "Measure"),
+        t("Merkmal 1", "Dimension 1"), t("Merkmal 1 (Bezeichnung)", "Dimension 1 (label)"),
+        t("Code 1", "Code 1"), t("Code 1 (Bezeichnung)", "Code 1 (label)"),
+        t("Merkmal 2", "Dimension 2"), t("Merkmal 2 (Bezeichnung)", "Dimension 2 (label)"),
+        t("Code 2", "Code 2"), t("Code 2 (Bezeichnung)", "Code 2 (label)"),
+        t("Wert", "Value"), status_head.format(t("Wert", "Value")),
+    ])  # fmt: skip
+    for i, r in enumerate(rep.published.rows, start=2):
+        ws.cell(i, 1, r.measure)
+        ws.cell(i, 2, measure_label(r.measure, language))
+        for k, (d, c) in enumerate(r.dims[:2]):
+            ws.cell(i, 3 + 4 * k, d)
+            ws.cell(i, 4 + 4 * k, dimension_label(d, scheme, language))
+            ws.cell(i, 5 + 4 * k, c)
+            ws.cell(i, 6 + 4 * k, code_name(scheme, d, c, language))
+        value(ws, i, 11, r.value, True)
+    wbk.fit_columns(ws, widest=40)
+
+    for ws in wb.worksheets:
+        wbk.print_setup(
+            ws,
+            left=rep.district,
+            centre=f"{ws.title} – {rep.period.label}",
+            language=language,
+            header_row=ws is not wb.worksheets[0],
         )
-        ws.append([measure_label(r.measure, language), dims, _fmt(r.value)])
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 70
+    for ws, chart, n in charts:
+        wbk.place_chart(ws, chart, n)
+    wbk.set_properties(
+        wb,
+        title=f"{t('Bericht des Landkreises', 'District report')} {rep.district} {rep.period.label}",
+        subject=f"{rep.scheme_id} v{rep.scheme_version}, {rep.period.label}",
+        language=language,
+        created=rep.created if rep.created.tzinfo else rep.created.astimezone(),
+    )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def _bar(ws, bar_chart, reference, n: int, title: str) -> None:
-    if not n:
-        return
-    chart = bar_chart()
-    chart.type = "bar" if n > 8 else "col"
-    chart.title = title
-    chart.legend = None
-    chart.add_data(reference(ws, min_col=2, min_row=1, max_row=1 + n), titles_from_data=True)
-    chart.set_categories(reference(ws, min_col=1, min_row=2, max_row=1 + n))
-    chart.width, chart.height = 18, max(8, n * 0.6)
-    ws.add_chart(chart, "D2")
+def to_sdmx_csv(rep: DistrictReport, scheme: Scheme) -> bytes:
+    """SDMX-CSV 2.0 against the structure generated from the scheme (app/stats/sdmx.py):
+    hidden cells with an empty OBS_VALUE and CONF_STATUS C (primary) or D (secondary)."""
+    return sdmx.to_csv(rep.published, scheme, scheme.district.ags, conf_status(rep))
 
 
-SDMX_DIMENSIONS = ("REF_AREA", "TIME_PERIOD", "MEASURE")
-SDMX_TOTAL, SDMX_UNKNOWN = "_T", "_U"
+def conf_status(rep: DistrictReport) -> Callable[[Row], str]:
+    """Why a published cell is hidden: primary (its count is below the threshold) or
+    secondary (hidden so that a primary cell cannot be worked out from the others)."""
+    exact = {(r.measure, r.dims): r.value for r in rep.merged.rows}
+
+    def status(row: Row) -> str:
+        value = exact.get((row.measure, row.dims)) or 0
+        return CONF_PRIMARY if 0 < value < rep.threshold else CONF_SECONDARY
+
+    return status
 
 
-def to_sdmx_csv(rep: DistrictReport, scheme: Scheme, agency: str = "FALLZAHL") -> bytes:
-    """SDMX-CSV 2.0: one row per published cell; suppressed cells have an empty OBS_VALUE
-    and OBS_STATUS ``C`` (confidential); ``_T`` marks a dimension not broken down."""
-    dims = sorted({d for r in rep.published.rows for d, _ in r.dims})
-    structure_id = f"{agency}:DF_{scheme.id.upper().replace('-', '_')}(1.0.0)"
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(
-        [
-            "STRUCTURE",
-            "STRUCTURE_ID",
-            "ACTION",
-            *SDMX_DIMENSIONS,
-            *(d.upper() for d in dims),
-            "OBS_VALUE",
-            "OBS_STATUS",
-        ]  # fmt: skip
-    )
-    area = scheme.district.ags
-    for r in rep.published.rows:
-        cells = dict(r.dims)
-        codes = [
-            SDMX_UNKNOWN if cells.get(d) == MISSING else cells.get(d, SDMX_TOTAL) for d in dims
-        ]
-        value, status = ("", "C") if r.value is None else (str(r.value), "A")
-        w.writerow(
-            [
-                "dataflow",
-                structure_id,
-                "I",
-                area,
-                rep.period.label,
-                r.measure,
-                *codes,
-                value,
-                status,
-            ]
-        )
-    return out.getvalue().encode("utf-8")
+def exported(rep: DistrictReport) -> str:
+    """The report's time as ISO 8601 with its zone (local time when none was given)."""
+    created = rep.created
+    return (created.astimezone() if created.tzinfo is None else created).isoformat()
 
 
 def to_adx(rep: DistrictReport, scheme: Scheme) -> bytes:
-    """IHE ADX: one group for the district and period; suppressed cells are left out (an
-    XML comment counts them), as ADX has no marker for confidential values."""
-    period = adx_period(rep.period)
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<adx xmlns="urn:ihe:qrph:adx:2015" exported="{rep.created.isoformat()}">',
-        f"  <group orgUnit={quoteattr(scheme.district.ags)} period={quoteattr(period)} "
-        f"dataSet={quoteattr(f'{scheme.id}-v{scheme.version}')}>",
-    ]
-    hidden = 0
-    for r in rep.published.rows:
-        if r.value is None:
-            hidden += 1
-            continue
-        attrs = "".join(f" {d}={quoteattr('_U' if c == MISSING else c)}" for d, c in r.dims)
-        lines.append(
-            f'    <dataValue dataElement={quoteattr(r.measure)}{attrs} value="{r.value}"/>'
-        )
-    lines.append(f"    <!-- {hidden} values withheld by disclosure control -->")
-    lines += ["  </group>", "</adx>", ""]
-    return "\n".join(lines).encode("utf-8")
+    """IHE ADX for DHIS2: one group for the district (its AGS) and the period, every
+    published cell a data value; hidden cells carry CONF_STATUS (app/stats/adx.py)."""
+    return adx.to_adx(rep.published, scheme.district.ags, exported(rep), conf_status(rep))
 
 
 FORMATS = {"xlsx": ".xlsx", "sdmx": ".csv", "adx": ".xml"}

@@ -290,7 +290,9 @@ def _end_record(zip_bytes: bytes) -> None:
         raise _not_a_zip("no end record at the end of the archive")
     if disk != 0 or cd_disk != 0 or here != total:
         raise _unsafe("mehrteiliges ZIP-Archiv", "multi-part ZIP archive")
-    if total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
+    locator = zip_bytes[-size - zipfile.sizeEndCentDir64Locator : -size]
+    zip64 = locator.startswith(zipfile.stringEndArchive64Locator)  # zipfile would follow it
+    if zip64 or total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
         raise _unsafe("ZIP64-Archiv", "ZIP64 archive")
     if total > MAX_ENTRIES:
         raise _unsafe(

@@ -19,12 +19,14 @@ from app.errors import ReceiptInvalid, ReceiptTampered, ReceiptWrongSigner
 
 FORMAT = "fallzahl-receipt/1"
 SUFFIX = ".receipt"
-# received_at and accepted_at: the district's local time to the second, no zone, ASCII
-# digits only (datetime.fromisoformat alone would also take "2026-04-12", "+00:00" or a
-# comma); nothing before EARLIEST (no Fallzahl package is older) and, on import, nothing
-# more than a day after the office's clock.
-STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
-STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S"
+# received_at and accepted_at: the district's time to the second with its UTC offset
+# (2026-04-12T10:15:00+02:00, never "Z"; receipts written before the zone was added have
+# none and are read as local time), ASCII digits only (datetime.fromisoformat alone would also take
+# "2026-04-12" or a comma); nothing before EARLIEST (no Fallzahl package is older) and, on
+# import, nothing more than a day after the office's clock.
+STAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[+-][0-9]{2}:[0-9]{2})?"
+)
 EARLIEST = dt.datetime(2024, 1, 1)
 CLOCK_SLACK = dt.timedelta(days=1)
 
@@ -54,18 +56,22 @@ def encode(r: Receipt) -> bytes:
 
 
 def stamp(moment: dt.datetime) -> str:
-    """A receipt timestamp: local time to the second, as STAMP."""
-    return moment.strftime(STAMP_FORMAT)
+    """A receipt timestamp, as STAMP: to the second, with the zone (a naive time is local)."""
+    aware = moment.astimezone() if moment.tzinfo is None else moment
+    return aware.replace(microsecond=0).isoformat()
 
 
 def parse_stamp(text: str | None) -> dt.datetime | None:
-    """A receipt timestamp read strictly; None when it is not one (or before EARLIEST)."""
+    """A receipt timestamp read strictly, as naive local time; None when it is not one (or
+    before EARLIEST)."""
     if not isinstance(text, str) or STAMP.fullmatch(text) is None:
         return None
     try:
-        moment = dt.datetime.strptime(text, STAMP_FORMAT)
+        moment = dt.datetime.fromisoformat(text)
     except ValueError:
         return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
     return moment if moment >= EARLIEST else None
 
 

@@ -20,6 +20,10 @@ from app.scheme.model import Scheme
 
 OPEN = "open"
 CLOSED = "closed"
+# Open cases without a contact for six months: proposed for closing. The KJH statistic
+# treats a help without contact for six months as ended (bke FAQ 113).
+STALE = "stale"
+STALE_DAYS = 183
 
 
 class CaseRow(msgspec.Struct, kw_only=True):
@@ -106,6 +110,7 @@ class CaseFilter(msgspec.Struct, frozen=True, kw_only=True):
     field: str | None = None  # primary counselling field
     status: str | None = None  # OPEN or CLOSED
     counsellor: str | None = None  # only this counsellor's cases
+    as_of: dt.date | None = None  # "today" for STALE (default: the real today)
 
 
 def matches(row: CaseRow, f: CaseFilter) -> bool:
@@ -117,7 +122,11 @@ def matches(row: CaseRow, f: CaseFilter) -> bool:
         return False
     if f.field is not None and row.field != f.field:
         return False
-    if f.status is not None and row.status != f.status:
+    if f.status == STALE:
+        last = row.last_contact or row.opened
+        if row.closed is not None or last > (f.as_of or dt.date.today()) - dt.timedelta(STALE_DAYS):
+            return False
+    elif f.status is not None and row.status != f.status:
         return False
     return f.counsellor is None or row.counsellor == f.counsellor
 

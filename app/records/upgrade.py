@@ -10,9 +10,11 @@ single-choice item. The result carries the current scheme version.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import msgspec
 
+from app.errors import PeriodClosed
 from app.records.model import CASE_DIMENSIONS, CONTACT_DIMENSIONS, ITEM_ATTRIBUTE, Case, Contact
 from app.scheme.mapping import CodeMapper, mapper, moved_table
 from app.scheme.model import Scheme
@@ -75,3 +77,18 @@ def contact_upgrader(
         return msgspec.structs.replace(contact, **changes)
 
     return apply
+
+
+def in_current_codes(session: Any, case: Case) -> Case:
+    """The case in today's codes (the session's scheme), unless a closed period freezes its
+    codes: then it stays as coded under its own version. Saves and the case editor use it,
+    so an old case is shown and saved the same way."""
+    scheme = session.scheme
+    if case.scheme_version >= scheme.version:
+        return case
+    upgraded = case_upgrader(scheme)(case)
+    try:
+        session.before_record_change("cases", upgraded)
+    except PeriodClosed:
+        return case
+    return upgraded

@@ -133,7 +133,8 @@ def count_cases(
     top = scheme.multi_problem.top_class
     threshold = scheme.multi_problem.threshold
     pd = scheme.problem_domain
-    fields_of = [(c.field, *c.other_fields) for c in active]
+    # the cases' fields, as one key per distinct combination (most cases have one field)
+    fields_of = [(c.field, *c.other_fields) if c.other_fields else c.field for c in active]
 
     def split(pairs: Iterable[tuple[str, int]]) -> dict[str, Counter]:
         out = {m: Counter() for m in measure_bits}
@@ -148,16 +149,17 @@ def count_cases(
         item = scheme.item(item_id)
         if item is None:
             continue
-        get = attrgetter(ITEM_ATTRIBUTE[item_id])
-        values = []
-        for c, fields in zip(active, fields_of, strict=True):
-            if not item.applies_to(fields):
-                values.append(NOT_ASKED)
-                continue
-            v = get(c)
-            if isinstance(v, (list, tuple)):
-                v = v[0] if v else None
-            values.append(MISSING if v is None else v)
+        raw = list(map(attrgetter(ITEM_ATTRIBUTE[item_id]), active))
+        if item.kind == "ranked":
+            raw = [v[0] if v else None for v in raw]
+        if item.fields:
+            asked = _asked(item, fields_of)
+            values = [
+                (MISSING if v is None else v) if a else NOT_ASKED
+                for v, a in zip(raw, asked, strict=True)
+            ]
+        else:
+            values = [MISSING if v is None else v for v in raw]
         got = split(zip(values, bits, strict=True))
         for measure in measure_bits:
             _put(
@@ -208,6 +210,18 @@ def count_cases(
         _codes(scheme, "field"),
         [],
     )
+
+
+def _asked(item, fields_of: list) -> list[bool]:
+    """Per case: does the item apply to its fields? One test per distinct combination."""
+    seen: dict = {}
+    out = []
+    for f in fields_of:
+        a = seen.get(f)
+        if a is None:
+            a = seen[f] = item.applies_to((f,) if isinstance(f, str) else f)
+        out.append(a)
+    return out
 
 
 def _codes(scheme: Scheme, dim: str) -> list[str]:
@@ -286,21 +300,16 @@ def count_contacts(
 ) -> None:
     """Contacts in the period by kind and place, minutes, and no-shows (not in ``contacts``)."""
     start, end = period.start, period.end
-    kinds: Counter = Counter()
-    places: Counter = Counter()
+    inside = [k for k in contacts if start <= k.date <= end]
+    missed = [k for k in inside if k.no_show]
+    shown = [k for k in inside if not k.no_show] if missed else inside
     no_show: Counter = Counter()
-    minutes = 0
-    for k in contacts:
-        if not start <= k.date <= end:
-            continue
+    for k in missed:
         field = case_field.get(k.case_id) if k.case_id is not None else None
-        field = field or k.field or MISSING
-        if k.no_show:
-            no_show[field] += 1
-            continue
-        kinds[k.kind or MISSING] += 1
-        places[k.place or MISSING] += 1
-        minutes += k.minutes or 0
+        no_show[field or k.field or MISSING] += 1
+    kinds = _with_missing(Counter(map(attrgetter("kind"), shown)))
+    places = _with_missing(Counter(map(attrgetter("place"), shown)))
+    minutes = sum(filter(None, map(attrgetter("minutes"), shown)))
     counts[("contacts_no_show", ())] = sum(no_show.values())
     _put(counts, "contacts_no_show", "field", no_show, _codes(scheme, "field"), [MISSING])
     counts[("contact_minutes", ())] = minutes
@@ -309,6 +318,12 @@ def count_contacts(
             _put(
                 counts, "contacts", dim, got, item_codes(scheme, CONTACT_ITEM_DIMS[dim]), [MISSING]
             )
+
+
+def _with_missing(got: Counter) -> Counter:
+    if None in got:
+        got[MISSING] += got.pop(None)
+    return got
 
 
 def count_activities(

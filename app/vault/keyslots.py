@@ -42,6 +42,7 @@ class SlotSecret(msgspec.Struct, array_like=True, frozen=True):
 
     identity: str  # age X25519 identity that opens this slot's grant
     state_key: bytes  # the lead-state public key (minisign key file) this user trusts
+    seen: int = 0  # the highest lead-state version this user has seen (rollback mark)
 
 
 class Grant(msgspec.Struct, array_like=True, frozen=True):
@@ -66,6 +67,7 @@ class SlotRow(msgspec.Struct, frozen=True):
 class Opened(msgspec.Struct, frozen=True):
     secret: SlotSecret
     grant: Grant
+    kek: bytes  # the passphrase's key: lets the session move its own rollback mark
 
 
 def slot_ad(vault_id: str, row_name: str, kind: str, role: str, kdf: str, recipient: str) -> bytes:
@@ -174,7 +176,16 @@ def open_slot(vault_id: str, row: SlotRow, secret: str) -> Opened | None:
         raise grant_damaged(row.name) from None
     if len(grant.data_key) != aead.KEY_BYTES:
         raise grant_damaged(row.name)
-    return Opened(slot_secret, grant)
+    return Opened(slot_secret, grant, kek)
+
+
+def reseal_own_secret(
+    db: store.Store, vault_id: str, row: SlotRow, kek: bytes, slot_secret: SlotSecret
+) -> None:
+    """The owner's slot secret again under the same key (a new rollback mark)."""
+    ad = slot_ad(vault_id, row.name, row.kind, row.role, row.kdf, row.recipient)
+    sealed = aead.seal(kek, ad, msgspec.msgpack.encode(slot_secret))
+    db.db.execute("UPDATE slots SET sealed=? WHERE name=?", [sealed, row.name])
 
 
 def seal_grant(recipient: str, grant: Grant) -> bytes:
@@ -207,9 +218,13 @@ def rewrap_own_slot(
     secret: str,
     slot_secret: SlotSecret,
     params: KdfParams,
-) -> None:
-    """The owner's new passphrase: same identity, recipient and grant (not lead state)."""
-    _write(db, vault_id, row.name, row.kind, row.role, secret, slot_secret, row.recipient, params)
+) -> bytes:
+    """The owner's new passphrase: same identity, recipient and grant (not lead state).
+
+    Returns the new passphrase's key (the session keeps moving its rollback mark with it)."""
+    return _write(
+        db, vault_id, row.name, row.kind, row.role, secret, slot_secret, row.recipient, params
+    )
 
 
 def _write(
@@ -222,7 +237,7 @@ def _write(
     slot_secret: SlotSecret,
     recipient: str,
     params: KdfParams,
-) -> None:
+) -> bytes:
     kdf_text = keys.encode_params(keys.check_params(params))
     salt = os.urandom(16)
     kek = keys.derive(secret, salt, params)
@@ -238,6 +253,7 @@ def _write(
         "recipient=excluded.recipient",
         [name, kind, role, kdf_text, salt, sealed, recipient, b""],
     )
+    return kek
 
 
 def write_grants(db: store.Store, grant_for: dict[str, Grant]) -> None:

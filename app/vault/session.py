@@ -22,14 +22,14 @@ import msgspec
 from app.crypto import kdf as keys
 from app.crypto import signing
 from app.crypto.aead import Cipher, Tampered
-from app.errors import FallzahlError, NotAllowed, NotFound, PeriodClosed, RecordDamaged
+from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
 from app.records.model import Case, Contact
 from app.records.overview import CaseRow
 from app.records.periods import Period
-from app.records.upgrade import case_upgrader, contact_upgrader
+from app.records.upgrade import contact_upgrader, in_current_codes
 from app.records.validation import validate_case, validate_contact
 from app.scheme.store import scheme_for_version
 from app.vault import archive, audit, keyslots, lead_state, settings, store
@@ -58,12 +58,14 @@ class Session:
         *,
         lock: bool = True,
         verify: bool = True,
+        kek: bytes | None = None,
     ) -> None:
         self.vault = vault
         self.store = vault.store
         self.user = user
         self._grant = grant
         self._slot_secret = slot_secret
+        self._kek = kek if lock else None  # only the writer moves its rollback mark
         self._key = grant.data_key
         # A lead without the lead key in its grant is no lead (an edited role).
         self._lead_key = grant.lead_key if role == "lead" and grant.lead_key else None
@@ -85,15 +87,19 @@ class Session:
             self._batches: list[archive.Batch] = []
             self._scheme: Scheme | None = None
             self._changes = Changes()  # what the mutations since the last take_changes() changed
+            self._pending: list[tuple[str, str, list[tuple[str, str, int]]]] = []
+            self._flush_armed = self._rollback_armed = False
             self._lead_rows = lead_state.Rows(self.store)
             self._head: lead_state.Head | None = None
+            signed = None
             if verify:  # signature and digest first: they need no data key
-                lead_state.verify(
+                signed = lead_state.verify(
                     self.store, vault.vault_id, slot_secret.state_key, self._lead_rows
                 )
             self._audit_seq, self._audit_prev = self._opened_audit_tail()
-            if verify:
-                self._head = self._verify_lead_state()
+            if signed is not None:
+                self._head = self._verify_lead_state(signed)
+                self._mark_seen(self._head.version)
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
@@ -445,15 +451,9 @@ class Session:
     def save_case(self, case: Case) -> Case:
         self._load()
         scheme = self.scheme
-        if case.scheme_version < scheme.version:
-            # An old case is saved in today's codes, unless a closed period freezes its
-            # codes: then it stays in its own version and is checked against that scheme.
-            upgraded = case_upgrader(scheme)(case)
-            try:
-                self.before_record_change("cases", upgraded)
-                case = upgraded
-            except PeriodClosed:
-                scheme = scheme_for_version(self, case.scheme_version)
+        case = in_current_codes(self, case)  # frozen old cases stay in their own version
+        if case.scheme_version != scheme.version:
+            scheme = scheme_for_version(self, case.scheme_version)
         self.before_record_change("cases", case)
         validate_case(case, scheme)
         other = self.case_by_code(case.code)
@@ -629,10 +629,8 @@ class Session:
         return rev
 
     # lead state (app/vault/lead_state.py): signed by a lead, versioned, in the audit chain
-    def _verify_lead_state(self) -> lead_state.Head:
-        head = lead_state.verify(
-            self.store, self.vault.vault_id, self._slot_secret.state_key, self._lead_rows
-        )
+    def _verify_lead_state(self, head: lead_state.Head) -> lead_state.Head:
+        """The signed head (verified already) against the grant and the audit head."""
         if head.epoch != self._grant.epoch:
             raise lead_state.rolled_back(
                 f"Schlüsselgeneration {head.epoch}, Zugang {self._grant.epoch}",
@@ -648,6 +646,26 @@ class Session:
                 f"version {head.version}, the audit log knows {version}",
             )
         return head
+
+    def _mark_seen(self, version: int) -> None:
+        """Keep the highest lead-state version this user has seen in the user's own slot,
+        which only the passphrase opens: lead state older than that was rolled back, even by
+        someone who rewrote the audit log with the data key."""
+        seen = self._slot_secret.seen
+        if version < seen:
+            raise lead_state.rolled_back(
+                f"Stand {version}, diese Anmeldung kannte schon Stand {seen}",
+                f"version {version}, this login has already seen version {seen}",
+            )
+        if version == seen or self._kek is None:
+            return
+        row = keyslots.slot_row(self.store, self.user)
+        if row is None:
+            return
+        secret = msgspec.structs.replace(self._slot_secret, seen=version)
+        with self.store.transaction():
+            keyslots.reseal_own_secret(self.store, self.vault.vault_id, row, self._kek, secret)
+        self._slot_secret = secret
 
     @property
     def lead_head(self) -> lead_state.Head:
@@ -675,24 +693,50 @@ class Session:
 
     @contextlib.contextmanager
     def _lead_change(self) -> Iterator[None]:
-        """One transaction that changes lead state; on failure memory is as before."""
-        saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
-        try:
-            with self.store.transaction():
-                yield
-        except BaseException:
-            self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
-            self._aead = Cipher(self._key)
-            self._lead_rows.refresh()
-            raise
+        """A transaction (or part of the caller's) that changes lead state.
+
+        The changes are signed once, when the outermost transaction commits (a district
+        import writes four lead settings: one audit entry, one signature). If it fails,
+        memory is put back as it was before the transaction.
+        """
+        if not self._rollback_armed:
+            saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
+            saved_secret = self._slot_secret
+
+            def restore() -> None:
+                self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
+                self._slot_secret = saved_secret
+                self._aead = Cipher(self._key)
+                self._pending, self._flush_armed, self._rollback_armed = [], False, False
+                self._lead_rows.refresh()
+
+            self.store.after_rollback.append(restore)
+            self._rollback_armed = True
+        with self.store.transaction():
+            yield
 
     def _sign_lead_state(
         self, action: str, detail: str, written: list[tuple[str, str, int]]
     ) -> None:
-        """Inside a lead change: the audit entry with the new version, then the signed head."""
+        """Inside a lead change: note what changed; it is signed before the commit."""
         self.require_lead("Das Ändern der Leitungsdaten", "Changing lead state")
+        self._pending.append((action, detail, written))
+        if not self._flush_armed:
+            self.store.before_commit.append(self._flush_lead_state)
+            self._flush_armed = True
+
+    def _flush_lead_state(self) -> None:
+        """At the end of the outermost transaction: one audit entry with the new version,
+        then the signed head."""
+        pending, self._pending = self._pending, []
+        self._flush_armed = self._rollback_armed = False
+        actions = [a for a, _d, _w in pending if a != "setting.changed"] or [pending[0][0]]
+        detail = "; ".join(d for _a, d, _w in pending)
+        written = [w for _a, _d, ws in pending for w in ws]
         version = self.lead_head.version + 1
-        self._append_audit(action, detail, [*written, (*lead_state.AUDIT_RECORD, version)], version)
+        self._append_audit(
+            actions[0], detail, [*written, (*lead_state.AUDIT_RECORD, version)], version
+        )
         head = lead_state.Head(
             self.vault.vault_id,
             version,
@@ -702,6 +746,7 @@ class Session:
         )
         lead_state.write_head(self.store, head, self._state_signing_key())
         self._head = head
+        self._mark_seen(version)
 
     def _first_lead_state(self) -> None:
         """At creation: the first audit entry and head (version 1)."""
@@ -870,7 +915,7 @@ class Session:
             row = keyslots.slot_row(self.store, name)
             assert row is not None
             with self.store.transaction():
-                keyslots.rewrap_own_slot(
+                kek = keyslots.rewrap_own_slot(
                     self.store,
                     self.vault.vault_id,
                     row,
@@ -879,6 +924,8 @@ class Session:
                     keys.machine_params(),
                 )
                 self._append_audit("passphrase.changed", name, [])
+            if self._kek is not None:
+                self._kek = kek
             return
         with self._lead_change():
             self._write_slot_for(name, users[name], new_passphrase)
@@ -892,8 +939,8 @@ class Session:
         """Inside a lead change: every sealed row under a new data key, new grants for all."""
         new_key = os.urandom(32)
         cipher = Cipher(new_key)
-        tables = ("cases", "contacts", "activities", "settings", *store.FROZEN_TABLES.values())
-        tables += ("frozen",)  # the frozen history (app/vault/archive.py)
+        # every table sealed with the data key: records, frozen history, settings
+        tables = [t for t in store.SEALED_TABLES if t != "lead_secrets"]
         total = sum(self.store.count(t) for t in (*tables, "audit")) or 1
         done = 0
         for table in tables:

@@ -213,6 +213,9 @@ class Store:
         if not create and self.path.stat().st_size == 0:
             raise corrupt(self.path)
         self.exclusive = False
+        self.depth = 0
+        self.before_commit: list[Callable[[], None]] = []
+        self.after_rollback: list[Callable[[], None]] = []
         with storage_errors(self.path):
             conn = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=2.0
@@ -410,8 +413,32 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        with storage_errors(self.path), self.db.atomic():
-            yield
+        """One transaction; nested ones are savepoints of the outermost.
+
+        ``before_commit`` callbacks run at the end of the outermost one, still inside it
+        (the session signs lead state once per transaction); ``after_rollback`` callbacks
+        run when it fails, so memory can forget what was not saved.
+        """
+        outermost = self.depth == 0
+        try:
+            with storage_errors(self.path), self.db.atomic():
+                self.depth += 1
+                try:
+                    yield
+                    if outermost:
+                        while self.before_commit:
+                            self.before_commit.pop(0)()
+                finally:
+                    self.depth -= 1
+        except BaseException:
+            if outermost:
+                self.before_commit.clear()
+                callbacks, self.after_rollback = self.after_rollback, []
+                for callback in callbacks:
+                    callback()
+            raise
+        if outermost:
+            self.after_rollback = []
 
     def _quick_check_open_tables(self) -> bool:
         """On opening: quick_check of every table but the history, which grows with the years:

@@ -133,7 +133,7 @@ class Vault:
         if opened is None:
             raise self._failed(user)
         self._clear_failures(user)
-        return Session(self, user, row.role, opened.grant, opened.secret, lock=lock)
+        return Session(self, user, row.role, opened.grant, opened.secret, lock=lock, kek=opened.kek)
 
     def unlock_with_recovery(self, recovery_key: str, *, lock: bool = True) -> Session:
         canonical = keys.normalize_recovery_key(recovery_key)
@@ -149,7 +149,15 @@ class Vault:
                 "This recovery key does not belong to this vault.",
             )
         self._clear_failures(keyslots.RECOVERY)
-        return Session(self, keyslots.RECOVERY, "lead", opened.grant, opened.secret, lock=lock)
+        return Session(
+            self,
+            keyslots.RECOVERY,
+            "lead",
+            opened.grant,
+            opened.secret,
+            lock=lock,
+            kek=opened.kek,
+        )
 
     def close(self) -> None:
         self.store.close()

@@ -12,9 +12,10 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 top="fallzahl-$version"
 mkdir -p "$stage/$top/share/applications" "$stage/$top/share/icons/hicolor/256x256/apps" \
-         "$stage/$top/share/icons/hicolor/scalable/apps"
+         "$stage/$top/share/icons/hicolor/scalable/apps" "$stage/$top/share/mime/packages"
 cp -a "$bundle" "$stage/$top/fallzahl"
 cp "$root/packaging/linux/fallzahl.desktop" "$stage/$top/share/applications/"
+cp "$root/packaging/linux/fallzahl-mime.xml" "$stage/$top/share/mime/packages/fallzahl.xml"
 cp "$root/resources/icons/fallzahl.png" "$stage/$top/share/icons/hicolor/256x256/apps/"
 cp "$root/resources/icons/fallzahl.svg" "$stage/$top/share/icons/hicolor/scalable/apps/"
 cat > "$stage/$top/install.sh" <<'INSTALL'
@@ -28,6 +29,8 @@ mkdir -p "$prefix" "$bin" "$share"
 rm -rf "$prefix.new" && cp -a "$here/fallzahl" "$prefix.new" && rm -rf "$prefix" && mv "$prefix.new" "$prefix"
 ln -sf "$prefix/fallzahl" "$bin/fallzahl"; ln -sf "$prefix/fallzahl-cli" "$bin/fallzahl-cli"
 cp -r "$here/share/." "$share/"
+command -v update-mime-database >/dev/null && update-mime-database "$share/mime" || true
+command -v update-desktop-database >/dev/null && update-desktop-database "$share/applications" || true
 echo "Fallzahl installed in $prefix (data stays in ~/.local/share/Fallzahl)"
 INSTALL
 chmod +x "$stage/$top/install.sh"

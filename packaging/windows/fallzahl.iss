@@ -48,8 +48,9 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 Source: "{code:ProvisionFile}"; DestDir: "{commonappdata}\Fallzahl\provisioning"; \
   Flags: external ignoreversion; Check: HasProvisionFile
 
-; the district's own trust anchor (/TRUST="path\district.pub") replaces the demo anchor
-Source: "{code:TrustFile}"; DestDir: "{app}\resources\trust"; \
+; the district's own trust anchor (/TRUST="path\district.pub") replaces the demo anchor, in
+; the folder the frozen program reads (PyInstaller 6 puts data below _internal\, app/resources.py)
+Source: "{code:TrustFile}"; DestDir: "{app}\_internal\resources\trust"; \
   Flags: external ignoreversion; Check: HasTrustFile
 
 [Dirs]
@@ -61,25 +62,36 @@ Name: "{autoprograms}\{#AppName} (Selbsttest)"; Filename: "{cmd}"; \
   Parameters: "/k ""{app}\fallzahl-cli.exe"" --self-test"; Flags: excludefromshowinnewinstall
 
 [Registry]
-; packages (.fallzahl.age) and receipts (.receipt) open in Fallzahl
+; Explorer goes by the last extension only, so a package (HZ-QLB-01_2026-Q1_3.fallzahl.age)
+; is an ".age" file and a receipt a ".receipt" file: extensions that other programs use.
+; For those Fallzahl only joins "Open with" (OpenWithProgids) and takes no default. The
+; provisioning file has an extension of its own (.fallzahl-provisioning) and opens in
+; Fallzahl by default. Opening any of them starts the program on the matching action
+; (district import, receipt import, set-up wizard; app/__main__.py).
 Root: HKA; Subkey: "Software\Classes\.age\OpenWithProgids"; ValueType: string; \
   ValueName: "Fallzahl.Package"; ValueData: ""; Flags: uninsdeletevalue
-Root: HKA; Subkey: "Software\Classes\.fallzahl.age"; ValueType: string; ValueName: ""; \
-  ValueData: "Fallzahl.Package"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Package"; ValueType: string; ValueName: ""; \
   ValueData: "Fallzahl-Meldepaket"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Package\DefaultIcon"; ValueType: string; \
   ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Package\shell\open\command"; ValueType: string; \
   ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
-Root: HKA; Subkey: "Software\Classes\.receipt"; ValueType: string; ValueName: ""; \
-  ValueData: "Fallzahl.Receipt"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.receipt\OpenWithProgids"; ValueType: string; \
+  ValueName: "Fallzahl.Receipt"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Receipt"; ValueType: string; ValueName: ""; \
   ValueData: "Fallzahl-Empfangsbestätigung"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Receipt\DefaultIcon"; ValueType: string; \
   ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Receipt\shell\open\command"; ValueType: string; \
   ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\.fallzahl-provisioning"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl.Provisioning"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Provisioning"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl-Bereitstellung"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Provisioning\DefaultIcon"; ValueType: string; \
+  ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Provisioning\shell\open\command"; \
+  ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; \
@@ -130,5 +142,5 @@ procedure CurStepChanged(CurStep: TSetupStep);
 begin
   // with the district's own anchor installed, the demo anchor must no longer be trusted
   if (CurStep = ssPostInstall) and HasTrustFile then
-    DeleteFile(ExpandConstant('{app}\resources\trust\district-demo.pub'));
+    DeleteFile(ExpandConstant('{app}\_internal\resources\trust\district-demo.pub'));
 end;

@@ -209,3 +209,26 @@ def test_vault_and_backups_are_owner_only(office, tmp_path):
     for path in (session.store.path, backup):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert stat.S_IMODE(session.vault.folder.stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(os.name != "posix", reason="owner-only modes are POSIX")
+def test_an_exported_secret_key_is_owner_only(tmp_path):
+    code = main(["scheme", "keygen", "--out", str(tmp_path / "district")])
+    assert code == 0
+    assert stat.S_IMODE((tmp_path / "district.key").stat().st_mode) == 0o600
+
+
+def test_rotation_reseals_the_frozen_history_too(office):
+    """A closed period's records and tallies live in the frozen tables: after a removal
+    they open under the new data key and the check stays clean."""
+    session, _period = office
+    frozen = sum(session.store.count(t) for t in ("cases_frozen", "contacts_frozen", "frozen"))
+    assert frozen > 0
+    session.add_user("weg", "counsellor", "ein-langes-passwort")
+    session.remove_user("weg")
+    assert session.check() == []
+    vault = session.vault
+    session.close()
+    again = vault.unlock("leitung", PASS)
+    assert again.check() == []
+    again.close()

@@ -185,6 +185,39 @@ def keyless_rolls_back_head_and_row(w: World) -> None:
         w.sql("UPDATE meta SET value=? WHERE key=?", (value, key))
 
 
+def counsellor_rolls_back_and_rewrites_the_audit_head(w: World) -> None:
+    """The old signed head and row, and an audit head (sealed with the data key anna holds)
+    that names the old version: only the lead's own rollback mark still knows better."""
+    conn = w.db()
+    old_row = conn.execute(
+        "SELECT rev, sealed FROM settings WHERE id=?", (freeze.CLOSED,)
+    ).fetchone()
+    old_head = conn.execute("SELECT key, value FROM meta WHERE key LIKE 'lead.head%'").fetchall()
+    conn.close()
+    w.as_user("leitung", PASS, lambda s: s.put_setting(freeze.CLOSED, b'["closed"]'))
+    w.sql("UPDATE settings SET rev=?, sealed=? WHERE id=?", (*old_row, freeze.CLOSED))
+    for key, value in old_head:
+        w.sql("UPDATE meta SET value=? WHERE key=?", (value, key))
+
+    def rewrite(s) -> None:
+        seq, digest, _version = s._audit_head()
+        with s.store.transaction():
+            s._put_setting("audit.head", msgspec.msgpack.encode((seq, digest, s.lead_head.version)))
+
+    vault = Vault(w.folder)  # anna's unlock would refuse: she verifies the same way
+    row = keyslots.slot_row(vault.store, "anna")
+    opened = keyslots.open_slot(vault.vault_id, row, ANNA)
+    from app.vault import lead_state
+    from app.vault.session import Session
+
+    head, _raw, _sig = lead_state.read_head(vault.store)
+    s = Session(vault, "anna", "counsellor", opened.grant, opened.secret, lock=False, verify=False)
+    s._head = head  # her own tool: no checks
+    rewrite(s)
+    s.close()
+    vault.close()
+
+
 def keyless_restores_the_old_lead_state_after_a_removal(w: World) -> None:
     """Everything the old head signed, from the backup made before bert's removal: slots
     and grants (with the old data key), lead secrets, lead settings and the head itself."""
@@ -244,6 +277,7 @@ ROWS = [
     (counsellor_forges_the_leads_grant, _unlock_lead, LeadStateForged),
     (keyless_copies_an_old_settings_row_back, _unlock_lead, LeadStateForged),
     (keyless_rolls_back_head_and_row, _unlock_lead, LeadStateRolledBack),
+    (counsellor_rolls_back_and_rewrites_the_audit_head, _unlock_lead, LeadStateRolledBack),
     (keyless_restores_the_old_lead_state_after_a_removal, _unlock_lead, LeadStateRolledBack),
     (keyless_deletes_the_audit_head_and_tail, _unlock_lead, LeadStateRolledBack),
     (keyless_deletes_the_recovery_slot, _unlock_lead, LeadStateForged),
@@ -448,3 +482,39 @@ def test_failures_file_written_by_the_program_stays_well_formed(world):
     vault.close()
     data = json.loads((world.folder / "unlock-failures.json").read_text())
     assert msgspec.convert(data, dict[str, tuple[int, float]])["leitung"][0] == 2
+
+
+def test_lead_changes_in_one_transaction_are_signed_once_and_forgotten_on_failure(world):
+    vault, s = world.unlock()
+    try:
+        version, entries = s.lead_head.version, len(s.audit_entries())
+        with s.store.transaction():
+            s.put_setting(freeze.CLOSED, b'["a"]')
+            s.put_setting(TRUST_SETTING, b"[]")
+        assert s.lead_head.version == version + 1  # one signature for both
+        assert len(s.audit_entries()) == entries + 1
+        with pytest.raises(RuntimeError), s.store.transaction():
+            s.put_setting(freeze.CLOSED, b'["b"]')
+            raise RuntimeError("disk gone")
+        assert s.lead_head.version == version + 1  # nothing of it in memory either
+        s.put_setting(freeze.CLOSED, b'["c"]')
+        assert s.lead_head.version == version + 2
+    finally:
+        s.close()
+        vault.close()
+    vault, s = world.unlock()
+    assert s.get_setting(freeze.CLOSED) == b'["c"]' and s.check() == []
+    s.close()
+    vault.close()
+
+
+def test_the_rollback_mark_follows_a_passphrase_change(world):
+    vault, s = world.unlock()
+    s.change_passphrase("leitung", "eine-ganz-neue-passphrase")
+    s.put_setting(freeze.CLOSED, b'["x"]')  # moves the mark under the new passphrase's key
+    s.close()
+    vault.close()
+    vault, s = world.unlock("leitung", "eine-ganz-neue-passphrase")
+    assert s._slot_secret.seen == s.lead_head.version
+    s.close()
+    vault.close()

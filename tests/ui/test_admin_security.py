@@ -87,3 +87,39 @@ def test_a_backup_older_than_a_removal_needs_the_leads_yes(qtbot, controller, tm
         for i in range(controller.unlock_dialog.users.count())
     ]
     assert users == ["CD", "leitung"]  # the lead chose to bring the old state back
+
+
+def test_unlock_names_lead_state_changed_without_a_lead(qtbot, vault_with_key):  # noqa: F811
+    """A counsellor's forged policy (sealed with the data key she holds): the window names
+    it and opens nothing."""
+    import sqlite3
+
+    from app.vault import store
+    from app.vault.vault import Vault
+    from ui.unlock_dialog import UnlockDialog
+
+    folder, _recovery = vault_with_key
+    vault = Vault(folder)
+    lead = vault.unlock("leitung", PASS)
+    lead.add_user("anna", "counsellor", STRONG)
+    lead.close()
+    anna = vault.unlock("anna", STRONG)
+    with anna.store.transaction():
+        anna._put_setting("policy", b'{"auto_lock_minutes": 240}')  # program checks bypassed
+    anna.close()
+    vault.close()
+    conn = sqlite3.connect(folder / store.DB_NAME)
+    assert conn.execute("SELECT count(*) FROM settings WHERE id='policy'").fetchone()[0] == 1
+    conn.close()
+
+    vault = Vault(folder)
+    dialog = UnlockDialog(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.users.setCurrentIndex(dialog.users.findData("leitung"))
+    qtbot.keyClicks(dialog.passphrase, PASS)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.message.isVisible(), timeout=10_000)
+    assert "ohne Leitung verändert" in dialog.message.text()
+    assert dialog.session is None
+    vault.close()

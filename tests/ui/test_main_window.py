@@ -224,6 +224,8 @@ def test_filters_narrow_the_case_table(qtbot, session, window):
     window.field_filter.setCurrentIndex(0)
     window.status_filter.setCurrentIndex(2)  # closed only
     assert set(codes_in_table(window)) == {"2026-0002", "2025-0007"}
+    window.status_filter.setCurrentIndex(3)  # open, six months without contact
+    assert codes_in_table(window) == []
     window.status_filter.setCurrentIndex(0)
     window.period.setCurrentIndex(1)  # this year
     assert "2025-0007" not in codes_in_table(window) and len(codes_in_table(window)) == 3

@@ -1,0 +1,231 @@
+"""Entering the scheme version 2 items by keyboard: case editor, quick entry, activities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.resources import resource_path
+from app.scheme.trust import validate_document
+from app.vault.activities import activities
+from tests.support.ui import make_case
+from ui.activities_dialog import ActivitiesDialog
+from ui.main_window import MainWindow
+
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_dialogs")]
+V2 = validate_document(resource_path("schemes", "lk-harz-v2.json").read_bytes())
+
+
+@pytest.fixture
+def window(qtbot, session, answers):
+    session.scheme = V2
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    return win
+
+
+def choose(qtbot, combo, code: str) -> None:
+    """Pick a code in a list by keyboard: focus it, then Down until the code is current."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentData() == code:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(code)
+
+
+def test_case_editor_shows_the_items_of_the_case_fields(qtbot, session, window, answers):
+    case = make_case(session, "2026-0001", field="EB")
+    window.set_session(session)
+    window.select_case(case.id)
+    editor = window.editor
+    items = editor.items
+    assert items.applies("reasons") and items.applies("eb_setting")
+    assert not items.applies("debt_trigger") and not items.widgets["debt_trigger"].isVisibleTo(
+        window
+    )
+    # the definition is shown at the point of entry
+    choose(qtbot, items.widgets["eb_setting"], "ELT")
+    assert "Setting der Erziehungsberatung" in editor.help_text.text()
+    assert "überwiegend mit einem oder beiden Elternteilen" in editor.help_text.text()
+    choose(qtbot, items.widgets["reasons"], "ENTW")
+    choose(qtbot, items.widgets["client_relation"], "SELF")
+    persons = items.widgets["persons_count"]
+    persons.setFocus(Qt.FocusReason.TabFocusReason)  # as by Tab: the text is selected
+    qtbot.keyClicks(persons, "2")
+    requested = items.widgets["requested"]
+    requested.edit.setFocus()
+    qtbot.keyClicks(requested.edit, "01.02.2026")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = session.case(case.id)
+    assert (saved.eb_setting, saved.reasons, saved.client_relation) == ("ELT", ("ENTW",), "SELF")
+    assert saved.persons_count == 2 and saved.requested == dt.date(2026, 2, 1)
+    # switching the field to debt counselling hides the EB items and shows the trigger
+    choose(qtbot, editor.field, "SCHULD")
+    assert items.applies("debt_trigger") and not items.applies("reasons")
+    choose(qtbot, items.widgets["debt_trigger"], "ALO")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = session.case(case.id)
+    assert saved.field == "SCHULD" and saved.debt_trigger == "ALO"
+    assert saved.reasons == () and saved.eb_setting is None  # not asked in this field
+
+
+def test_closing_without_the_main_reason_is_refused_with_its_message(
+    qtbot, session, window, answers
+):
+    case = make_case(
+        session, "2026-0002", field="EB", opened=dt.date.today() - dt.timedelta(days=9)
+    )
+    window.set_session(session)
+    window.select_case(case.id)
+    editor = window.editor
+    choose(qtbot, editor.items.widgets["client_relation"], "SELF")
+    choose(qtbot, editor.items.widgets["eb_setting"], "FAM")
+    choose(qtbot, editor.items.widgets["family_situation"], "ZUS")
+    editor.closed_check.setChecked(True)
+    choose(qtbot, editor.ending, "REG")
+    editor.save()
+    assert any(
+        "Gründe für die Hilfegewährung" in e and "Hauptgrund" in e for e in answers["errors"]
+    )
+    assert session.case(case.id).closed is None
+
+
+def test_household_link(qtbot, session, window):
+    a = make_case(session, "2026-0003", field="EB")
+    window.set_session(session)
+    window.select_case(a.id)
+    editor = window.editor
+    editor.household.setFocus()
+    assert "Lebensbereiche" in editor.help_text.text() and "nie gemeldet" in editor.help_text.text()
+    qtbot.keyClicks(editor.household, "H-7")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert session.case(a.id).household_key == "H-7"
+
+
+def test_repeat_contact_still_takes_four_keys_and_takes_the_new_items(qtbot, session, window):
+    case = make_case(session, "2026-0001")
+    window.set_session(session)
+    quick = window.quick
+    assert quick.more_row.isVisibleTo(window)
+    quick.start()
+    qtbot.keyClicks(quick.code, "2026-0001")
+    keys = 0
+    for k in (Qt.Key.Key_Tab, "1", "3", Qt.Key.Key_Return):
+        qtbot.keyClick(QApplication.focusWidget(), k)
+        keys += 1
+    assert keys <= 5
+    (saved,) = session.contacts()
+    assert (saved.case_id, saved.form, saved.duration, saved.kind) == (case.id, "1", "3", "CLIENT")
+    assert saved.scheme_version == 2 and not saved.no_show
+    # a third-party contact at the Elbingerode outreach office, 40 minutes; then a no-show
+    quick.start()
+    qtbot.keyClicks(quick.code, "2026-0001")
+    qtbot.keyClick(quick.code, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "3")
+    qtbot.keyClicks(QApplication.focusWidget(), "3")
+    choose(qtbot, quick.more.widgets["contact_kind"], "SCHULE")
+    choose(qtbot, quick.more.widgets["contact_place"], "AUSSEN_ELB")
+    minutes = quick.more.widgets["contact_minutes"]
+    minutes.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(minutes, "40")
+    qtbot.keyClick(minutes, Qt.Key.Key_Return)
+    third = next(k for k in session.contacts() if k.kind == "SCHULE")
+    assert (third.place, third.minutes) == ("AUSSEN_ELB", 40)
+    assert quick.more.widgets["contact_place"].currentData() == "AUSSEN_ELB"  # stays
+    quick.start()
+    qtbot.keyClicks(quick.code, "2026-0001")
+    qtbot.keyClick(quick.code, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "1")
+    qtbot.keyClicks(QApplication.focusWidget(), "2")
+    quick.no_show.setFocus()
+    qtbot.keyClick(quick.no_show, Qt.Key.Key_Space)
+    qtbot.keyClick(quick.no_show, Qt.Key.Key_Return)
+    assert sum(1 for k in session.contacts() if k.no_show) == 1
+
+
+def test_quick_entry_hides_the_new_items_under_a_v1_scheme(qtbot, session, answers):
+    win = MainWindow(session)  # the small format 1 test scheme
+    qtbot.addWidget(win)
+    assert not win.quick.more_row.isVisibleTo(win)
+    assert not win.activities_action.isEnabled()
+
+
+def test_activities_by_keyboard(qtbot, session, window, answers):
+    dialog = ActivitiesDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.focusWidget() is dialog.date.edit  # entry starts at the date
+    choose(qtbot, dialog.kind, "PRAEV")
+    assert "Präventionsveranstaltung" in dialog.help_text.text()
+    choose(qtbot, dialog.field, "SUCHT")
+    participants = dialog.items.widgets["activity_participants"]
+    participants.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(participants, "24")
+    assert "Teilnehmende" in dialog.help_text.text()
+    choose(qtbot, dialog.items.widgets["activity_target_group"], "JUG")
+    choose(qtbot, dialog.items.widgets["activity_setting"], "SCHULE")
+    qtbot.keyClick(dialog.items.widgets["activity_setting"], Qt.Key.Key_Return)
+    (saved,) = activities(session)
+    assert (saved.kind, saved.field, saved.participants, saved.target_group) == (
+        "PRAEV",
+        "SUCHT",
+        24,
+        "JUG",
+    )
+    assert dialog.table.rowCount() == 1 and "24" in dialog.summary.text()
+    dialog.table.setFocus()
+    dialog.table.setCurrentCell(0, 0)
+    answers["answers"].append(True)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert activities(session) == [] and dialog.table.rowCount() == 0
+
+
+def test_an_old_case_opens_in_todays_codes(qtbot, session, window):
+    from app.scheme.trust import shipped_scheme
+
+    v1 = validate_document(shipped_scheme()[0])
+    session.scheme = v1
+    old = make_case(session, "2026-0009", field="SCHULD", problems=["FIN_ALO", "ARB_LOS"])
+    session.scheme = V2
+    window.set_session(session)
+    window.select_case(old.id)
+    editor = window.editor
+    assert editor.items.widgets["debt_trigger"].currentData() == "ALO"
+    assert not editor.is_dirty()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = session.case(old.id)
+    assert saved.scheme_version == 2 and saved.problems == ["FIN_SCHULD", "ARB_LOS"]
+    assert saved.debt_trigger == "ALO"
+
+
+def test_contact_dialog_edits_the_new_items_and_shows_old_codes_in_todays(qtbot, session):
+    from app.scheme.trust import shipped_scheme
+    from tests.support.records import contact
+    from ui.contact_editor import ContactDialog
+
+    v1 = validate_document(shipped_scheme()[0])
+    session.scheme = v1
+    case = make_case(session, "2026-0011")
+    phone = session.save_contact(contact(case.id, form="3", duration="3"))  # v1: phone, 45-90
+    session.scheme = V2
+    dialog = ContactDialog(session.contacts()[0], V2)
+    qtbot.addWidget(dialog)
+    assert dialog.form.currentData() == "4" and dialog.duration.currentData() == "4"
+    choose(qtbot, dialog.items.widgets["contact_kind"], "JA")
+    dialog.no_show.setChecked(True)
+    edited = dialog.edited()
+    assert (edited.form, edited.kind, edited.no_show, edited.scheme_version) == ("4", "JA", True, 2)
+    session.save_contact(edited)
+    saved = next(k for k in session.contacts() if k.id == phone.id)
+    assert (saved.form, saved.duration, saved.kind) == ("4", "4", "JA")
