@@ -35,7 +35,7 @@ def office(tmp_path):
     vault.close()
 
 
-def test_close_period_dialog(qtbot, office, shots):
+def test_close_period_dialog(qtbot, office, shots, monkeypatch):
     from ui.close_period_dialog import ClosePeriodDialog
 
     dialog = ClosePeriodDialog(office, today=dt.date(2025, 5, 10))
@@ -48,6 +48,14 @@ def test_close_period_dialog(qtbot, office, shots):
     qtbot.keyClicks(dialog.reason_edit, "Nacherfassung in Q2")
     assert dialog.close_period_button.isEnabled()
     dialog.grab().save(str(shots / "close_period.png"))
+    asked = []
+    monkeypatch.setattr(
+        "ui.dialogs.question", lambda parent, text, *a, **k: asked.append(text) or len(asked) > 1
+    )
+    qtbot.mouseClick(dialog.close_period_button, Qt.LeftButton)  # asked first (finding 10)
+    assert not period_close.is_closed(office, parse_period("2025-Q1"))
+    assert "2025-Q1" in asked[0] and "Nacherfassung in Q2" in asked[0]
+    assert f"{len(dialog.blocking)} blockierende Punkte" in asked[0]
     qtbot.mouseClick(dialog.close_period_button, Qt.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert period_close.is_closed(office, parse_period("2025-Q1"))
@@ -83,7 +91,9 @@ def test_export_dialog(qtbot, qtmodeltester, office, tmp_path, shots):
     total = next(i for i, r in enumerate(preview.rows) if r.measure == "contacts" and not r.dims)
     assert dialog.model.index(total, 2).data() == str(preview.rows[total].value)
     dialog.grab().save(str(shots / "export.png"))
+    assert dialog.next_button.isDefault() and not dialog.close_button.isDefault()  # finding 11
     qtbot.mouseClick(dialog.next_button, Qt.LeftButton)
+    assert dialog.export_button.isDefault()
     assert dialog.pages.currentIndex() == 1
     dialog.folder_edit.clear()
     qtbot.keyClicks(dialog.folder_edit, str(tmp_path / "nowhere"))
@@ -92,6 +102,7 @@ def test_export_dialog(qtbot, qtmodeltester, office, tmp_path, shots):
     dialog.folder_edit.clear()
     qtbot.keyClicks(dialog.folder_edit, str(tmp_path))
     qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None)  # built in a worker (ui/worker.py)
     assert dialog.pages.currentIndex() == 2
     path = Path(dialog.path_edit.text())
     assert path.exists() and dialog.sha_edit.text() == dialog.result_sha256
@@ -109,3 +120,36 @@ def test_export_dialog_without_closed_period(qtbot, office):
     assert dialog.period_box.count() == 0
     assert not dialog.next_button.isEnabled()
     assert "noch kein Zeitraum" in dialog.summary.text()
+
+
+def test_closing_a_running_period_says_so(qtbot, office, monkeypatch):
+    from ui.close_period_dialog import ClosePeriodDialog
+
+    dialog = ClosePeriodDialog(office, today=dt.date(2025, 3, 20))
+    qtbot.addWidget(dialog)
+    dialog.period_box.setCurrentText("2025-Q1")
+    text = dialog.confirmation(parse_period("2025-Q1"))
+    assert "läuft noch bis zum 31.03.2025" in text
+
+
+def test_blocking_points_are_shown_whole(qtbot, office):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.close_period_dialog import ClosePeriodDialog
+
+    dialog = ClosePeriodDialog(office, today=dt.date(2025, 5, 10))
+    qtbot.addWidget(dialog)
+    dialog.resize(640, 480)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tree = dialog.tree
+    tree.doItemsLayout()
+    top = tree.topLevelItem(0)
+    width = tree.columnWidth(0) - tree.indentation() * 2 - 40
+    for i in range(min(top.childCount(), 10)):
+        item = top.child(i)
+        needed = QFontMetrics(tree.font()).boundingRect(
+            QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text(0)
+        )
+        assert tree.visualItemRect(item).height() >= needed.height(), item.text(0)

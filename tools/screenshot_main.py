@@ -1,6 +1,11 @@
 """Screenshots of the counsellor's main window for docs/screenshots.
 
     python -m tools.screenshot_main OUTDIR
+    python -m tools.screenshot_main OUTDIR --screen 1280x720 [--scale 1.5]
+
+The second form shows the window as it opens maximised on a screen of that size (less a
+task bar and the title bar; with --scale as under QT_SCALE_FACTOR) and saves
+main-window_WxH.png, case-editor_WxH.png and dashboard_WxH.png (WxH@150 when scaled).
 
 Builds a throw-away vault in a temporary folder with a few dozen synthetic cases on the
 shipped Landkreis Harz scheme, then saves main-window.png, case-editor.png and
@@ -78,8 +83,14 @@ def _fill(session, n: int = 48, seed: int = 7) -> None:
     session.add_bulk(cases, contacts, "demo.screenshots")
 
 
+TASK_BAR, TITLE_BAR = 40, 30  # pixels of the screen the window does not get
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if len(argv) in (3, 5) and argv[1] == "--screen":
+        scale = float(argv[4]) if len(argv) == 5 and argv[3] == "--scale" else 1.0
+        return sized(Path(argv[0]), argv[2], scale)
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
@@ -330,6 +341,79 @@ def _office_shots(app, folder: Path, out: Path) -> None:
     window.close()
     session.close()
     vault.close()
+
+
+def sized(out: Path, screen: str, scale: float) -> int:
+    """Main window, case editor and overview as they open on a ``screen`` ("1280x720")."""
+    import msgspec
+
+    width, height = (int(n) for n in screen.split("x"))
+    if scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(scale)
+    os.environ.setdefault("FALLZAHL_NO_DIALOGS", "1")
+    out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from app import lang
+    from app.crypto.kdf import KdfParams
+    from app.office import demo, setup
+    from app.vault.vault import Vault
+
+    lang.set_language("de")
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    app = QApplication.instance() or QApplication(["fallzahl-screenshots"])
+    app.setStyle("Fusion")
+    from ui.main_window import MainWindow
+
+    suffix = f"{width}x{height}" + (f"@{round(scale * 100)}" if scale != 1.0 else "")
+    logical_w = round(width / scale)
+    logical_h = round(height / scale) - TASK_BAR - TITLE_BAR
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "office"
+        passphrase = "bildschirmfoto-passphrase"
+        setup.init_office(
+            folder, office_id="HZ-QLB-01", office_name="Beratungsstelle Quedlinburg",
+            user="leitung", passphrase=passphrase,
+            kdf=KdfParams(memory_kib=1024, iterations=1, lanes=1),
+        )  # fmt: skip
+        vault = Vault(folder)
+        session = vault.unlock("leitung", passphrase)
+        scheme = session.scheme
+        today = dt.date.today()
+        cases, contacts = demo.generate(scheme, 300, today.year, seed=2026, until=today)
+        end = scheme.codes("ending")[0].code
+        cases = [
+            msgspec.structs.replace(c, ending=end) if c.closed and not c.ending else c
+            for c in cases
+        ]
+        session.add_bulk(cases, contacts, "demo.screenshots")
+        window = MainWindow(session)
+        window.resize(logical_w, logical_h)
+        window.show()
+        case = max(
+            session.cases(),
+            key=lambda c: (len({scheme.problem_domain[p] for p in c.problems}), c.code),
+        )
+        window.select_case(case.id)
+        window.open_case()
+        app.processEvents()
+        window.grab().save(str(out / f"main-window_{suffix}.png"))
+        window.editor.grab().save(str(out / f"case-editor_{suffix}.png"))
+        window.show_overview()
+        app.processEvents()
+        window.grab().save(str(out / f"dashboard_{suffix}.png"))
+        window.clear()
+        window.close()
+        session.close()
+        vault.close()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        for widget in app.topLevelWidgets():
+            widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    print(out)
+    return 0
 
 
 if __name__ == "__main__":

@@ -72,7 +72,7 @@ EN: dict[str, str] = {
     "fast vollständig erfasst": "almost fully recorded",
     "unvollständig erfasst": "incompletely recorded",
     "Datum": "Date",
-    "Kontaktart": "Contact type",
+    "Kontaktform": "Contact form",
     "Dauer": "Duration",
     "Personen": "Persons",
     # help
@@ -106,7 +106,10 @@ EN: dict[str, str] = {
     "Diagramm: %1": "Chart: %1",
     # words that older dialogs already use
     "Fallzahl": "Fallzahl",
-    "Fallzahl – Fehler": "Fallzahl – Error",
+    "Fehler": "Error",
+    "Verwaltung": "Administration",
+    "Entsperren": "Unlock",
+    "1 Fall": "1 case",
     "Berater*in": "Counsellor",
     "Leitung": "Lead",
     "Schließen": "Close",
@@ -216,8 +219,8 @@ EN: dict[str, str] = {
     "Bereitstellungsdatei speichern": "Save provisioning file",
     "Bereitstellungsdateien (*{suffix})": "Provisioning files (*{suffix})",
     # main window
-    "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktart, Dauer, Enter": (
-        "<b>Quick entry of a contact</b> – case number, Tab, contact type, duration, Enter"
+    "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktform, Dauer, Enter": (
+        "<b>Quick entry of a contact</b> – case number, Tab, contact form, duration, Enter"
     ),
     "Fallnummer suchen (Strg+F)": "Search case number (Ctrl+F)",
     "Fallnummer suchen": "Search case number",
@@ -240,12 +243,15 @@ EN: dict[str, str] = {
     "&Datei": "&File",
     "&Neuer Fall": "&New case",
     "&Schnellerfassung": "Quick &entry",
-    "Ü&bersicht zeigen": "Show &overview",
+    "&Fall bearbeiten": "Edit &case",
+    "&Übersicht zeigen": "Show &overview",
     "Be&richt…": "&Report…",
     "S&perren": "&Lock",
     "&Beenden": "&Quit",
     "&Bearbeiten": "&Edit",
     "&Rückgängig": "&Undo",
+    "&Wiederherstellen": "&Redo",
+    "Wiederhergestellt: %1.": "Redone: %1.",
     "Fall &speichern": "&Save case",
     "Fall s&uchen": "&Find case",
     "Kontakt &bearbeiten…": "&Edit contact…",
@@ -266,7 +272,7 @@ EN: dict[str, str] = {
     "Tab / Umschalt+Tab": "Tab / Shift+Tab",
     "zum nächsten / vorigen Feld": "to the next / previous field",
     "Ziffer": "Digit",
-    "Kontaktart bzw. Dauer in der Schnellerfassung": "Contact type or duration in quick entry",
+    "Kontaktform bzw. Dauer in der Schnellerfassung": "Contact form or duration in quick entry",
     "Enter": "Enter",
     "Kontakt in der Schnellerfassung speichern": "Save the contact in quick entry",
     "Leertaste": "Space",
@@ -328,6 +334,11 @@ EN: dict[str, str] = {
     "Beratungsfe&ld": "Counselling f&ield",
     "neuer Fall: %1": "new case: %1",
     "Nicht gespeichert.": "Not saved.",
+    "Die Gruppe {n} stimmt nicht mit dem Schlüssel überein. Prüfen Sie Ihren Ausdruck oder "
+    "gehen Sie zurück und notieren Sie den Schlüssel erneut.": (
+        "Group {n} does not match the key. Check your printout or go back and write the key "
+        "down again."
+    ),
     "Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.": (
         "New case %1 (%2) created – complete its details in the case."
     ),
@@ -350,7 +361,7 @@ EN: dict[str, str] = {
         "There is no case “%1”. Enter an existing case number, “new” for a new case, or "
         "tick “without case”."
     ),
-    "Bitte die Kontaktart als Ziffer eingeben: %1": "Please enter the contact type as a digit: %1",
+    "Bitte die Kontaktform als Ziffer eingeben: %1": "Please enter the contact form as a digit: %1",
     "Bitte die Dauer als Ziffer eingeben: %1": "Please enter the duration as a digit: %1",
     "ohne Fall (%1)": "without case (%1)",
     "1 Person": "1 person",
@@ -539,7 +550,7 @@ EN: dict[str, str] = {
     "Karte der Gemeinden laden": "Load the map of the municipalities",
     "GeoJSON (*.geojson *.json);;Alle Dateien (*)": "GeoJSON (*.geojson *.json);;All files (*)",
     "Planung …": "Planning …",
-    "&Personalkapazität…": "Staff &capacity…",
+    "&Personalkapazität…": "Staff ca&pacity…",
     "Kennzahl der Karte": "Indicator of the map",
     "Tabelle zur Karte": "Table of the map",
     "&Kennzahl:": "&Indicator:",

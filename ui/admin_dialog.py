@@ -158,7 +158,7 @@ class AdminDialog(QDialog):
         self.session = session
         self.task: worker.Task | None = None
         self.child: QDialog | None = None
-        self.setWindowTitle(self.tr("Fallzahl – Verwaltung"))
+        self.setWindowTitle(self.tr("Verwaltung"))
         self.setMinimumSize(620, 420)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Bereiche der Verwaltung"))

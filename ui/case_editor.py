@@ -43,6 +43,7 @@ from app.records.upgrade import in_current_codes
 from ui import dialogs
 from ui.date_field import DateField
 from ui.item_form import ItemForm
+from ui.wrapping_delegate import WrappingDelegate
 
 if TYPE_CHECKING:
     from app.scheme.model import Scheme
@@ -141,7 +142,10 @@ class CaseEditor(QWidget):
         host_layout.addStretch(1)  # spare height below the form, not between its rows
         self.field = QComboBox()
         self.other_fields = QListWidget()
-        self.other_fields.setMaximumHeight(96)
+        self.other_fields.setMaximumHeight(120)
+        self.other_fields.setWordWrap(True)  # two long fields never end alike ("Schwangers…")
+        self.other_fields.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.other_fields.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.other_fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.opened = DateField(feedback="below")
         self.closed_check = QCheckBox(self.tr("abgeschlossen am"))
@@ -154,6 +158,7 @@ class CaseEditor(QWidget):
         scroll.setWidget(form_host)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(300)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the Tab stops
         split.addWidget(scroll)
 
         # right: problem codes by life domain, the class, the definition
@@ -164,12 +169,16 @@ class CaseEditor(QWidget):
         rlay.addWidget(self.problems_label)
         self.problems = QTreeWidget()
         self.problems.setHeaderHidden(True)
-        # long problem labels scroll sideways instead of being cut off
-        self.problems.header().setStretchLastSection(False)
-        self.problems.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # long problem labels wrap onto a second line: never cut off, and ticking a code
+        # (the domain's count changes) does not change the pane's width
+        self.problems.header().setStretchLastSection(True)
+        self.problems.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.problems.setWordWrap(True)
+        self.problems.setItemDelegate(WrappingDelegate(self.problems))
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.problems.setObjectName("problemTree")
-        rlay.addWidget(self.problems, 3)
+        rlay.addWidget(self.problems, 5)
         self.multi_label = QLabel()
         self.multi_label.setObjectName("multiClass")
         self.multi_label.setAccessibleName(self.tr("Lebensbereiche und Fallklasse"))
@@ -186,9 +195,10 @@ class CaseEditor(QWidget):
         self.help_text.setTextFormat(Qt.TextFormat.RichText)
         self.help_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.help_text.setAccessibleName(self.tr("Erläuterung"))
-        self.help_text.setMinimumHeight(110)
+        self.help_text.setMinimumHeight(60)
         hlay.addWidget(self.help_text)
-        rlay.addWidget(self.help_box, 2)
+        self.help_box.setMaximumHeight(170)  # the problem list needs the height more
+        rlay.addWidget(self.help_box, 1)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -354,6 +364,10 @@ class CaseEditor(QWidget):
         for combo in [self.field, self.ending, *self.choices.values()]:
             combo.clear()
         self.help_text.clear()
+
+    def start(self) -> None:
+        """Focus on the first field of the case."""
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def case(self) -> Case | None:

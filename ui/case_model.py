@@ -372,7 +372,7 @@ class ContactTableModel(QAbstractTableModel):
             return None
         return (
             self.tr("Datum"),
-            self.tr("Kontaktart"),
+            self.tr("Kontaktform"),
             self.tr("Dauer"),
             self.tr("Personen"),
             self.tr("Berater*in"),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +28,8 @@ from app.errors import FallzahlError
 from app.lang import t
 from app.office import period_close
 from app.records.periods import parse_period, previous_quarters, quarter_of
+from ui import dialogs
+from ui.wrapping_delegate import WrappingDelegate
 
 
 class ClosePeriodDialog(QDialog):
@@ -50,6 +53,13 @@ class ClosePeriodDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([t("Punkt", "Point"), t("Fall", "Case")])
         self.tree.setColumnWidth(0, 540)
+        # blocking points are read whole: long texts wrap (finding 10)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.today = today or dt.date.today()
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(
             t(
@@ -116,7 +126,7 @@ class ClosePeriodDialog(QDialog):
             self._update_buttons(already=True)
             return
         try:
-            self._findings = period_close.findings(self.session, period)
+            self._findings = period_close.findings(self.session, period, self.today)
         except FallzahlError as exc:
             self.error_label.setText(exc.message())
             self._update_buttons()
@@ -150,9 +160,54 @@ class ClosePeriodDialog(QDialog):
         self.close_period_button.setEnabled(ok and self.session.is_lead)
         self.reason_edit.setEnabled(bool(self.blocking))
 
+    def confirmation(self, period) -> str:
+        """The question asked before closing: the period, whether it is still running,
+        and the blocking points accepted with their reason."""
+        parts = [
+            t(
+                f"Den Zeitraum {period.label} ({period.start:%d.%m.%Y} – {period.end:%d.%m.%Y}) "
+                "jetzt abschließen? Danach lassen sich seine Kontakte und Fälle nicht mehr "
+                "ändern, bis er wieder geöffnet wird.",
+                f"Close the period {period.label} ({period.start:%d.%m.%Y} – "
+                f"{period.end:%d.%m.%Y}) now? Its contacts and cases cannot be changed "
+                "afterwards until it is reopened.",
+            )
+        ]
+        if any(f.kind == "not_over" for f in self._findings):
+            parts.append(
+                t(
+                    f"Achtung: {period.label} läuft noch bis zum {period.end:%d.%m.%Y}. "
+                    "Kontakte bis dahin können danach nicht mehr erfasst werden.",
+                    f"Note: {period.label} is still running until {period.end:%d.%m.%Y}. "
+                    "Contacts up to then cannot be recorded afterwards.",
+                )
+            )
+        blocking = self.blocking
+        if blocking:
+            reason = self.reason_edit.text().strip()
+            lines = [
+                t(
+                    f"Sie nehmen {len(blocking)} blockierende Punkte an (Begründung: „{reason}“):",
+                    f"You accept {len(blocking)} blocking points (reason: '{reason}'):",
+                )
+            ]
+            shown = blocking[:8]
+            lines += [f"• {f.record}: {f.message()}" for f in shown]
+            if len(blocking) > len(shown):
+                lines.append(
+                    t(
+                        f"… und {len(blocking) - len(shown)} weitere (in der Liste).",
+                        f"… and {len(blocking) - len(shown)} more (in the list).",
+                    )
+                )
+            parts.append("\n".join(lines))
+        return "\n\n".join(parts)
+
     def close_period(self) -> None:
         period = self.selected_period()
         if period is None:
+            return
+        if not dialogs.question(self, self.confirmation(period)):
             return
         reason = self.reason_edit.text().strip() or None
         try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,8 +23,9 @@ from app.errors import BackupOlderThanRemoval, FallzahlError, UsageError
 from app.office import info as office
 from app.vault import backup, store
 from app.vault.vault import Vault
-from ui import dialogs, i18n, worker
+from ui import dialogs, i18n, settings, window_geometry, worker
 
+PREFERRED = QSize(1360, 860)  # what the main window would like, screen permitting
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -75,6 +76,7 @@ class Controller(QObject):
     ) -> None:
         super().__init__()
         self.folder = Path(folder)
+        settings.use_vault(self.folder)
         # a file from the file manager, acted on once a window (or the wizard) is there
         self.open_file = Path(open_file) if open_file is not None else None
         self.idle_msec = idle_msec  # None: the vault policy's minutes
@@ -216,8 +218,7 @@ class Controller(QObject):
             action.triggered.connect(self.lock)
             window.addAction(action)
         window.installEventFilter(self)
-        if geometry is not None:
-            window.restoreGeometry(geometry)
+        window_geometry.place(window, window.sizeHint().expandedTo(PREFERRED), geometry)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -308,6 +309,7 @@ class Controller(QObject):
         """Clear (plaintext forgotten), close and delete the window."""
         window, self.window = self.window, None
         if window is not None:
+            window_geometry.remember(window)
             window.removeEventFilter(self)
             clear = getattr(window, "clear", None)
             if clear is not None:

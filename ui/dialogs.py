@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app import lang
 from app.errors import FallzahlError
+from ui import settings
 
 log = logging.getLogger("fallzahl.ui")
 
@@ -50,9 +52,7 @@ def error(parent: QWidget | None, message: str | FallzahlError, title: str | Non
     _record("error", text)
     if _quiet():
         return
-    QMessageBox.critical(
-        parent, title or QCoreApplication.translate("dialogs", "Fallzahl – Fehler"), text
-    )
+    QMessageBox.critical(parent, title or QCoreApplication.translate("dialogs", "Fehler"), text)
 
 
 def info(parent: QWidget | None, message: str, title: str | None = None) -> None:
@@ -84,14 +84,31 @@ def question(
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def start_path(start: str = "") -> str:
+    """Where a file chooser opens: ``start`` if it names a place that exists, else the
+    last folder used with this vault (or Documents), with ``start``'s file name."""
+    given = Path(start) if start else None
+    if given is not None and given.is_absolute() and (given.is_dir() or given.parent.is_dir()):
+        return start
+    name = Path(start).name if start else ""
+    folder = settings.start_folder()
+    return str(Path(folder) / name) if name else folder
+
+
+def _chosen(choice: str) -> str:
+    if choice:
+        settings.remember_folder(choice)
+    return choice
+
+
 def save_file(parent: QWidget | None, title: str, start: str, filters: str) -> str:
     """A file name to write to, or "" when cancelled."""
     if _quiet():
         choice = str(answers.popleft()) if answers else ""
         _record("save_file", f"{title}: {choice}")
         return choice
-    name, _filter = QFileDialog.getSaveFileName(parent, title, start, filters)
-    return name
+    name, _filter = QFileDialog.getSaveFileName(parent, title, start_path(start), filters)
+    return _chosen(name)
 
 
 def open_file(parent: QWidget | None, title: str, start: str, filters: str) -> str:
@@ -100,8 +117,22 @@ def open_file(parent: QWidget | None, title: str, start: str, filters: str) -> s
         choice = str(answers.popleft()) if answers else ""
         _record("open_file", f"{title}: {choice}")
         return choice
-    name, _filter = QFileDialog.getOpenFileName(parent, title, start, filters)
-    return name
+    name, _filter = QFileDialog.getOpenFileName(parent, title, start_path(start), filters)
+    return _chosen(name)
+
+
+def open_files(parent: QWidget | None, title: str, start: str, filters: str) -> list[str]:
+    """File names to read ([] when cancelled); a prepared answer may be a list or one name."""
+    if _quiet():
+        choice = answers.popleft() if answers else []
+        names = [str(n) for n in choice] if isinstance(choice, list | tuple) else [str(choice)]
+        names = [n for n in names if n]
+        _record("open_files", f"{title}: {names}")
+        return names
+    names, _filter = QFileDialog.getOpenFileNames(parent, title, start_path(start), filters)
+    if names:
+        settings.remember_folder(names[0])
+    return list(names)
 
 
 def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str:
@@ -110,7 +141,10 @@ def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str:
         choice = str(answers.popleft()) if answers else ""
         _record("choose_folder", f"{title}: {choice}")
         return choice
-    return QFileDialog.getExistingDirectory(parent, title, start)
+    folder = QFileDialog.getExistingDirectory(parent, title, start_path(start))
+    if folder:
+        settings.put(settings.LAST_FOLDER, folder)
+    return folder
 
 
 def print_document(parent: QWidget | None, document, title: str) -> bool:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +35,7 @@ from app.district import desk as district
 from app.district import receipts
 from app.district import report as district_report
 from app.district.board import STATUS_LABELS, Board
-from app.errors import FallzahlError
+from app.errors import FallzahlError, ImportReplay
 from app.exchange import provisioning
 from app.lang import t
 from app.vault.settings import AUTO_LOCK_MINUTES
@@ -121,6 +120,7 @@ class EnrolDialog(QDialog):
         self.office_id.setPlaceholderText("HZ-QLB-01")
         self.office_name = QLineEdit()
         self.key_text = QPlainTextEdit()
+        self.key_text.setTabChangesFocus(True)
         self.key_text.setPlaceholderText(
             t("Öffentlichen Schlüssel einfügen", "Paste the public key")
         )
@@ -156,7 +156,7 @@ class EnrolDialog(QDialog):
         lay.addWidget(buttons)
 
     def _from_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, t("Schlüsseldatei", "Key file"), "", "*.pub")
+        name = dialogs.open_file(self, t("Schlüsseldatei", "Key file"), "", "*.pub")
         if name:
             self.key_text.setPlainText(Path(name).read_text("ascii", errors="replace"))
 
@@ -235,10 +235,11 @@ class DistrictWindow(QMainWindow):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(t("Fallzahl – Landkreis", "Fallzahl – district desk"))
+        self.setWindowTitle(t("Landkreis", "District desk"))  # Qt adds " — Fallzahl"
         self.setAcceptDrops(True)
         self.model = BoardModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
@@ -287,8 +288,49 @@ class DistrictWindow(QMainWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         self.setCentralWidget(split)
+        self._build_menus()
         self._fill_years()
         self.refresh()
+
+    def _build_menus(self) -> None:
+        """The same menu bar and keys as the office window: Ctrl+L locks, Ctrl+Q quits,
+        F1 opens the user guide."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(t("&Datei", "&File"))
+        for text, slot, keys in (
+            (t("&Pakete einlesen …", "&Import packages ..."), self.import_dialog, "Ctrl+O"),
+            (t("&Ordner einlesen …", "Import &folder ..."), self.import_folder_dialog, None),
+            (t("Stelle &eintragen …", "&Enrol office ..."), self.enrol_dialog, None),
+            (t("Be&richt …", "&Report ..."), self.report_dialog, None),
+            (t("&Quittungen …", "Re&ceipts ..."), self.receipts_dialog, None),
+            (None, None, None),
+            (t("&Sperren", "&Lock"), self.lock_requested.emit, "Ctrl+L"),
+            (t("&Beenden", "&Quit"), self.close, "Ctrl+Q"),
+        ):
+            if text is None:
+                file_menu.addSeparator()
+                continue
+            action = file_menu.addAction(text)
+            action.triggered.connect(slot)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+        help_menu = bar.addMenu(t("&Hilfe", "&Help"))
+        guide = help_menu.addAction(t("&Benutzerhandbuch", "User &guide"))
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_guide)
+        languages = help_menu.addMenu(t("&Sprache / Language", "&Language / Sprache"))
+        self.language_group = i18n.language_actions(self)
+        languages.addActions(self.language_group.actions())
+        self.language_group.triggered.connect(
+            lambda action: (
+                action.data() != i18n.current() and self.language_requested.emit(action.data())
+            )
+        )
+
+    def show_guide(self) -> None:
+        from ui.help_dialog import GuideDialog
+
+        GuideDialog(None, self).exec()
 
     def _language_chosen(self, _index: int) -> None:
         code = self.language.currentData()
@@ -346,25 +388,31 @@ class DistrictWindow(QMainWindow):
                     ok=True,
                 )
             else:
-                self._item(f"✘ {name}: {o.error.message()}", ok=False)
+                text = o.error.message()
+                shown = text if text.startswith(name) else f"{name}: {text}"  # named once
+                if isinstance(o.error, ImportReplay):  # already here: nothing to do, no error
+                    self._item(f"ℹ {shown}", ok=True, neutral=True)
+                else:
+                    self._item(f"✘ {shown}", ok=False)
         self._fill_years()
         self.refresh()
         return outcomes
 
-    def _item(self, text: str, ok: bool) -> None:
+    def _item(self, text: str, ok: bool, *, neutral: bool = False) -> None:
         item = QListWidgetItem(text)
-        item.setForeground(QBrush(QColor("#1b5e20" if ok else "#b71c1c")))
+        color = "#37474f" if neutral else "#1b5e20" if ok else "#b71c1c"
+        item.setForeground(QBrush(QColor(color)))
         self.results.insertItem(0, item)
 
     def import_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names = dialogs.open_files(
             self, t("Pakete einlesen", "Import packages"), "", "Fallzahl (*.fallzahl.age *.age)"
         )
         if names:
             self.import_paths(names)
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, t("Ordner einlesen", "Import folder"))
+        folder = dialogs.choose_folder(self, t("Ordner einlesen", "Import folder"))
         if folder:
             self.import_paths([folder])
 
@@ -439,7 +487,7 @@ class DistrictWindow(QMainWindow):
         self._item(t(f"Bericht gespeichert: {name}", f"Report saved: {name}"), ok=True)
 
     def receipts_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, t("Quittungen speichern", "Save receipts"))
+        folder = dialogs.choose_folder(self, t("Quittungen speichern", "Save receipts"))
         if not folder:
             return
         try:

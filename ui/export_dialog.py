@@ -11,10 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +31,7 @@ from app.lang import t
 from app.office import export, period_close
 from app.records.periods import parse_period
 from app.stats.tally import Tally, code_label, dimension_label, measure_label
+from ui import dialogs, settings, worker
 
 
 class TallyTableModel(QAbstractTableModel):
@@ -85,6 +84,7 @@ class ExportDialog(QDialog):
         self.session = session
         self.result_path: Path | None = None
         self.result_sha256: str | None = None
+        self.task: worker.Task | None = None
         self.setWindowTitle(t("Paket exportieren", "Export package"))
         self.resize(760, 520)
 
@@ -121,6 +121,7 @@ class ExportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.model = TallyTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -147,7 +148,7 @@ class ExportDialog(QDialog):
 
     def _destination_page(self) -> QWidget:
         page = QWidget()
-        self.folder_edit = QLineEdit(str(Path.home()))
+        self.folder_edit = QLineEdit(settings.start_folder())
         choose = QPushButton(t("Wählen …", "Choose …"))
         choose.clicked.connect(self._choose_folder)
         row = QHBoxLayout()
@@ -207,6 +208,11 @@ class ExportDialog(QDialog):
         self.next_button.setEnabled(self.period_box.count() > 0)
         self.export_button.setVisible(i == 1)
         self.close_button.setText(t("Fertig", "Done") if i == 2 else t("Schließen", "Close"))
+        # Enter does the page's next step: Weiter, Exportieren, Fertig (never Schließen first)
+        default = (self.next_button, self.export_button, self.close_button)[i]
+        for button in (self.back_button, self.next_button, self.export_button, self.close_button):
+            button.setAutoDefault(False)
+            button.setDefault(button is default)
         if i == 1:
             self._show_recipients()
 
@@ -277,7 +283,9 @@ class ExportDialog(QDialog):
         self.recipients_label.setText(text)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, t("Zielordner", "Destination"))
+        folder = dialogs.choose_folder(
+            self, t("Zielordner", "Destination"), self.folder_edit.text()
+        )
         if folder:
             self.folder_edit.setText(folder)
 
@@ -294,15 +302,30 @@ class ExportDialog(QDialog):
             return
         self.progress.setRange(0, 0)  # busy
         self.export_button.setEnabled(False)
-        QApplication.processEvents()
-        try:
-            path, sha, _manifest = export.build_package(self.session, period, folder)
-        except FallzahlError as exc:
-            self.error_label.setText(exc.message())
-            return
-        finally:
+        session = self.session
+
+        def failed(exc: FallzahlError) -> None:
+            self.task = None
             self.progress.setRange(0, 100)
             self.export_button.setEnabled(True)
+            self.error_label.setText(exc.message())
+
+        self.task = worker.run(
+            self,
+            lambda: export.build_package(session, period, folder),
+            lambda result: self._exported(period, result),
+            failed,
+            t(
+                f"Das Paket für {period.label} wird erstellt …",
+                f"Writing the package for {period.label} …",
+            ),
+        )
+
+    def _exported(self, period, result) -> None:
+        self.task = None
+        path, sha, _manifest = result
+        self.progress.setRange(0, 100)
+        self.export_button.setEnabled(True)
         self.progress.setValue(100)
         self.result_path, self.result_sha256 = path, sha
         self.done_label.setText(

@@ -56,6 +56,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Tastenkürzel"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(shortcuts), 2)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control
         self.table.setAccessibleName(self.tr("Tastenkürzel"))
         self.table.setHorizontalHeaderLabels([self.tr("Taste"), self.tr("Wirkung")])
         self.table.verticalHeader().hide()
@@ -125,7 +126,8 @@ class CategoriesDialog(QDialog):
                 )
             if c.source:
                 parts.append(self.tr("Quelle: %1").replace("%1", c.source))
-        parts.append(f"**{self.tr('Wofür die Planung das braucht:')}** {dim.purpose()}")
+        why = self.tr("Wofür die Planung das braucht:")  # (lupdate skips tr() in f-strings)
+        parts.append(f"**{why}** {dim.purpose()}")
         self.text.setMarkdown("\n\n".join(parts))
 
     def select(self, dim_id: str, code: str | None = None) -> None:

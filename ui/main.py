@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.setApplicationDisplayName("Fallzahl")
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "fallzahl.svg"))))
     crash.install()
+    from ui import settings
+
+    settings.use_vault(args.vault)  # language, last user, geometry: this vault's own
     i18n.install(i18n.preferred(args.lang))
 
     held = vault_in_use(args.vault)

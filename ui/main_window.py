@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from app.errors import FallzahlError
 from app.records import overview as ov
 from app.records.changes import Changes
-from app.vault.undo import CASES, CONTACTS, UndoLog
+from app.vault.undo import CASES, CONTACTS, NothingToRedo, NothingToUndo, UndoLog
 from ui import dialogs, i18n
 from ui.case_editor import CaseEditor
 from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
@@ -44,6 +45,7 @@ from ui.contact_editor import ContactDialog, agree_with_case
 from ui.dashboard import Dashboard
 from ui.help_dialog import CategoriesDialog, GuideDialog, ShortcutsDialog
 from ui.quick_entry import QuickEntry
+from ui.window_keys import WindowKeys
 
 if TYPE_CHECKING:
     from app.vault.session import Session
@@ -69,8 +71,8 @@ class MainWindow(QMainWindow):
         self.undo = UndoLog()
         self._build()
         self._build_menus()
+        self.keys = WindowKeys(self, self.undo_action, self.redo_action)
         self.set_session(session)
-        self.resize(1360, 860)
 
     # layout
     def _build(self) -> None:
@@ -81,11 +83,13 @@ class MainWindow(QMainWindow):
         self.quick = QuickEntry(None, self.undo)
         quick_frame = QFrame()
         quick_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        quick_frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         qlay = QVBoxLayout(quick_frame)
         qlay.setContentsMargins(2, 2, 2, 2)
         title = QLabel(
             self.tr(
-                "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktart, Dauer, Enter"
+                "<b>Schnellerfassung eines Kontakts</b> – Fallnummer, Tab, Kontaktform, Dauer, "
+                "Enter"
             )
         )
         qlay.addWidget(title)
@@ -148,6 +152,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
+        self.table.activated.connect(self.open_case)  # Enter (and double-click on some styles)
+        # after the click's own events, which would give the focus back to the list
+        self.table.doubleClicked.connect(lambda _i: QTimer.singleShot(0, self.open_case))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -170,6 +178,7 @@ class MainWindow(QMainWindow):
         self.contact_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.contact_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contact_table.verticalHeader().hide()
+        self.contact_table.setTabKeyNavigation(False)
         self.contact_table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((100, 190, 170, 80)):
             self.contact_table.setColumnWidth(col, width)
@@ -188,9 +197,9 @@ class MainWindow(QMainWindow):
         clay.addLayout(buttons)
         self.tabs.addTab(contacts_page, self.tr("&Kontakte"))
         split.addWidget(self.tabs)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([760, 680])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        split.setSizes([470, 830])  # the case editor needs the room more than the list
         self.dashboard = Dashboard(None)
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
@@ -272,12 +281,17 @@ class MainWindow(QMainWindow):
         self.quick_action = self._action(
             file_menu, self.tr("&Schnellerfassung"), self.start_quick_entry, "Ctrl+E"
         )
+        # Esc from the case list or the case goes back to quick entry as well
+        self.quick_action.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence("Esc")])
+        self.open_case_action = self._action(
+            file_menu, self.tr("&Fall bearbeiten"), self.open_case, "F2"
+        )
         self.activities_action = self._action(
             file_menu, self.tr("&Tätigkeiten ohne Fall…"), self.show_activities, "Ctrl+T"
         )
         file_menu.addSeparator()
         self.overview_action = self._action(
-            file_menu, self.tr("Ü&bersicht zeigen"), self.show_overview, "Ctrl+1"
+            file_menu, self.tr("&Übersicht zeigen"), self.show_overview, "Ctrl+1"
         )
         self.report_action = self._action(file_menu, self.tr("Be&richt…"), self.show_report)
         file_menu.addSeparator()
@@ -285,13 +299,18 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("S&perren"), self.lock_requested.emit, "Ctrl+L"
         )
         self.quit_action = self._action(
-            file_menu, self.tr("&Beenden"), self.close, QKeySequence.StandardKey.Quit
+            file_menu,
+            self.tr("&Beenden"),
+            self.close,
+            "Ctrl+Q",  # on every platform
         )
 
         edit = bar.addMenu(self.tr("&Bearbeiten"))
-        self.undo_action = self._action(
-            edit, self.tr("&Rückgängig"), self.undo_last, QKeySequence.StandardKey.Undo
+        self.undo_action = self._action(edit, self.tr("&Rückgängig"), self.undo_last, "Ctrl+Z")
+        self.redo_action = self._action(
+            edit, self.tr("&Wiederherstellen"), self.redo_last, "Ctrl+Shift+Z"
         )
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.save_action = self._action(
             edit, self.tr("Fall &speichern"), self.save_case, QKeySequence.StandardKey.Save
         )
@@ -375,15 +394,16 @@ class MainWindow(QMainWindow):
         rows = [
             (a.shortcut().toString(native), a.text().replace("&", "").rstrip("…"))
             for a in (
-                self.new_action, self.quick_action, self.overview_action, self.save_action,
-                self.undo_action,
+                self.new_action, self.quick_action, self.open_case_action,
+                self.overview_action, self.save_action,
+                self.undo_action, self.redo_action,
                 self.find_action, self.lock_action, self.guide_action,
                 self.shortcuts_action, self.categories_action, self.quit_action,
             )
         ]  # fmt: skip
         rows += [
             (self.tr("Tab / Umschalt+Tab"), self.tr("zum nächsten / vorigen Feld")),
-            (self.tr("Ziffer"), self.tr("Kontaktart bzw. Dauer in der Schnellerfassung")),
+            (self.tr("Ziffer"), self.tr("Kontaktform bzw. Dauer in der Schnellerfassung")),
             (self.tr("Enter"), self.tr("Kontakt in der Schnellerfassung speichern")),
             (self.tr("Leertaste"), self.tr("Problemlage oder Beratungsfeld an-/abhaken")),
             (self.tr("Alt+F / Alt+K"), self.tr("Reiter Fall / Kontakte")),
@@ -486,7 +506,9 @@ class MainWindow(QMainWindow):
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.cases.rowCount()
         if shown == total:
-            text = self.tr("%1 Fälle").replace("%1", str(total))
+            text = (
+                self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", str(total))
+            )
         else:
             text = self.tr("%1 von %2 Fällen").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text if self._session else "")
@@ -585,6 +607,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self.ENTRY_PAGE)
         self.quick.new_case()
 
+    def open_case(self, *_args) -> None:
+        """Enter or double-click in the case list: into the case's first field."""
+        if self.editor.case is None:
+            return
+        self.pages.setCurrentIndex(self.ENTRY_PAGE)
+        self.tabs.setCurrentIndex(0)
+        self.editor.start()
+
     def start_quick_entry(self) -> None:
         self.pages.setCurrentIndex(self.ENTRY_PAGE)
         self.quick.start()
@@ -667,18 +697,32 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def undo_last(self) -> None:
+        self._step_back_or_forth(redo=False)
+
+    def redo_last(self) -> None:
+        self._step_back_or_forth(redo=True)
+
+    def _step_back_or_forth(self, *, redo: bool) -> None:
         if self._session is None:
             return
         try:
-            step = self.undo.undo(self._session)
+            step = self.undo.redo(self._session) if redo else self.undo.undo(self._session)
+        except (NothingToUndo, NothingToRedo) as exc:
+            self.statusBar().showMessage(dialogs.text_of(exc), 5000)
+            return
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
         self.apply_changes(discard_edits=True)
         what = self.tr("Fall") if step.table == CASES else self.tr("Kontakt")
-        self.statusBar().showMessage(
-            self.tr("Rückgängig gemacht: letzte Speicherung (%1).").replace("%1", what), 8000
+        done = (
+            self.tr("Wiederhergestellt: %1.")
+            if redo
+            else self.tr("Rückgängig gemacht: letzte Speicherung (%1).")
         )
+        self.statusBar().showMessage(done.replace("%1", what), 8000)
+        self.quick.status.setText(done.replace("%1", what))  # not the undone confirmation
+        self.quick.forget_typing()
 
     def delete_case(self) -> None:
         case = self.editor.case

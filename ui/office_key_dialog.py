@@ -51,6 +51,7 @@ class OfficeKeyDialog(QDialog):
         self.key_id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_id_label.setAccessibleName(self.tr("Schlüssel-ID"))
         self.text_view = QPlainTextEdit()
+        self.text_view.setTabChangesFocus(True)
         self.text_view.setReadOnly(True)
         self.text_view.setAccessibleName(self.tr("Öffentlicher Schlüssel"))
         self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

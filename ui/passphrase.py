@@ -72,6 +72,7 @@ class PassphraseFields(QWidget):
         self.hint.setWordWrap(True)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        self.form = form  # a page adds its own rows here, so the fields share one column
         form.addRow(QCoreApplication.translate("PassphraseFields", "&Passphrase:"), self.first)
         form.addRow(QCoreApplication.translate("PassphraseFields", "&Wiederholen:"), self.second)
         form.addRow(QCoreApplication.translate("PassphraseFields", "Stärke:"), self.bar)
@@ -94,13 +95,7 @@ class PassphraseFields(QWidget):
         self.bar.setValue(score if text else 0)
         colour = ["#b00020", "#d35400", "#b8860b", "#2e7d32", "#1b5e20"][score]
         self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
-        self.words.setText(
-            QCoreApplication.translate("PassphraseFields", "Stärke: {word}").format(
-                word=score_words()[score]
-            )
-            if text
-            else ""
-        )
+        self.words.setText(score_words()[score] if text else "")  # beside "Stärke:" once
         self.changed.emit()
 
     def problem(self) -> str | None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -170,10 +171,9 @@ class QuickEntry(QWidget):
         hint_row = QHBoxLayout(hints)
         hint_row.setContentsMargins(0, 0, 0, 0)
         hint_row.setSpacing(24)
-        hint_row.addWidget(self.form_hint)
-        hint_row.addWidget(self.duration_hint)
-        hint_row.addStretch(1)
-        grid.addWidget(self.code_hint, 2, 0)
+        hint_row.addWidget(self.form_hint, 3)
+        hint_row.addWidget(self.duration_hint, 2)
+        grid.addWidget(self.code_hint, 2, 0, 1, 4)
         grid.addWidget(self.date.feedback, 2, 4, 1, col - 4)
         grid.addWidget(hints, 3, 0, 1, col + 3)
         grid.addWidget(self.no_case, 1, col)
@@ -196,6 +196,11 @@ class QuickEntry(QWidget):
         for hint in (self.form_hint, self.duration_hint, self.code_hint):
             hint.setObjectName("hint")
             hint.setStyleSheet("color: palette(placeholder-text);")
+        # long texts wrap or shorten; they never widen the row (and with it the window)
+        for label in (self.form_hint, self.duration_hint, self.status):
+            label.setWordWrap(True)
+        for label in (self.code_hint, self.date.feedback):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self._set_tab_order()
 
@@ -258,8 +263,15 @@ class QuickEntry(QWidget):
 
     def start(self) -> None:
         """Ready for the next entry: focus on the case code, its text selected."""
+        self.forget_typing()
         self.code.setFocus(Qt.FocusReason.OtherFocusReason)
         self.code.selectAll()
+
+    def forget_typing(self) -> None:
+        """What was typed is saved (or undone): the fields' own undo starts afresh, so
+        Ctrl+Z reaches the window's undo (ui/window_keys.py)."""
+        for edit in (self.code, self.form, self.duration, self.date.edit):
+            edit.setText(edit.text())  # setText clears a QLineEdit's undo history
 
     # feedback while typing
     def _hints(self, *_args) -> None:
@@ -368,7 +380,7 @@ class QuickEntry(QWidget):
         if form is None:
             self._refuse(
                 self.form,
-                self.tr("Bitte die Kontaktart als Ziffer eingeben: %1").replace(
+                self.tr("Bitte die Kontaktform als Ziffer eingeben: %1").replace(
                     "%1", self.form.toolTip()
                 ),
             )
@@ -424,13 +436,14 @@ class QuickEntry(QWidget):
             )
             + (f" – {agreed.note}" if agreed.note else "")
         )
-        self.form.clear()
-        self.duration.clear()
+        self.form.setText("")
+        self.duration.setText("")
         self.persons.setValue(1)
         self.date.setDate(dt.date.today())
         self._reset_more(keep_place=True)
         self.contact_saved.emit(contact.id, contact.case_id or "")
         if self.no_case.isChecked():
+            self.forget_typing()
             self.field.setFocus()
         else:
             self.start()

@@ -52,7 +52,11 @@ class ReportDialog(QDialog):
             self.period_box.addItem(q.label)
         for y in (self.today.year, self.today.year - 1):
             self.period_box.addItem(str(y))
-        self.period_box.setCurrentIndex(1)  # the quarter before the current one
+        # the latest quarter that holds contacts (finding 11: not an empty one)
+        days = [k.date for k in session.contacts() if k.date <= self.today]
+        latest = quarter_of(max(days)).label if days else None
+        found = self.period_box.findText(latest) if latest else -1
+        self.period_box.setCurrentIndex(found if found >= 0 else 1)
         self.format_box = QComboBox()
         self.format_box.setAccessibleName(self.tr("Format"))
         self.format_box.addItem(self.tr("PDF-Bericht zum Drucken (.pdf)"), PDF)

@@ -97,14 +97,13 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.users, self.passphrase)
         self.setTabOrder(self.passphrase, self.language)
-        self.setTabOrder(self.language, self.unlock_button)
-        self.setTabOrder(self.unlock_button, self.forgot_button)
-        self.setTabOrder(self.forgot_button, self.cancel_button)
+        # the button box orders its own buttons as they are shown (fixing them here made
+        # Tab loop between two of them)
         self.retranslate()
         self.passphrase.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Fallzahl – Entsperren"))
+        self.setWindowTitle(self.tr("Entsperren"))
         self.title.setText(self.tr("Fallzahl entsperren"))
         self.user_label.setText(self.tr("&Benutzer:"))
         self.pass_label.setText(self.tr("&Passphrase:"))
@@ -134,6 +133,10 @@ class UnlockDialog(QDialog):
     def show_error(self, message: str | FallzahlError) -> None:
         self.message.setText(dialogs.text_of(message))
         self.message.show()
+        # grow for the wrapped message instead of squashing the fields (finding 8)
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
         dialogs.shown.append(("inline", dialogs.text_of(message)))
 
     def _busy(self, busy: bool) -> None:

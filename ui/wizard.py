@@ -421,10 +421,12 @@ class LeadPage(QWizardPage):
         self.progress_label.hide()
         self.message = _message_label(self)
         self.message.setAccessibleName(self.tr("Meldung"))
-        form = QFormLayout()
-        form.addRow(self.tr("&Benutzername:"), self.user)
+        # one column with the passphrase fields (finding 9: it sat off the column)
+        self.fields.form.insertRow(0, self.tr("&Benutzername:"), self.user)
+        user_label = self.fields.form.labelForField(self.user)
+        if isinstance(user_label, QLabel):
+            user_label.setBuddy(self.user)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
         layout.addWidget(self.fields)
         layout.addWidget(self.message)
         layout.addWidget(self.progress_label)
@@ -712,10 +714,17 @@ class ConfirmPage(QWizardPage):
         typed = [f.text().strip().upper() for f in (self.first, self.second)]
         if typed == [groups[a - 1], groups[b - 1]]:
             return True
-        text = self.tr(
-            "Die Gruppen {a} und {b} stimmen nicht mit dem Schlüssel überein. Prüfen Sie Ihren "
-            "Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut."
-        ).format(a=a, b=b)
+        wrong = [n for n, got in zip((a, b), typed, strict=True) if got != groups[n - 1]]
+        if len(wrong) == 1:  # name only the group that is wrong (finding 9)
+            text = self.tr(
+                "Die Gruppe {n} stimmt nicht mit dem Schlüssel überein. Prüfen Sie Ihren "
+                "Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut."
+            ).format(n=wrong[0])
+        else:
+            text = self.tr(
+                "Die Gruppen {a} und {b} stimmen nicht mit dem Schlüssel überein. Prüfen Sie "
+                "Ihren Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut."
+            ).format(a=a, b=b)
         self.message.setText(text)
         self.message.show()
         dialogs.shown.append(("inline", text))

@@ -126,8 +126,8 @@
     </message>
     <message>
         <location filename="../../ui/admin_dialog.py" line="161"/>
-        <source>Fallzahl – Verwaltung</source>
-        <translation>Fallzahl – Administration</translation>
+        <source>Verwaltung</source>
+        <translation>Administration</translation>
     </message>
     <message>
         <location filename="../../ui/admin_dialog.py" line="164"/>
@@ -366,140 +366,140 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="106"/>
-        <location filename="../../ui/case_editor.py" line="110"/>
+        <location filename="../../ui/case_editor.py" line="107"/>
+        <location filename="../../ui/case_editor.py" line="111"/>
         <source>Vollständigkeit</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="130"/>
-        <location filename="../../ui/case_editor.py" line="134"/>
-        <location filename="../../ui/case_editor.py" line="531"/>
+        <location filename="../../ui/case_editor.py" line="131"/>
+        <location filename="../../ui/case_editor.py" line="135"/>
+        <location filename="../../ui/case_editor.py" line="545"/>
         <source>Haushalt (intern)</source>
         <translation>Household (internal)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="132"/>
+        <location filename="../../ui/case_editor.py" line="133"/>
         <source>z. B. H-12</source>
         <translation>e.g. H-12</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="147"/>
-        <location filename="../../ui/case_editor.py" line="258"/>
+        <location filename="../../ui/case_editor.py" line="151"/>
+        <location filename="../../ui/case_editor.py" line="268"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="175"/>
+        <location filename="../../ui/case_editor.py" line="184"/>
         <source>Lebensbereiche und Fallklasse</source>
         <translation>Life domains and case class</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="182"/>
-        <location filename="../../ui/case_editor.py" line="188"/>
+        <location filename="../../ui/case_editor.py" line="191"/>
+        <location filename="../../ui/case_editor.py" line="197"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="198"/>
+        <location filename="../../ui/case_editor.py" line="208"/>
         <source>Fall speichern (Strg+S)</source>
         <translation>Save case (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="199"/>
-        <location filename="../../ui/case_editor.py" line="304"/>
+        <location filename="../../ui/case_editor.py" line="209"/>
+        <location filename="../../ui/case_editor.py" line="314"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="222"/>
-        <location filename="../../ui/case_editor.py" line="242"/>
+        <location filename="../../ui/case_editor.py" line="232"/>
+        <location filename="../../ui/case_editor.py" line="252"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="254"/>
+        <location filename="../../ui/case_editor.py" line="264"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="255"/>
+        <location filename="../../ui/case_editor.py" line="265"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="257"/>
+        <location filename="../../ui/case_editor.py" line="267"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="300"/>
-        <location filename="../../ui/case_editor.py" line="301"/>
+        <location filename="../../ui/case_editor.py" line="310"/>
+        <location filename="../../ui/case_editor.py" line="311"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="335"/>
+        <location filename="../../ui/case_editor.py" line="345"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="369"/>
+        <location filename="../../ui/case_editor.py" line="383"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="376"/>
+        <location filename="../../ui/case_editor.py" line="390"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="497"/>
+        <location filename="../../ui/case_editor.py" line="511"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="499"/>
+        <location filename="../../ui/case_editor.py" line="513"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="501"/>
+        <location filename="../../ui/case_editor.py" line="515"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="501"/>
+        <location filename="../../ui/case_editor.py" line="515"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="503"/>
+        <location filename="../../ui/case_editor.py" line="517"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="520"/>
+        <location filename="../../ui/case_editor.py" line="534"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="523"/>
+        <location filename="../../ui/case_editor.py" line="537"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="535"/>
+        <location filename="../../ui/case_editor.py" line="549"/>
         <source>Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die Nummer bleibt in der Beratungsstelle und wird nie gemeldet.</source>
         <translation>The same household number (H-1, H-2 …) on cases of one family in different counselling fields: the life domains are then counted once for the integrated case. Never enter a name; the number stays in the office and is never reported.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="586"/>
+        <location filename="../../ui/case_editor.py" line="600"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="595"/>
+        <location filename="../../ui/case_editor.py" line="609"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -575,71 +575,81 @@
 <context>
     <name>CategoriesDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="78"/>
+        <location filename="../../ui/help_dialog.py" line="79"/>
         <source>Kategorien und Definitionen</source>
         <translation>Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="83"/>
+        <location filename="../../ui/help_dialog.py" line="84"/>
         <source>Kategorienschema %1, Version %2</source>
         <translation>Category scheme %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="91"/>
+        <location filename="../../ui/help_dialog.py" line="92"/>
         <source>Kategorien</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="93"/>
+        <location filename="../../ui/help_dialog.py" line="94"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="122"/>
+        <location filename="../../ui/help_dialog.py" line="123"/>
         <source>Lebensbereich: %1</source>
         <translation>Life domain: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="127"/>
+        <location filename="../../ui/help_dialog.py" line="128"/>
         <source>Quelle: %1</source>
         <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="129"/>
+        <source>Wofür die Planung das braucht:</source>
+        <translation>Why planning needs this:</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="675"/>
+        <location filename="../../ui/wizard.py" line="677"/>
         <source>Schlüssel notiert?</source>
         <translation>Key written down?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="677"/>
+        <location filename="../../ui/wizard.py" line="679"/>
         <source>Zur Sicherheit: Geben Sie zwei Gruppen des Schlüssels von Ihrem Ausdruck ein.</source>
         <translation>To be safe: enter two groups of the key from your printout.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="689"/>
+        <location filename="../../ui/wizard.py" line="691"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="700"/>
+        <location filename="../../ui/wizard.py" line="702"/>
         <source>Gruppe &amp;{n}:</source>
         <translation>Group &amp;{n}:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="701"/>
+        <location filename="../../ui/wizard.py" line="703"/>
         <source>Gruppe {n}:</source>
         <translation>Group {n}:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="702"/>
-        <location filename="../../ui/wizard.py" line="703"/>
+        <location filename="../../ui/wizard.py" line="704"/>
+        <location filename="../../ui/wizard.py" line="705"/>
         <source>Gruppe {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="716"/>
+        <location filename="../../ui/wizard.py" line="720"/>
+        <source>Die Gruppe {n} stimmt nicht mit dem Schlüssel überein. Prüfen Sie Ihren Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut.</source>
+        <translation>Group {n} does not match the key. Check your printout or go back and write the key down again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="725"/>
         <source>Die Gruppen {a} und {b} stimmen nicht mit dem Schlüssel überein. Prüfen Sie Ihren Ausdruck oder gehen Sie zurück und notieren Sie den Schlüssel erneut.</source>
         <translation>Groups {a} and {b} do not match the key. Check your printout, or go back and write the key down again.</translation>
     </message>
@@ -681,8 +691,8 @@
     </message>
     <message>
         <location filename="../../ui/case_model.py" line="375"/>
-        <source>Kontaktart</source>
-        <translation>Contact type</translation>
+        <source>Kontaktform</source>
+        <translation>Contact form</translation>
     </message>
     <message>
         <location filename="../../ui/case_model.py" line="376"/>
@@ -703,27 +713,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/controller.py" line="166"/>
+        <location filename="../../ui/controller.py" line="216"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="229"/>
+        <location filename="../../ui/controller.py" line="278"/>
         <source>Die Verwaltung ist der Leitung vorbehalten. Bitten Sie eine Leitung, Benutzer, Richtlinien oder Sicherungen zu ändern.</source>
         <translation>Administration is reserved for a lead. Ask a lead to change users, policy or backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="327"/>
+        <location filename="../../ui/controller.py" line="377"/>
         <source>Die Sicherung {file} ist wiederhergestellt. Der vorherige Stand liegt in {kept}.</source>
         <translation>The backup {file} has been restored. The previous state is kept in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="341"/>
+        <location filename="../../ui/controller.py" line="391"/>
         <source>Trotzdem wiederherstellen?</source>
         <translation>Restore anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="353"/>
+        <location filename="../../ui/controller.py" line="403"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
     </message>
@@ -1018,37 +1028,37 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="255"/>
+        <location filename="../../ui/district_window.py" line="256"/>
         <source>Schlüssel der Stellen …</source>
         <translation>Office keys …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="257"/>
+        <location filename="../../ui/district_window.py" line="258"/>
         <source>Planung …</source>
         <translation>Planning …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="259"/>
+        <location filename="../../ui/district_window.py" line="260"/>
         <source>Bereitstellungsdatei erstellen …</source>
         <translation>Create provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="272"/>
+        <location filename="../../ui/district_window.py" line="273"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="274"/>
+        <location filename="../../ui/district_window.py" line="275"/>
         <source>&amp;Sprache / Language:</source>
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="475"/>
+        <location filename="../../ui/district_window.py" line="523"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="484"/>
+        <location filename="../../ui/district_window.py" line="532"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -1056,13 +1066,13 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="146"/>
-        <location filename="../../ui/help_dialog.py" line="149"/>
+        <location filename="../../ui/help_dialog.py" line="148"/>
+        <location filename="../../ui/help_dialog.py" line="151"/>
         <source>Benutzerhandbuch</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="156"/>
+        <location filename="../../ui/help_dialog.py" line="158"/>
         <source>Das Benutzerhandbuch fehlt: %1</source>
         <translation>The user guide is missing: %1</translation>
     </message>
@@ -1123,13 +1133,13 @@
     <name>LeadPage</name>
     <message>
         <location filename="../../ui/wizard.py" line="401"/>
-        <location filename="../../ui/wizard.py" line="446"/>
+        <location filename="../../ui/wizard.py" line="448"/>
         <source>Erste Leitung</source>
         <translation>First lead</translation>
     </message>
     <message>
         <location filename="../../ui/wizard.py" line="404"/>
-        <location filename="../../ui/wizard.py" line="449"/>
+        <location filename="../../ui/wizard.py" line="451"/>
         <source>Wer die Beratungsstelle leitet, richtet später weitere Benutzer ein und schließt Berichtszeiträume ab.</source>
         <translation>The lead of the counselling office later adds further users and closes reporting periods.</translation>
     </message>
@@ -1169,12 +1179,12 @@
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="438"/>
+        <location filename="../../ui/wizard.py" line="440"/>
         <source>Erste Planerin oder erster Planer</source>
         <translation>First planner</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="441"/>
+        <location filename="../../ui/wizard.py" line="443"/>
         <source>Wer die Sozialplanung leitet, liest die Pakete ein, trägt Beratungsstellen ein und erstellt Berichte und Bereitstellungsdateien.</source>
         <translation>The social planning lead imports the packages, enrols counselling offices and creates reports and provisioning files.</translation>
     </message>
@@ -1182,450 +1192,470 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
-        <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktart, Dauer, Enter</source>
-        <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact type, duration, Enter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Fallnummer suchen (Strg+F)</source>
         <translation>Search case number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Fallnummer suchen</source>
         <translation>Search case number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>offen und abgeschlossen</source>
         <translation>open and closed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>nur offene</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>nur abgeschlossene</source>
         <translation>closed only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>offen, 6 Monate ohne Kontakt</source>
         <translation>open, no contact for 6 months</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen (die Kinder- und Jugendhilfestatistik sieht eine Hilfe dann als beendet an).</source>
         <translation>Open cases without a contact for six months: proposed for closing (the child and youth services statistic then treats a help as ended).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>nur meine Fälle</source>
         <translation>my cases only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Tätigkeiten ohne Fall…</source>
         <translation>&amp;Activities without a case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
-        <source>Ü&amp;bersicht zeigen</source>
-        <translation>Show &amp;overview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;Personalkapazität…</source>
-        <translation>Staff &amp;capacity…</translation>
+        <translation>Staff ca&amp;pacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
-        <source>Kontaktart bzw. Dauer in der Schnellerfassung</source>
-        <translation>Contact type or duration in quick entry</translation>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktform, Dauer, Enter</source>
+        <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact form, duration, Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <source>&amp;Fall bearbeiten</source>
+        <translation>Edit &amp;case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <source>&amp;Übersicht zeigen</source>
+        <translation>Show &amp;overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <source>&amp;Wiederherstellen</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="406"/>
+        <source>Kontaktform bzw. Dauer in der Schnellerfassung</source>
+        <translation>Contact form or duration in quick entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="510"/>
+        <source>1 Fall</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="719"/>
+        <source>Wiederhergestellt: %1.</source>
+        <translation>Redone: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="734"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="749"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="716"/>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="760"/>
+        <location filename="../../ui/main_window.py" line="779"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="718"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="774"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="777"/>
+        <location filename="../../ui/main_window.py" line="821"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -1684,57 +1714,57 @@
         <translation>Key id</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="55"/>
+        <location filename="../../ui/office_key_dialog.py" line="56"/>
         <source>Öffentlicher Schlüssel</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="62"/>
+        <location filename="../../ui/office_key_dialog.py" line="63"/>
         <source>&amp;Kopieren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="63"/>
+        <location filename="../../ui/office_key_dialog.py" line="64"/>
         <source>Schlüssel in die Zwischenablage kopieren</source>
         <translation>Copy the key to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="64"/>
+        <location filename="../../ui/office_key_dialog.py" line="65"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="65"/>
+        <location filename="../../ui/office_key_dialog.py" line="66"/>
         <source>Schlüssel &amp;wechseln…</source>
         <translation>&amp;Rotate key…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="68"/>
+        <location filename="../../ui/office_key_dialog.py" line="69"/>
         <source>Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für den Landkreis.</source>
         <translation>Make a new key; the current one vouches for it in a statement for the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="73"/>
+        <location filename="../../ui/office_key_dialog.py" line="74"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="82"/>
+        <location filename="../../ui/office_key_dialog.py" line="83"/>
         <source>Schlüssel-ID:</source>
         <translation>Key id:</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="108"/>
+        <location filename="../../ui/office_key_dialog.py" line="109"/>
         <source>In die Zwischenablage kopiert.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="118"/>
+        <location filename="../../ui/office_key_dialog.py" line="119"/>
         <source>Gedruckt.</source>
         <translation>Printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="125"/>
+        <location filename="../../ui/office_key_dialog.py" line="126"/>
         <source>Einen neuen Signaturschlüssel erzeugen?
 
 Der bisherige Schlüssel {old} bestätigt den neuen in einer Erklärung, die als zwei Dateien (.txt und .minisig) in einem Ordner gespeichert wird. Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor er Ihre nächste Meldung annimmt.
@@ -1747,23 +1777,23 @@ The current key {old} vouches for the new one in a statement saved as two files 
 Submissions are signed with the new key from now on. The district should read in submissions already exported but not yet read in first; after that it refuses the old key.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="134"/>
-        <location filename="../../ui/office_key_dialog.py" line="156"/>
+        <location filename="../../ui/office_key_dialog.py" line="135"/>
+        <location filename="../../ui/office_key_dialog.py" line="157"/>
         <source>Schlüssel wechseln</source>
         <translation>Rotate key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="139"/>
+        <location filename="../../ui/office_key_dialog.py" line="140"/>
         <source>Ordner für die Erklärung an den Landkreis wählen</source>
         <translation>Choose a folder for the statement to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="149"/>
+        <location filename="../../ui/office_key_dialog.py" line="150"/>
         <source>Neuer Schlüssel: {kid}</source>
         <translation>New key: {kid}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="153"/>
+        <location filename="../../ui/office_key_dialog.py" line="154"/>
         <source>Neuer Schlüssel: {kid}
 
 Gespeichert:
@@ -2056,32 +2086,27 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <translation>Tip: a sentence of four or more words is strong and easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="75"/>
+        <location filename="../../ui/passphrase.py" line="76"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="76"/>
+        <location filename="../../ui/passphrase.py" line="77"/>
         <source>&amp;Wiederholen:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="77"/>
+        <location filename="../../ui/passphrase.py" line="78"/>
         <source>Stärke:</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="98"/>
-        <source>Stärke: {word}</source>
-        <translation>Strength: {word}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/passphrase.py" line="116"/>
+        <location filename="../../ui/passphrase.py" line="111"/>
         <source>Diese Passphrase ist zu leicht zu erraten ({word}). Nehmen Sie einen Satz aus mehreren Wörtern, die nicht zusammengehören.</source>
         <translation>This passphrase is too easy to guess ({word}). Use a sentence of several words that do not belong together.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="122"/>
+        <location filename="../../ui/passphrase.py" line="117"/>
         <source>Die beiden Eingaben stimmen nicht überein. Bitte noch einmal eingeben.</source>
         <translation>The two entries do not match. Please enter them again.</translation>
     </message>
@@ -2253,33 +2278,33 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../ui/quick_entry.py" line="106"/>
+        <location filename="../../ui/quick_entry.py" line="107"/>
         <source>z. B. 2026-0042, 42 oder „neu“</source>
         <translation>e.g. 2026-0042, 42 or “new”</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="129"/>
+        <location filename="../../ui/quick_entry.py" line="130"/>
         <source>ohne Fall</source>
         <translation>without case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="134"/>
+        <location filename="../../ui/quick_entry.py" line="135"/>
         <location filename="../../ui/quick_entry.py" line="194"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="136"/>
+        <location filename="../../ui/quick_entry.py" line="137"/>
         <source>Speichern ↵</source>
         <translation>Save ↵</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="150"/>
+        <location filename="../../ui/quick_entry.py" line="151"/>
         <source>Zuletzt gespeichert</source>
         <translation>Last saved</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="157"/>
+        <location filename="../../ui/quick_entry.py" line="158"/>
         <source>&amp;Personen</source>
         <translation>&amp;Persons</translation>
     </message>
@@ -2294,102 +2319,102 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <translation>Save contact</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="286"/>
+        <location filename="../../ui/quick_entry.py" line="298"/>
         <source>kein Fall</source>
         <translation>no such case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="289"/>
+        <location filename="../../ui/quick_entry.py" line="301"/>
         <source>, abgeschlossen</source>
         <translation>, closed</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="154"/>
+        <location filename="../../ui/quick_entry.py" line="155"/>
         <source>Fall&amp;nummer</source>
         <translation>Case &amp;number</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="139"/>
+        <location filename="../../ui/quick_entry.py" line="140"/>
         <source>nicht e&amp;rschienen</source>
         <translation>no-sho&amp;w</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="140"/>
+        <location filename="../../ui/quick_entry.py" line="141"/>
         <source>Termin nicht wahrgenommen</source>
         <translation>Appointment not kept</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="143"/>
+        <location filename="../../ui/quick_entry.py" line="144"/>
         <source>Der Termin wurde nicht wahrgenommen: er zählt nicht als Kontakt, sondern getrennt als ausgefallener Termin.</source>
         <translation>The appointment was not kept: it does not count as a contact but separately as a missed appointment.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="155"/>
+        <location filename="../../ui/quick_entry.py" line="156"/>
         <source>K&amp;ontaktform</source>
         <translation>Contact for&amp;m</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="156"/>
+        <location filename="../../ui/quick_entry.py" line="157"/>
         <source>D&amp;auer</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="158"/>
+        <location filename="../../ui/quick_entry.py" line="159"/>
         <source>Da&amp;tum</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="159"/>
+        <location filename="../../ui/quick_entry.py" line="160"/>
         <source>Beratungsfe&amp;ld</source>
         <translation>Counselling f&amp;ield</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="284"/>
+        <location filename="../../ui/quick_entry.py" line="296"/>
         <source>neuer Fall: %1</source>
         <translation>new case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="337"/>
+        <location filename="../../ui/quick_entry.py" line="349"/>
         <source>Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.</source>
         <translation>New case %1 (%2) created – complete its details in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="362"/>
+        <location filename="../../ui/quick_entry.py" line="374"/>
         <source>Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.</source>
         <translation>There is no case “%1”. Enter an existing case number, “new” for a new case, or tick “without case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="371"/>
-        <source>Bitte die Kontaktart als Ziffer eingeben: %1</source>
-        <translation>Please enter the contact type as a digit: %1</translation>
+        <location filename="../../ui/quick_entry.py" line="383"/>
+        <source>Bitte die Kontaktform als Ziffer eingeben: %1</source>
+        <translation>Please enter the contact form as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="379"/>
+        <location filename="../../ui/quick_entry.py" line="391"/>
         <source>Bitte die Dauer als Ziffer eingeben: %1</source>
         <translation>Please enter the duration as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="402"/>
+        <location filename="../../ui/quick_entry.py" line="414"/>
         <source>Nicht gespeichert.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="412"/>
+        <location filename="../../ui/quick_entry.py" line="424"/>
         <source>ohne Fall (%1)</source>
         <translation>without case (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="414"/>
+        <location filename="../../ui/quick_entry.py" line="426"/>
         <source>1 Person</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="416"/>
+        <location filename="../../ui/quick_entry.py" line="428"/>
         <source>%1 Personen</source>
         <translation>%1 persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="419"/>
+        <location filename="../../ui/quick_entry.py" line="431"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -2397,47 +2422,47 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="198"/>
+        <location filename="../../ui/unlock_dialog.py" line="201"/>
         <source>Passphrase mit dem Wiederherstellungsschlüssel zurücksetzen</source>
         <translation>Reset a passphrase with the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="202"/>
+        <location filename="../../ui/unlock_dialog.py" line="205"/>
         <source>Geben Sie den Wiederherstellungsschlüssel vom ausgedruckten Blatt ein (8 Gruppen zu 5 Zeichen; Bindestriche und Leerzeichen sind egal), wählen Sie den Benutzer und vergeben Sie eine neue Passphrase.</source>
         <translation>Enter the recovery key from the printed sheet (8 groups of 5 characters; hyphens and spaces do not matter), choose the user and set a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="211"/>
+        <location filename="../../ui/unlock_dialog.py" line="214"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="217"/>
+        <location filename="../../ui/unlock_dialog.py" line="220"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="226"/>
+        <location filename="../../ui/unlock_dialog.py" line="229"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="232"/>
+        <location filename="../../ui/unlock_dialog.py" line="235"/>
         <source>Zurücksetzen und entsperren</source>
         <translation>Reset and unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="236"/>
+        <location filename="../../ui/unlock_dialog.py" line="239"/>
         <source>&amp;Schlüssel:</source>
         <translation>&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="237"/>
+        <location filename="../../ui/unlock_dialog.py" line="240"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="285"/>
+        <location filename="../../ui/unlock_dialog.py" line="288"/>
         <source>Passphrase wird zurückgesetzt …</source>
         <translation>Resetting the passphrase …</translation>
     </message>
@@ -2445,69 +2470,69 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="541"/>
+        <location filename="../../ui/wizard.py" line="543"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="544"/>
+        <location filename="../../ui/wizard.py" line="546"/>
         <source>Nur jetzt sichtbar: Drucken Sie ihn aus oder speichern Sie ihn als PDF, und verwahren Sie ihn verschlossen.</source>
         <translation>Visible only now: print it or save it as PDF, and keep it locked away.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="550"/>
+        <location filename="../../ui/wizard.py" line="552"/>
         <source>Mit diesem Schlüssel lässt sich jede Passphrase zurücksetzen, wenn sie vergessen wurde. Ohne Passphrase und ohne diesen Schlüssel sind die Daten verloren – niemand kann sie dann wiederherstellen.</source>
         <translation>This key resets any passphrase that was forgotten. Without a passphrase and without this key the data is lost – nobody can recover it then.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="568"/>
+        <location filename="../../ui/wizard.py" line="570"/>
         <source>Gruppe {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="573"/>
+        <location filename="../../ui/wizard.py" line="575"/>
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="574"/>
-        <location filename="../../ui/wizard.py" line="626"/>
+        <location filename="../../ui/wizard.py" line="576"/>
+        <location filename="../../ui/wizard.py" line="628"/>
         <source>Wiederherstellungsschlüssel drucken</source>
         <translation>Print the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="575"/>
+        <location filename="../../ui/wizard.py" line="577"/>
         <source>Als &amp;PDF speichern …</source>
         <translation>Save as P&amp;DF …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="576"/>
+        <location filename="../../ui/wizard.py" line="578"/>
         <source>Wiederherstellungsschlüssel als PDF speichern</source>
         <translation>Save the recovery key as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="608"/>
-        <location filename="../../ui/wizard.py" line="658"/>
+        <location filename="../../ui/wizard.py" line="610"/>
+        <location filename="../../ui/wizard.py" line="660"/>
         <source>Fallzahl – Wiederherstellungsschlüssel</source>
         <translation>Fallzahl – recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="612"/>
+        <location filename="../../ui/wizard.py" line="614"/>
         <source>Verschlossen aufbewahren. Wer diesen Schlüssel hat, kann jede Passphrase zurücksetzen und alle Daten lesen. Bei Verlust von Passphrase und Schlüssel sind die Daten nicht wiederherstellbar.</source>
         <translation>Keep locked away. Whoever has this key can reset any passphrase and read all data. If both passphrase and key are lost, the data cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="636"/>
+        <location filename="../../ui/wizard.py" line="638"/>
         <source>Als PDF speichern</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="636"/>
+        <location filename="../../ui/wizard.py" line="638"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="668"/>
+        <location filename="../../ui/wizard.py" line="670"/>
         <source>Gespeichert: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -2578,97 +2603,97 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="57"/>
+        <location filename="../../ui/report_dialog.py" line="61"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="58"/>
+        <location filename="../../ui/report_dialog.py" line="62"/>
         <source>PDF-Bericht zum Drucken (.pdf)</source>
         <translation>PDF report for printing (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="59"/>
+        <location filename="../../ui/report_dialog.py" line="63"/>
         <source>Excel-Arbeitsmappe (.xlsx)</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="61"/>
+        <location filename="../../ui/report_dialog.py" line="65"/>
         <source>Zieldatei</source>
         <translation>Target file</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="62"/>
+        <location filename="../../ui/report_dialog.py" line="66"/>
         <source>&amp;Wählen…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="63"/>
+        <location filename="../../ui/report_dialog.py" line="67"/>
         <source>Zieldatei wählen</source>
         <translation>Choose the target file</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="68"/>
+        <location filename="../../ui/report_dialog.py" line="72"/>
         <source>&amp;Zeitraum:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="69"/>
+        <location filename="../../ui/report_dialog.py" line="73"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="70"/>
+        <location filename="../../ui/report_dialog.py" line="74"/>
         <source>&amp;Datei:</source>
         <translation>F&amp;ile:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="76"/>
+        <location filename="../../ui/report_dialog.py" line="80"/>
         <source>Interne Auswertung der Beratungsstelle mit allen Zahlen (nichts geschwärzt); die Meldung an den Landkreis ist davon getrennt.</source>
         <translation>The counselling office&apos;s internal evaluation with all figures (nothing redacted); the submission to the district is separate.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="86"/>
+        <location filename="../../ui/report_dialog.py" line="90"/>
         <source>Bericht &amp;erstellen</source>
         <translation>Create &amp;report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="88"/>
+        <location filename="../../ui/report_dialog.py" line="92"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="119"/>
+        <location filename="../../ui/report_dialog.py" line="123"/>
         <source>Bericht</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="123"/>
+        <location filename="../../ui/report_dialog.py" line="127"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="123"/>
+        <location filename="../../ui/report_dialog.py" line="127"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="124"/>
+        <location filename="../../ui/report_dialog.py" line="128"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="171"/>
+        <location filename="../../ui/report_dialog.py" line="175"/>
         <source>Bericht gespeichert: %1</source>
         <translation>Report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="181"/>
+        <location filename="../../ui/report_dialog.py" line="185"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="189"/>
+        <location filename="../../ui/report_dialog.py" line="193"/>
         <source>Der Bericht für %1 wird erstellt …</source>
         <translation>Creating the report for %1 …</translation>
     </message>
@@ -2815,37 +2840,37 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/wizard.py" line="735"/>
+        <location filename="../../ui/wizard.py" line="744"/>
         <source>Fallzahl einrichten</source>
         <translation>Set up Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="758"/>
+        <location filename="../../ui/wizard.py" line="767"/>
         <source>&amp;Weiter &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="759"/>
+        <location filename="../../ui/wizard.py" line="768"/>
         <source>&lt; &amp;Zurück</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="760"/>
+        <location filename="../../ui/wizard.py" line="769"/>
         <source>&amp;Fertig</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="761"/>
+        <location filename="../../ui/wizard.py" line="770"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="785"/>
+        <location filename="../../ui/wizard.py" line="794"/>
         <source>{name} (Sozialplanung)</source>
         <translation>{name} (social planning)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="804"/>
+        <location filename="../../ui/wizard.py" line="813"/>
         <source>Der Datenbestand ist angelegt. Haben Sie den Wiederherstellungsschlüssel ausgedruckt oder sicher notiert? Er wird nicht noch einmal angezeigt.</source>
         <translation>The vault has been created. Have you printed the recovery key or written it down safely? It will not be shown again.</translation>
     </message>
@@ -2854,17 +2879,17 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../ui/help_dialog.py" line="56"/>
-        <location filename="../../ui/help_dialog.py" line="59"/>
+        <location filename="../../ui/help_dialog.py" line="60"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="60"/>
+        <location filename="../../ui/help_dialog.py" line="61"/>
         <source>Taste</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="60"/>
+        <location filename="../../ui/help_dialog.py" line="61"/>
         <source>Wirkung</source>
         <translation>Action</translation>
     </message>
@@ -2918,77 +2943,77 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="107"/>
-        <source>Fallzahl – Entsperren</source>
-        <translation>Fallzahl – Unlock</translation>
+        <location filename="../../ui/unlock_dialog.py" line="106"/>
+        <source>Entsperren</source>
+        <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="108"/>
+        <location filename="../../ui/unlock_dialog.py" line="107"/>
         <source>Fallzahl entsperren</source>
         <translation>Unlock Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="109"/>
+        <location filename="../../ui/unlock_dialog.py" line="108"/>
         <source>&amp;Benutzer:</source>
         <translation>U&amp;ser:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="110"/>
+        <location filename="../../ui/unlock_dialog.py" line="109"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="111"/>
+        <location filename="../../ui/unlock_dialog.py" line="110"/>
         <source>&amp;Sprache:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="112"/>
+        <location filename="../../ui/unlock_dialog.py" line="111"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="113"/>
+        <location filename="../../ui/unlock_dialog.py" line="112"/>
         <source>Passphrase &amp;vergessen?</source>
         <translation>&amp;Forgot passphrase?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="114"/>
+        <location filename="../../ui/unlock_dialog.py" line="113"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="115"/>
+        <location filename="../../ui/unlock_dialog.py" line="114"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="116"/>
+        <location filename="../../ui/unlock_dialog.py" line="115"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="117"/>
+        <location filename="../../ui/unlock_dialog.py" line="116"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="118"/>
+        <location filename="../../ui/unlock_dialog.py" line="117"/>
         <source>Ordner des Datenbestands</source>
         <translation>Vault folder</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="119"/>
+        <location filename="../../ui/unlock_dialog.py" line="118"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="149"/>
+        <location filename="../../ui/unlock_dialog.py" line="152"/>
         <source>In diesem Datenbestand ist kein Benutzer eingerichtet.</source>
         <translation>No user is set up in this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="152"/>
+        <location filename="../../ui/unlock_dialog.py" line="155"/>
         <source>Bitte geben Sie Ihre Passphrase ein.</source>
         <translation>Please enter your passphrase.</translation>
     </message>
@@ -3087,9 +3112,9 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="54"/>
-        <source>Fallzahl – Fehler</source>
-        <translation>Fallzahl – Error</translation>
+        <location filename="../../ui/dialogs.py" line="55"/>
+        <source>Fehler</source>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="63"/>

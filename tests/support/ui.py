@@ -65,3 +65,13 @@ class StandInWindow(QMainWindow):
     def clear(self) -> None:
         self.cleared = True
         self.session = None
+
+
+def focused():
+    """The widget with the keyboard focus; fails the test (instead of aborting in QTest)
+    when none has it."""
+    from PySide6.QtWidgets import QApplication
+
+    widget = QApplication.focusWidget()
+    assert widget is not None, "no widget has the keyboard focus"
+    return widget

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.support.ui import make_case
+from tests.support.ui import focused, make_case
 from ui import date_field
 from ui.date_field import DateField
 
@@ -140,7 +140,7 @@ def test_quick_entry_saves_the_typed_date(qtbot, session, monkeypatch, answers):
     for k in (Qt.Key.Key_Tab, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_Tab):
         # Tab, form digit and duration digit (each moves on), Tab past Personen
         popup = quick.completer.popup()
-        qtbot.keyClick(popup if popup.isVisible() else QApplication.focusWidget(), k)
+        qtbot.keyClick(popup if popup.isVisible() else focused(), k)
     assert QApplication.focusWidget() is quick.date.edit
     assert quick.date.edit.selectedText() == quick.date.edit.text()  # typing replaces
     qtbot.keyClicks(quick.date.edit, "-3")

@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from tests.support.ui import make_case
+from tests.support.ui import focused, make_case
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -41,7 +40,7 @@ def quick_contact(qtbot, window, code: str, date_text: str) -> None:
     quick.date.setFocus()
     quick.date.edit.selectAll()
     qtbot.keyClicks(quick.date.edit, date_text)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 
 def test_contact_before_the_begin_moves_it_with_a_note(qtbot, session, window, answers):

@@ -73,6 +73,8 @@ def test_import_flow_and_screenshots(qtbot, desk_world):
     texts = [win.results.item(i).text() for i in range(win.results.count())]
     assert any("nicht eingetragen" in t for t in texts)
     assert any("bereits" in t for t in texts)
+    assert next(t for t in texts if "bereits" in t).startswith("ℹ")  # finding 12: no error
+    assert all(t.count(".fallzahl.age") <= 1 for t in texts), texts  # the file named once
     model = win.model
     statuses = {
         model.index(r, 0).data().split()[0]: [

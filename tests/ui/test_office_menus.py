@@ -131,6 +131,7 @@ def test_close_and_reopen_period(qtbot, window, office):
         dialog.period_box.setEditText("2025-Q1")
         if dialog.blocking:
             qtbot.keyClicks(dialog.reason_edit, "Nacherfassung folgt")
+        dialogs.answers.append(True)  # yes to the confirmation that names the period
         click(qtbot, dialog.close_period_button)
 
     drive(window, close)
@@ -172,6 +173,7 @@ def _export(qtbot, window, folder: Path) -> Path:
         dialog.folder_edit.clear()
         qtbot.keyClicks(dialog.folder_edit, str(folder))
         click(qtbot, dialog.export_button)
+        qtbot.waitUntil(lambda: not worker.busy())  # built in a worker
         assert dialog.pages.currentIndex() == 2
         click(qtbot, dialog.close_button)
 

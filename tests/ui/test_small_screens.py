@@ -1,0 +1,62 @@
+"""The main window is usable on small screens (finding 7): it fits 1280x720 in both
+languages, long texts never widen it, and no problem label is cut off."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
+
+from app.resources import resource_path
+from app.scheme.model import parse
+from tests.support.ui import make_case
+from ui import i18n
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+SMALL = QSize(1280, 720 - 30)  # the screen less a task bar
+
+
+@pytest.fixture
+def harz(session):
+    session.scheme = parse(resource_path("schemes", "lk-harz-v1.json").read_bytes())
+    return session
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_fits_1280x720(qtbot, harz, answers, language):
+    i18n.install(language)
+    case = make_case(harz, "2026-0001", field="SCHKONF")
+    window = MainWindow(harz)
+    qtbot.addWidget(window)
+    window.select_case(case.id)
+    need = window.minimumSizeHint()
+    assert need.width() <= SMALL.width() and need.height() <= SMALL.height(), need
+    # a long confirmation line wraps instead of widening the window
+    window.quick.status.setText("Gespeichert: " + "sehr lange Bestätigung · " * 20)
+    assert window.minimumSizeHint().width() <= SMALL.width()
+
+
+def test_problem_labels_wrap_instead_of_being_cut(qtbot, harz, answers):
+    case = make_case(harz, "2026-0001")
+    window = MainWindow(harz)
+    qtbot.addWidget(window)
+    window.resize(SMALL)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_case(case.id)
+    tree = window.editor.problems
+    tree.doItemsLayout()
+    cut = []
+    for item in window.editor._problem_items():
+        rect = tree.visualItemRect(item)
+        if not rect.isValid():
+            continue
+        width = tree.columnWidth(0) - tree.indentation() * 2 - 40
+        needed = QFontMetrics(tree.font()).boundingRect(
+            QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text(0)
+        )
+        if needed.height() > rect.height():
+            cut.append(item.text(0))
+    assert cut == []
+    assert tree.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
