@@ -415,4 +415,4 @@ class FeedbackOutdated(FeedbackRefused):
 
 
 class FeedbackOtherOffice(FeedbackRefused):
-    """Made for another office."""
+    """From another district than the office's own."""

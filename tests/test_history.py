@@ -208,3 +208,35 @@ def test_removing_a_user_rotates_the_frozen_history_too(office):
     finally:
         again.close()
         vault.close()
+
+
+def test_a_frozen_case_with_a_new_contact_stays_one_record(office):
+    import datetime as dt
+
+    from app.records.overview import overview
+    from tests.support.records import contact
+
+    session, years = office
+    old = years[0][1][7]
+    later = contact(old.id, date=dt.date(2025, 3, 3), counsellor=old.counsellor)
+    session.save_contact(later)  # after the case's end: the close will name it
+    folder = session.vault.folder
+    session.close()
+    session.vault.close()
+    vault, again = _unlock(folder)
+    try:
+        assert old.id in {c.id for c in again.cases()}  # held open for its open contact
+        own = again.contacts_of_case(old.id)
+        assert later.id in {k.id for k in own} and len(own) > 1  # with its frozen contacts
+        renamed = msgspec.structs.replace(again.case(old.id), counsellor="B99")
+        again.save_case(renamed)
+        assert again.store.revision("cases", old.id) is None  # still frozen, not doubled
+        assert again.case(old.id).counsellor == "B99"
+        pages = [r for ref in again.history_pages() for r in again.history_page(ref.id)]
+        assert [r.counsellor for r in pages if r.case_id == old.id] == ["B99"]
+        rows = overview(again.cases(), again.contacts(), again.scheme)
+        assert sum(r.case_id == old.id for r in rows) == 1
+        assert again.check() == []
+    finally:
+        again.close()
+        vault.close()

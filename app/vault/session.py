@@ -82,6 +82,7 @@ class Session:
             self._cases: dict[str, Case] | None = None
             self._contacts: dict[str, Contact] | None = None
             self._fetched: dict[str, Case] = {}  # frozen cases opened on demand
+            self._held: set[str] = set()  # frozen cases held with the open records
             self._carried: set[str] = set()  # frozen contacts held with their open case
             self._batches: list[archive.Batch] = []
             self._scheme: Scheme | None = None
@@ -204,7 +205,9 @@ class Session:
         self._batches = held
         # cases of open contacts that a closing froze (a contact after the case's end)
         missing = {k.case_id for k in contacts.values() if k.case_id and k.case_id not in cases}
-        cases.update((c.id, c) for c in self._decode_rows("cases_frozen", missing))
+        kept_open = self._decode_rows("cases_frozen", missing)
+        cases.update((c.id, c) for c in kept_open)
+        self._held = {c.id for c in kept_open}  # frozen, held for a contact of an open period
         carried = [
             i for b in held for case_id, ids in b.carried.items() if case_id in cases for i in ids
         ]
@@ -353,13 +356,14 @@ class Session:
 
     def freeze_period(self, period: Period, tallies: dict[str, bytes]) -> None:
         """Freeze the closed ``period`` with its frozen tallies (app/vault/archive.py)."""
+        self.require_lead("Das Einfrieren eines Zeitraums", "Freezing a period")
         self._load()
         ranges = [(c.start, c.end) for c in freeze.closed_periods(self)]
         cases, gone, carried = archive.freeze(
             self,
             period,
             ranges,
-            self._cases,  # type: ignore[arg-type]
+            {i: c for i, c in self._cases.items() if i not in self._held},  # type: ignore[union-attr]
             self._contacts,  # type: ignore[arg-type]
             self._carried,
             self.scheme,
@@ -374,10 +378,12 @@ class Session:
         self._batches = archive.batches(self)
 
     def put_frozen_tally(self, label: str, data: bytes) -> None:
+        self.require_lead("Das Speichern einer Auszählung", "Storing a tally")
         archive.put_tally(self, label, data)
 
     def thaw_period(self, period: Period) -> None:
         """Reopening ``period``: its frozen records and later ones become open again."""
+        self.require_lead("Das Wiedereröffnen eines Zeitraums", "Reopening a period")
         keep = {c.label for c in freeze.closed_periods(self) if c.label != period.label}
         if archive.thaw(self, period, keep):
             self._cases = self._contacts = None  # decoded again, with the thawed rows
@@ -398,9 +404,7 @@ class Session:
 
     def is_frozen_case(self, case_id: str) -> bool:
         self._load()
-        if case_id in self._cases:  # type: ignore[operator]
-            return False
-        return self.store.revision("cases_frozen", case_id) is not None
+        return case_id in self._held or self.store.revision("cases_frozen", case_id) is not None
 
     def case_by_code(self, code: str) -> Case | None:
         """The case with ``code``: open ones first, then the frozen pages by code range."""
@@ -415,7 +419,7 @@ class Session:
         """The case's contacts, frozen ones decoded on demand; newest first."""
         self._load()
         own = [k for k in self._contacts.values() if k.case_id == case_id]  # type: ignore[union-attr]
-        if case_id not in self._cases:  # type: ignore[operator]
+        if self.is_frozen_case(case_id):
             found = archive.find_code(self, self.case(case_id).code)
             if found is not None:
                 have = {k.id for k in own}
@@ -462,6 +466,8 @@ class Session:
                 self._write("cases_frozen", case.id, records.encode(case), action)
                 archive.replace_summary(self, case, self.scheme)
             self._fetched[case.id] = case
+            if case.id in self._held:
+                self._cases[case.id] = case  # type: ignore[index]
             self._note(changes.case_saved(case, created=False))
             return case
         self._write("cases", case.id, records.encode(case), action)
@@ -981,7 +987,7 @@ class Session:
     def close(self) -> None:
         """Forget keys and plaintext; release the writer lock."""
         self._cases = self._contacts = None
-        self._fetched, self._carried, self._batches = {}, set(), []
+        self._fetched, self._carried, self._batches, self._held = {}, set(), [], set()
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._aead = self._lead_aead = None  # type: ignore[assignment]

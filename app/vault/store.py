@@ -446,13 +446,14 @@ class Store:
             self.after_rollback = []
 
     def _quick_check_open_tables(self) -> bool:
-        """On opening: quick_check of every table but the frozen history (its pages are read
-        only on demand, where SQLite names damage, and by ``quick_check`` in the integrity
-        check), so that opening does not grow with the years."""
+        """On opening: quick_check of every table but the history, which grows with the years:
+        the frozen tables and the audit log (their pages are read on demand, where SQLite
+        names damage, and all of them by ``quick_check`` in the integrity check), so that
+        opening does not grow with the years."""
         names = [
             r[0] for r in self.db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         ]
-        skip = {*FROZEN_TABLES.values(), "frozen"}
+        skip = {*FROZEN_TABLES.values(), "frozen", "audit"}
         for name in names:
             if name in skip:
                 continue
