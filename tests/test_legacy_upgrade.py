@@ -218,3 +218,32 @@ def test_cli_upgrade(old, tmp_path, monkeypatch, capsys):
         == 1
     )
     assert "Only a lead" in capsys.readouterr().err
+
+
+def test_a_provisioned_office_keeps_its_settings(tmp_path):
+    """Policy, district recipients and trust anchors, provisioning, a sent package and a
+    reopened period come over as they were (provisioned/ was made by the old code too)."""
+    old = tmp_path / "old"
+    old.mkdir()
+    shutil.copy2(DATA / "provisioned" / "vault.db", old / "vault.db")
+    expected = json.loads((DATA / "provisioned" / "settings.json").read_text())
+    result = upgrade_vault(old, tmp_path / "new", LEAD, LEAD_PASS)
+    assert sorted(result.settings) == sorted(expected)
+    vault = Vault(result.folder)
+    session = vault.unlock(LEAD, LEAD_PASS)
+    try:
+        for name, text in expected.items():
+            assert session.get_setting(name) == text.encode(), name
+        from app.office import export, info
+        from app.office.period_close import closed_periods, reopen_history
+
+        assert info.policy(session).auto_lock_minutes == 15
+        assert info.PROVISIONED.read(session).office_id == "HZ-QLB-01"
+        assert [p.sequence for p in export.sent_packages(session)] == [1]
+        assert [c.label for c in closed_periods(session)] == ["2025-Q1"]
+        assert [r.label for r in reopen_history(session)] == ["2025-Q2"]
+        assert session.frozen_tally_labels() == ["2025-Q1"]
+        assert session.check() == []
+    finally:
+        session.close()
+        vault.close()
