@@ -125,6 +125,10 @@ class BackupRefused(FallzahlError):
     pass
 
 
+class UpgradeRefused(FallzahlError):
+    """A pre-release vault cannot be carried over (not one, not a lead, target exists)."""
+
+
 class UsageError(FallzahlError):
     pass
 
@@ -411,4 +415,4 @@ class FeedbackOutdated(FeedbackRefused):
 
 
 class FeedbackOtherOffice(FeedbackRefused):
-    """Made for another office."""
+    """From another district than the office's own."""

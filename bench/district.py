@@ -150,6 +150,9 @@ def main() -> None:
         vault.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    from bench.planning import planning_bench
+
+    planning_bench(args.offices)  # the planning overview and map (bench/planning.py)
 
 
 if __name__ == "__main__":

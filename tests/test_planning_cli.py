@@ -47,3 +47,12 @@ def test_cli_population_targets_indicators(tmp_path, monkeypatch, capsys):
         assert (rate["rate"] is None) == (rate["count"] is None)
     assert cli.main([*base, "district", "indicators", "--period", "2025-Q1"]) == 0
     assert "cases_active\tLandkreis" in capsys.readouterr().out
+    fb = tmp_path / "fb"
+    assert cli.main([*base, "district", "feedback", "--period", "2025-Q1", "--out", str(fb)]) == 0
+    published = capsys.readouterr().out.strip()
+    assert published.endswith("15085_2025-Q1_1.feedback")
+    office_args = ["--vault", str(office.folder), "--user", "lead"]
+    assert cli.main([*office_args, "feedback", "import", published]) == 0
+    assert "Ausgabe 1: verwendet 2025-Q1 #1" in capsys.readouterr().out
+    assert cli.main([*office_args, "feedback", "import", published]) == 1
+    assert "Ausgabe 1" in capsys.readouterr().err

@@ -510,6 +510,57 @@ EN: dict[str, str] = {
     ),
     "Trotzdem wiederherstellen?": "Restore anyway?",
     # district planning (ui/district_overview.py, district_map.py, staffing_dialog.py)
+    "&Rückmeldung veröffentlichen …": "Publish &feedback …",
+    "Rückmeldung gespeichert: %1 (mit .minisig). Geben Sie beide Dateien den "
+    "Beratungsstellen.": "Feedback saved: %1 (with .minisig). Give both files to the offices.",
+    "Rückmeldung speichern in": "Save feedback in",
+    "Ihre &Daten im Sozialplan…": "Your &data in the social plan…",
+    "Ihre Daten im Sozialplan": "Your data in the social plan",
+    "Zeitraum der Rückmeldung": "Period of the feedback",
+    "Rückmeldung &einlesen …": "&Import feedback …",
+    "Kennzahl": "Indicator",
+    "Ihre Stelle": "Your office",
+    "Ihr Anteil": "Your share",
+    "Kennzahl des Landkreises": "District indicator",
+    "Wert": "Value",
+    "Ihre Stelle und der Landkreis": "Your office and the district",
+    "Kennzahlen der Planung": "Planning indicators",
+    "Nur veröffentlichte Zahlen: „.“ hat der Landkreis geheim gehalten (kleine Zahlen und was "
+    "sie verraten würde). Die Rückmeldung ist vom Landkreis signiert.": (
+        "Published figures only: '.' the district kept confidential (small counts and what "
+        "would reveal them). The feedback is signed by the district."
+    ),
+    "Ihre Stelle neben dem Landkreis": "Your office beside the district",
+    "Noch keine Rückmeldung des Landkreises eingelesen. Der Landkreis veröffentlicht je "
+    "Zeitraum eine signierte Datei (.feedback); lesen Sie sie mit „Rückmeldung einlesen …“ "
+    "ein.": (
+        "No feedback from the district imported yet. The district publishes a signed file "
+        "(.feedback) per period; read it in with 'Import feedback …'."
+    ),
+    "%1, Ausgabe %2 vom %3. Gezählt wurden %4 Beratungsstellen.": (
+        "%1, edition %2 of %3. %4 offices were counted."
+    ),
+    "%1 Meldung Nr. %2": "%1 submission no. %2",
+    "Von Ihnen hat der Landkreis verwendet: %1.": "Of yours the district used: %1.",
+    "Eine gezählte Meldung stammt nicht aus diesem Datenbestand.": (
+        "A counted submission was not sent from this vault."
+    ),
+    "Von Ihnen ist in diesen Zahlen keine Meldung enthalten.": (
+        "None of your submissions is in these figures."
+    ),
+    "%1 Nr. %2": "%1 no. %2",
+    "Gesendet, aber nicht gezählt: %1 (nicht angekommen, ersetzt oder nach der Rückmeldung "
+    "gesendet).": "Sent but not counted: %1 (not arrived, replaced, or sent after the feedback).",
+    "%1 von %2 Werten der Landkreistabelle sind geheim gehalten.": (
+        "%1 of %2 values of the district table are kept confidential."
+    ),
+    "%1 je 1.000 Einwohner": "%1 per 1,000 inhabitants",
+    "Schwangerschaftsberatung: Vollzeitstellen je 40.000 Einwohner (Standard 1,0)": (
+        "Pregnancy counselling: full-time posts per 40,000 inhabitants (standard 1.0)"
+    ),
+    "Einwohner (Stand %1)": "Inhabitants (as of %1)",
+    "Rückmeldung des Landkreises einlesen": "Import the district's feedback",
+    "Rückmeldungen (*.feedback)": "Feedback files (*.feedback)",
     "Gebiet": "Area",
     "Planung – Landkreis": "Planning – district",
     "ganzer Landkreis": "whole district",

@@ -147,10 +147,13 @@ class MapPicture:
                              int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), note)  # fmt: skip
         painter.restore()
 
-    def image(self, width: int, height: int) -> QImage:
-        img = QImage(width, height, QImage.Format.Format_ARGB32)
+    def image(self, width: int, height: int, scale: float = 1.0) -> QImage:
+        """The map drawn at ``width`` x ``height`` (layout units) into an image ``scale``
+        times as large (crisp when the PDF shows it bigger)."""
+        img = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
         img.fill(Qt.GlobalColor.white)
         painter = QPainter(img)
+        painter.scale(scale, scale)
         self.paint(painter, QRectF(0, 0, width, height))
         painter.end()
         return img

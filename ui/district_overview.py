@@ -98,6 +98,9 @@ class PlanPanel(QGroupBox):
         self.table.setAccessibleName(
             self.tr("Tabelle: %1").replace("%1", fig.title) if fig else self.tr("Tabelle")
         )
+        rows = len(fig.categories) * (len(fig.series) if fig else 1) if fig else 0
+        # a bar per area needs its line, or the axis elides the names
+        self.view.setMinimumHeight(max(300, 22 * rows + 90) if fig and fig.kind == "hbar" else 300)
         old = self.view.chart()
         self.view.setChart(plan_charts.chart(fig) if fig else self._empty())
         if old is not None:
@@ -185,14 +188,19 @@ class DistrictOverview(QWidget):
             top.addWidget(label)
             top.addWidget(box)
         top.addStretch(1)
+        actions = QHBoxLayout()  # a row of its own: the filters keep the width
         self.population_button = QPushButton(self.tr("&Bevölkerung einlesen …"))
         self.population_button.clicked.connect(self.population_dialog)
         self.map_button = QPushButton(self.tr("&Karte laden …"))
         self.map_button.clicked.connect(self.map_dialog)
         self.targets_button = QPushButton(self.tr("&Zielwerte …"))
         self.targets_button.clicked.connect(self.targets_dialog)
-        for b in (self.population_button, self.map_button, self.targets_button):
-            top.addWidget(b)
+        self.feedback_button = QPushButton(self.tr("&Rückmeldung veröffentlichen …"))
+        self.feedback_button.clicked.connect(self.feedback_dialog)
+        for b in (self.population_button, self.map_button, self.targets_button,
+                  self.feedback_button):  # fmt: skip
+            actions.addWidget(b)
+        actions.addStretch(1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("plan_status")
@@ -237,6 +245,7 @@ class DistrictOverview(QWidget):
         self.tabs.addTab(self.map_panel, self.tr("K&arte"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
         self._fill_periods()
@@ -443,6 +452,30 @@ class DistrictOverview(QWidget):
         dlg = TargetsDialog(self.session, self)
         if self._exec(dlg):
             self.refresh()
+
+    def publish_feedback(self, folder: str | Path) -> Path | None:
+        """The signed feedback file of the period shown, for the offices (and its .minisig)."""
+        from app.district.feedback import write_feedback
+
+        label = self.period_box.currentData()
+        if not label:
+            return None
+        try:
+            path = write_feedback(self.session, label, folder)
+        except FallzahlError as exc:
+            dialogs.error(self, exc)
+            return None
+        dialogs.info(
+            self,
+            self.tr("Rückmeldung gespeichert: %1 (mit .minisig). Geben Sie beide Dateien den "
+                    "Beratungsstellen.").replace("%1", str(path)),
+        )  # fmt: skip
+        return path
+
+    def feedback_dialog(self) -> None:
+        folder = dialogs.choose_folder(self, self.tr("Rückmeldung speichern in"))
+        if folder:
+            self.publish_feedback(folder)
 
     def _exec(self, dialog) -> bool:
         """Run a dialog modally (tests replace this)."""

@@ -45,14 +45,27 @@ BAR = "#3b6ea5"
 
 
 def write_district_pdf(
-    path: str | Path, report: DistrictReport, scheme: Scheme, language: str | None = None
+    path: str | Path,
+    report: DistrictReport,
+    scheme: Scheme,
+    language: str | None = None,
+    *,
+    planning: Callable[[QTextDocument, str], str] | None = None,
 ) -> Path:
     """Write the report as a PDF to ``path`` (atomically) and return the path."""
-    write_bytes(path, district_pdf_bytes(report, scheme, language))
+    write_bytes(path, district_pdf_bytes(report, scheme, language, planning=planning))
     return Path(path)
 
 
-def district_pdf_bytes(rep: DistrictReport, scheme: Scheme, language: str | None = None) -> bytes:
+def district_pdf_bytes(
+    rep: DistrictReport,
+    scheme: Scheme,
+    language: str | None = None,
+    *,
+    planning: Callable[[QTextDocument, str], str] | None = None,
+) -> bytes:
+    """``planning(doc, language)``: the planning pages' HTML (ui/district_plan_pdf.py), which
+    adds its images to ``doc``; appended after the report's sections."""
     language = language or lang.current()
     t = _translator(language)
     buffer = QBuffer()
@@ -84,7 +97,8 @@ def district_pdf_bytes(rep: DistrictReport, scheme: Scheme, language: str | None
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setDefaultStyleSheet(_CSS)
-    doc.setHtml(_html(rep, scheme, language))
+    extra = planning(doc, language) if planning else ""
+    doc.setHtml(_html(rep, scheme, language).replace("</body>", extra + "</body>"))
     page = QSizeF(body.width(), body.height() - footer_h)
     doc.setPageSize(page)
     pages = doc.pageCount()

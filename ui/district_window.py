@@ -463,8 +463,17 @@ class DistrictWindow(QMainWindow):
     def export_report(self, period: str, fmt: str, target: str) -> Path:
         """Write the district report for ``period`` as xlsx, sdmx, adx or pdf (atomically)."""
         rep = district_report.report(self.session, period)
-        if fmt == "pdf":
-            return write_district_pdf(target, rep, self.session.scheme, lang.current())
+        if fmt == "pdf":  # with the planning pages (indicators, map, charts)
+            from ui.district_plan_pdf import planning_pages_for
+
+            return write_district_pdf(target, rep, self.session.scheme, lang.current(),
+                                      planning=planning_pages_for(self.session, period))  # fmt: skip
+        if fmt == "xlsx":  # with the planning sheets
+            from app.district.plan_workbook import planning_sheets_for
+
+            extra = planning_sheets_for(self.session, period, lang.current())
+            write_bytes(target, district_report.to_xlsx(rep, self.session.scheme, extra=extra))
+            return Path(target)
         write_bytes(target, district_report.render(rep, self.session.scheme, fmt))
         return Path(target)
 

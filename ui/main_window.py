@@ -294,6 +294,9 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("&Übersicht zeigen"), self.show_overview, "Ctrl+1"
         )
         self.report_action = self._action(file_menu, self.tr("Be&richt…"), self.show_report)
+        self.plan_feedback_action = self._action(
+            file_menu, self.tr("Ihre &Daten im Sozialplan…"), self.show_plan_feedback
+        )
         file_menu.addSeparator()
         self.lock_action = self._action(
             file_menu, self.tr("S&perren"), self.lock_requested.emit, "Ctrl+L"
@@ -428,6 +431,7 @@ class MainWindow(QMainWindow):
         for action in self.lead_actions:
             action.setEnabled(lead)
         self.report_action.setEnabled(session is not None)
+        self.plan_feedback_action.setEnabled(session is not None)
         self.activities_action.setEnabled(bool(session and session.scheme.items))
         self.dashboard.set_session(session)
         if session is not None:
@@ -672,6 +676,13 @@ class MainWindow(QMainWindow):
         from ui.sent_packages_dialog import SentPackagesDialog
 
         self._exec(SentPackagesDialog(self._session, self))
+
+    def show_plan_feedback(self) -> None:
+        if self._session is None:
+            return
+        from ui.plan_feedback_view import PlanFeedbackView
+
+        self._exec(PlanFeedbackView(self._session, self))
 
     def record_staffing(self) -> None:
         if self._session is None or not self._session.is_lead:

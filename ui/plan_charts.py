@@ -14,7 +14,6 @@ from PySide6.QtCharts import (
     QBarSeries,
     QBarSet,
     QChart,
-    QChartView,
     QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
@@ -231,16 +230,22 @@ def chart(fig: PlanFigure) -> QChart:
     return c
 
 
-def image(fig: PlanFigure, width: int, height: int) -> QImage:
-    v = QChartView()
-    v.setRenderHint(QPainter.RenderHint.Antialiasing)
-    v.setChart(chart(fig))
-    v.resize(width, height)
-    img = QImage(width, height, QImage.Format.Format_ARGB32)
+def image(fig: PlanFigure, width: int, height: int, scale: float = 1.0) -> QImage:
+    """The chart laid out at ``width`` x ``height`` and drawn ``scale`` times as fine."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QGraphicsScene
+
+    c = chart(fig)
+    scene = QGraphicsScene()
+    scene.addItem(c)
+    c.setGeometry(QRectF(0, 0, width, height))
+    img = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
     img.fill(Qt.GlobalColor.white)
     painter = QPainter(img)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    v.render(painter)
+    scene.render(painter, QRectF(0, 0, width * scale, height * scale),
+                 QRectF(0, 0, width, height))  # fmt: skip
     painter.end()
-    v.deleteLater()
+    scene.removeItem(c)
+    c.deleteLater()
     return img

@@ -195,9 +195,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     from app.cli.provision import add_provision_verb
 
     add_provision_verb(verbs)
-    from app.cli.planning import add_planning_verbs
+    from app.cli.planning import add_feedback_import_verb, add_planning_verbs
 
     add_planning_verbs(verbs)
+    add_feedback_import_verb(subparsers)
 
     r = subparsers.add_parser("receipt", help="office: import the district's receipt")
     rv = r.add_subparsers(dest="receipt_verb", required=True)

@@ -151,6 +151,46 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """upgrade --from OLD: carry a pre-release vault over into a new one at --vault."""
+    from app.office.upgrade import upgrade_vault
+
+    user = user_of(args)
+    passphrase = read_secret(
+        f"Passphrase für {user} im alten Datenbestand: ", "FALLZAHL_PASSPHRASE"
+    )
+    result = upgrade_vault(args.old_folder, args.vault, user, passphrase)
+    out(
+        t(
+            f"Übernommen nach {result.folder}: {result.cases} Fälle, {result.contacts} "
+            f"Kontakte, {len(result.settings)} Einstellungen, derselbe Büroschlüssel. Der alte "
+            f"Datenbestand {args.old_folder} ist unverändert.",
+            f"Carried over to {result.folder}: {result.cases} cases, {result.contacts} "
+            f"contacts, {len(result.settings)} settings, the same office key. The old vault "
+            f"{args.old_folder} is unchanged.",
+        )
+    )
+    out(
+        t(
+            "Neuer Wiederherstellungsschlüssel (nur jetzt sichtbar; ausdrucken und sicher "
+            "verwahren, der alte gilt nicht mehr):",
+            "New recovery key (shown only now; print it and keep it safe, the old one no "
+            "longer applies):",
+        )
+    )
+    out(result.recovery_key)
+    if result.to_add_again:
+        out(
+            t(
+                "Diese Benutzer neu einrichten (mit users add NAME --role ROLLE):",
+                "Add these users again (with users add NAME --role ROLE):",
+            )
+        )
+        for info in result.to_add_again:
+            out(f"{info.name}\t{info.role}")
+    return 0
+
+
 def cmd_users(args: argparse.Namespace) -> int:
     session = args.open_session()
     if args.users_verb == "add":
@@ -294,6 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true")
     p.add_argument("--provisioning")
     p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("upgrade", help="carry a pre-release vault over into a new one")
+    p.add_argument("--from", dest="old_folder", type=Path, required=True, metavar="OLD_DIR")
+    p.add_argument("--user", default=argparse.SUPPRESS, help="a lead of the old vault")
+    p.set_defaults(handler=cmd_upgrade)
 
     p = sub.add_parser("users", help="list, add, remove users, change passphrases")
     users = p.add_subparsers(dest="users_verb")

@@ -3,6 +3,8 @@
 district population FILE [--source TEXT]     read in the official population table
 district indicators --period P [--json]      the planning indicators (docs/indicators.md)
 district targets FIELD=FTE...                the district's targets per 40,000 inhabitants
+district feedback --period P --out DIR       the signed feedback file for the offices
+feedback import FILE                         office: read in the district's feedback
 """
 
 from __future__ import annotations
@@ -94,6 +96,40 @@ def cmd_targets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from app.district.feedback import write_feedback
+
+    out(str(write_feedback(args.open_session(), args.period, args.out)))
+    return 0
+
+
+def cmd_feedback_import(args: argparse.Namespace) -> int:
+    from app.office import feedback_import
+
+    session = args.open_session()
+    try:
+        got = feedback_import.import_feedback_file(session, args.file)
+    except OSError as exc:
+        raise UsageError(
+            f"{args.file} kann nicht gelesen werden ({exc.strerror}).",
+            f"{args.file} cannot be read ({exc.strerror}).",
+        ) from exc
+    s = feedback_import.standing(session, got)
+    used = ", ".join(f"{q} #{n}" for q, n, _mine in s.counted) or "-"
+    out(t(f"{got.district} {got.period}, Ausgabe {got.version}: verwendet {used}",
+          f"{got.district} {got.period}, edition {got.version}: used {used}"))  # fmt: skip
+    return 0
+
+
+def add_feedback_import_verb(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the office's ``feedback import FILE`` (wired in app/cli/district.py)."""
+    f = subparsers.add_parser("feedback", help="office: import the district's feedback")
+    fv = f.add_subparsers(dest="feedback_verb", required=True)
+    p = fv.add_parser("import")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_feedback_import)
+
+
 def add_planning_verbs(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = verbs.add_parser("population", help="import the official population table (CSV)")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -106,3 +142,7 @@ def add_planning_verbs(verbs: argparse._SubParsersAction) -> None:  # type: igno
     p = verbs.add_parser("targets", help="staffing targets, FTE per 40,000 inhabitants")
     p.add_argument("values", nargs="+", metavar="FIELD=FTE")
     p.set_defaults(handler=cmd_targets)
+    p = verbs.add_parser("feedback", help="signed feedback file of a period for the offices")
+    p.add_argument("--period", required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(handler=cmd_feedback)

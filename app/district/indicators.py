@@ -11,14 +11,27 @@ Scheme version 1 has no waiting time; the waiting-time indicators come with vers
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
 
+from app.district.report import total_of
 from app.district.targets import SCHKG_GROUP
 from app.records.periods import Period, previous_quarters, quarter, year
+from app.stats.planning import (  # noqa: F401 - the planning figures' shapes, re-exported
+    PER_PERSONS,
+    AreaBalance,
+    AreaIndicator,
+    Indicators,
+    Rate,
+    Share,
+    Staffing,
+    TrendPoint,
+    format_number,
+    rate,
+    share,
+)
 from app.stats.tally import DOMAIN_CLASS, Tally
 
 if TYPE_CHECKING:
@@ -27,89 +40,12 @@ if TYPE_CHECKING:
     from app.scheme.model import Scheme
 
 RATE_MEASURES = ("cases_active", "cases_new")
-PER_PERSONS = 1000  # rates per 1,000 inhabitants
 STAFF_BASE = 40_000  # full-time equivalents per 40,000 inhabitants (SchKG-AG LSA)
 # SchKG-AG LSA: at least one full-time pregnancy counsellor per 40,000 inhabitants; the
 # standard covers general pregnancy counselling and conflict counselling together.
 SCHKG_FIELDS = ("SCHWANGER", "SCHKONF")
 SCHKG_STANDARD = 1.0
 TREND_QUARTERS, TREND_YEARS = 8, 3
-
-
-class Rate(msgspec.Struct, frozen=True, kw_only=True):
-    """One area's (or age band's) count and its rate per 1,000 inhabitants."""
-
-    code: str
-    count: int | None  # None: hidden by disclosure control
-    population: int | None  # None: no population for this code
-    rate: float | None  # None when count or population is missing
-
-
-class Share(msgspec.Struct, frozen=True, kw_only=True):
-    code: str  # area or field; "" for the district
-    part: int | None
-    whole: int | None
-    share: float | None  # part / whole, 0..1
-
-
-class AreaBalance(msgspec.Struct, frozen=True, kw_only=True):
-    """An area's share of the district's services against its share of population."""
-
-    code: str
-    cases: int | None
-    services_share: float | None
-    population_share: float
-    ratio: float | None  # services share / population share; 1 = in proportion
-
-
-class Staffing(msgspec.Struct, frozen=True, kw_only=True):
-    field: str  # a counselling field, or SCHKG_GROUP
-    fte: float
-    per_base: float | None  # FTE per 40,000 inhabitants
-    standard: float | None  # the legal standard per 40,000 (SchKG), where one exists
-    target: float | None  # the district's own target per 40,000
-    needed_fte: float | None  # FTE the higher of standard and target asks for
-
-
-class TrendPoint(msgspec.Struct, frozen=True, kw_only=True):
-    label: str
-    counts: dict[str, int | None]  # measure -> district total (None: hidden or no data)
-    rates: dict[str, float | None]  # measure -> per 1,000 inhabitants
-    offices: int
-
-
-class Indicators(msgspec.Struct, frozen=True, kw_only=True):
-    period: Period
-    population_date: dt.date | None
-    population_source: str
-    population_estimated: bool
-    population_total: int | None
-    measures: tuple[str, ...]
-    totals: dict[str, Rate]  # measure -> district rate
-    by_area: dict[str, tuple[Rate, ...]]  # measure -> per published area
-    by_age: dict[str, tuple[Rate, ...]]  # measure -> per age band (empty: no population)
-    by_field: dict[str, dict[str, int | None]]  # measure -> field -> published count
-    multi_problem: Share | None  # None for a year (active cases are per quarter)
-    multi_problem_by_area: tuple[Share, ...]
-    multi_problem_by_field: tuple[Share, ...]
-    balance: tuple[AreaBalance, ...]
-    staffing: tuple[Staffing, ...]
-    trend_quarters: tuple[TrendPoint, ...]
-    trend_years: tuple[TrendPoint, ...]
-    waiting_time: None = None  # scheme version 2
-
-
-def rate(count: int | None, persons: int | None, per: int = PER_PERSONS) -> float | None:
-    """count per ``per`` persons; None when either is unknown or there are no persons."""
-    if count is None or not persons:
-        return None
-    return count * per / persons
-
-
-def share(part: int | None, whole: int | None) -> float | None:
-    if part is None or not whole:
-        return None
-    return part / whole
 
 
 def area_codes(scheme: Scheme) -> list[str]:
@@ -315,7 +251,7 @@ def trend_point(
         if not tallies:
             counts[m] = None
             continue
-        v = sum(t.value(m) or 0 for t in tallies if m in t.measures)
+        v = sum(total_of(t, m) or 0 for t in tallies)
         counts[m] = None if 0 < v < threshold else v
     return TrendPoint(
         label=label,
@@ -405,20 +341,6 @@ def indicators(session, period_text: str) -> Indicators:
 # what the map and the overview can show per area
 
 
-class AreaIndicator(msgspec.Struct, frozen=True, kw_only=True):
-    key: str
-    label_de: str
-    label_en: str
-    values: dict[str, float | None]  # published area -> value (None: hidden or no data)
-    digits: int  # decimals to show
-    percent: bool = False  # a share, shown as per cent
-
-    def label(self, language: str | None = None) -> str:
-        from app.lang import t
-
-        return t(self.label_de, self.label_en, language)
-
-
 def area_indicators(got: Indicators) -> list[AreaIndicator]:
     """The indicators that have one value per area, in the order the map offers them."""
     out = []
@@ -463,21 +385,3 @@ def area_indicators(got: Indicators) -> list[AreaIndicator]:
             )
         )
     return out
-
-
-def format_number(value: float | int | None, digits: int = 2, *, percent: bool = False,
-                  language: str | None = None) -> str:  # fmt: skip
-    """A figure as people read it: '.' when hidden or unknown, German decimal comma."""
-    from app.lang import current
-
-    if value is None:
-        return "."
-    if percent:
-        text = f"{value * 100:.{digits}f} %"
-    elif digits == 0:
-        text = f"{round(value):,}"
-    else:
-        text = f"{value:,.{digits}f}"
-    if (language or current()) != "en":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text

@@ -14,10 +14,12 @@ from the district total. Outputs: XLSX with native charts, SDMX-CSV 2.0 and IHE 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import io
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import msgspec
 
@@ -104,9 +106,17 @@ def pool(tally: Tally, scheme: Scheme) -> Tally:
     return msgspec.structs.replace(tally, rows=rows)
 
 
+def total_of(t: Tally, measure: str) -> int | None:
+    """The total of ``measure`` (0 if absent, None if suppressed), without indexing the
+    tally: rows are sorted by (measure, dims) and a total's dims () sort first."""
+    i = bisect.bisect_left(t.rows, (measure, ()), key=lambda r: (r.measure, r.dims))
+    if i < len(t.rows) and t.rows[i].measure == measure and not t.rows[i].dims:
+        return t.rows[i].value
+    return 0
+
+
 def _totals(t: Tally, measures: Sequence[str]) -> tuple[int | None, ...]:
-    idx = {(r.measure, r.dims): r.value for r in t.rows}
-    return tuple(idx.get((m, ()), 0) for m in measures)
+    return tuple(total_of(t, m) for m in measures)
 
 
 def build(
@@ -178,7 +188,7 @@ def build(
         if not got:
             trend.append((q.label, tuple(None for _ in HEADLINE)))
             continue
-        totals = _totals(merge(got, q), HEADLINE)
+        totals = tuple(sum(total_of(t, m) or 0 for t in got) for m in HEADLINE)
         trend.append((q.label, tuple(None if v and v < threshold else v for v in totals)))
     return DistrictReport(
         district=district,
@@ -246,7 +256,13 @@ def _breakdown(t: Tally, measure: str, dim: str) -> list[tuple[str, int | None]]
     ]
 
 
-def to_xlsx(rep: DistrictReport, scheme: Scheme, language: str | None = None) -> bytes:
+def to_xlsx(
+    rep: DistrictReport,
+    scheme: Scheme,
+    language: str | None = None,
+    *,
+    extra: Callable[[Any], None] | None = None,
+) -> bytes:
     """Workbook: cover, headline figures, offices, multi-problem, municipalities, trend and
     the full published table. Printable and machine-readable as the office workbook
     (app/stats/workbook.py): header in row 1, codes beside labels, totals after an empty
@@ -429,6 +445,8 @@ def to_xlsx(rep: DistrictReport, scheme: Scheme, language: str | None = None) ->
         language=language,
         created=rep.created if rep.created.tzinfo else rep.created.astimezone(),
     )
+    if extra is not None:  # more sheets before saving (planning: plan_workbook.py)
+        extra(wb)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

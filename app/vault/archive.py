@@ -316,7 +316,7 @@ def thaw(session: Session, period: Period, keep_tallies: set[str]) -> list[int]:
 
 def replace_summary(session: Session, case: Case, scheme: Scheme) -> None:
     """A frozen case was saved (only what a closed period leaves open): rewrite its row."""
-    for batch in batches(session):
+    for batch in session.frozen_batches():
         for ref in batch.pages:
             if not ref.first <= case.code <= ref.last:
                 continue
@@ -338,7 +338,7 @@ def replace_summary(session: Session, case: Case, scheme: Scheme) -> None:
 
 def find_code(session: Session, code: str) -> tuple[CaseRow, list[str]] | None:
     """The summary row and contact ids of the frozen case with ``code`` (pages by range)."""
-    for batch in batches(session):
+    for batch in session.frozen_batches():
         for ref in batch.pages:
             if ref.first <= code <= ref.last:
                 body = page(session, ref.id)

@@ -77,11 +77,16 @@ def _require_signed_lead_state(db: sqlite_utils.Database) -> None:
     if not {"recipient", "grant_"} <= columns:
         raise PreReleaseVault(
             "Dieser Datenbestand stammt aus einer Vorabversion ohne signierte "
-            "Leitungsdaten und lässt sich nicht umstellen. Er bleibt unverändert; bitte "
-            "richten Sie Fallzahl neu ein und wenden Sie sich für die alten Daten an die IT.",
+            "Leitungsdaten und lässt sich nicht an Ort und Stelle umstellen; er bleibt "
+            "unverändert. Die Leitung übernimmt ihn mit `fallzahl-cli upgrade --from ORDNER` "
+            "(ORDNER: dieser Ordner) in einen neuen Datenbestand: Fälle, Kontakte, "
+            "Einstellungen und der Büroschlüssel kommen mit, die übrigen Benutzer richtet sie "
+            "danach neu ein.",
             "This vault comes from a pre-release version without signed lead state and "
-            "cannot be converted. It stays unchanged; set Fallzahl up again and ask IT "
-            "about the old data.",
+            "cannot be converted in place; it stays unchanged. A lead carries it over into "
+            "a new vault with `fallzahl-cli upgrade --from FOLDER` (FOLDER: this folder): "
+            "cases, contacts, settings and the office key come along, the other users are "
+            "added again afterwards.",
         )
 
 

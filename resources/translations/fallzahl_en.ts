@@ -358,7 +358,7 @@
 <context>
     <name>AreaTableModel</name>
     <message>
-        <location filename="../../ui/district_map.py" line="210"/>
+        <location filename="../../ui/district_map.py" line="213"/>
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
@@ -817,154 +817,169 @@
 <context>
     <name>DistrictOverview</name>
     <message>
-        <location filename="../../ui/district_overview.py" line="162"/>
+        <location filename="../../ui/district_overview.py" line="165"/>
         <source>Planung – Landkreis</source>
         <translation>Planning – district</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="165"/>
+        <location filename="../../ui/district_overview.py" line="168"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="167"/>
+        <location filename="../../ui/district_overview.py" line="170"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="169"/>
+        <location filename="../../ui/district_overview.py" line="172"/>
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="171"/>
+        <location filename="../../ui/district_overview.py" line="174"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="174"/>
+        <location filename="../../ui/district_overview.py" line="177"/>
         <source>ganzer Landkreis</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="179"/>
+        <location filename="../../ui/district_overview.py" line="182"/>
         <source>&amp;Zeitraum:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="180"/>
+        <location filename="../../ui/district_overview.py" line="183"/>
         <source>Beratungs&amp;feld:</source>
         <translation>Counselling &amp;field:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="181"/>
+        <location filename="../../ui/district_overview.py" line="184"/>
         <source>&amp;Gebiet:</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="188"/>
+        <location filename="../../ui/district_overview.py" line="192"/>
         <source>&amp;Bevölkerung einlesen …</source>
         <translation>Import &amp;population …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="190"/>
+        <location filename="../../ui/district_overview.py" line="194"/>
         <source>&amp;Karte laden …</source>
         <translation>Load &amp;map …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="192"/>
+        <location filename="../../ui/district_overview.py" line="196"/>
         <source>&amp;Zielwerte …</source>
         <translation>&amp;Targets …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="236"/>
+        <location filename="../../ui/district_overview.py" line="198"/>
+        <source>&amp;Rückmeldung veröffentlichen …</source>
+        <translation>Publish &amp;feedback …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="244"/>
         <source>Ü&amp;bersicht</source>
         <translation>O&amp;verview</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="237"/>
+        <location filename="../../ui/district_overview.py" line="245"/>
         <source>K&amp;arte</source>
         <translation>Ma&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="258"/>
+        <location filename="../../ui/district_overview.py" line="267"/>
         <source>Jahr %1</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="274"/>
+        <location filename="../../ui/district_overview.py" line="283"/>
         <source>Noch keine Pakete eingelesen: es gibt keine Zahlen für die Planung.</source>
         <translation>No packages imported yet: there are no figures for planning.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="299"/>
+        <location filename="../../ui/district_overview.py" line="308"/>
         <source>Keine Bevölkerungstabelle eingelesen: Raten je Einwohner fehlen.</source>
         <translation>No population table imported: rates per inhabitant are missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="303"/>
+        <location filename="../../ui/district_overview.py" line="312"/>
         <source>Bevölkerung: %1 Einwohner, Stand %2.</source>
         <translation>Population: %1 inhabitants, as of %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="310"/>
+        <location filename="../../ui/district_overview.py" line="319"/>
         <source>Die Tabelle enthält geschätzte Werte (keine amtlichen Zahlen).</source>
         <translation>The table holds estimated values (not official figures).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="314"/>
+        <location filename="../../ui/district_overview.py" line="323"/>
         <source>Nur veröffentlichte Zahlen: „.“ ist verdeckt (Geheimhaltung), und was daraus berechnet würde, auch. Wartezeiten kommen mit dem Schema Version 2.</source>
         <translation>Published figures only: &apos;.&apos; is hidden (disclosure control), and so is whatever would be computed from it. Waiting times come with scheme version 2.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="348"/>
+        <location filename="../../ui/district_overview.py" line="357"/>
         <source>Beratungsstellen gezählt</source>
         <translation>Offices counted</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="349"/>
+        <location filename="../../ui/district_overview.py" line="358"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="350"/>
+        <location filename="../../ui/district_overview.py" line="359"/>
         <source>Neue Fälle</source>
         <translation>New cases</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="351"/>
+        <location filename="../../ui/district_overview.py" line="360"/>
         <source>Fälle je 1.000 Einwohner</source>
         <translation>Cases per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="352"/>
+        <location filename="../../ui/district_overview.py" line="361"/>
         <source>Anteil Multiproblemfälle</source>
         <translation>Multi-problem share</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="353"/>
+        <location filename="../../ui/district_overview.py" line="362"/>
         <source>SchKG-Stellen je 40.000 Einwohner (Standard 1,0)</source>
         <translation>SchKG posts per 40,000 inhabitants (standard 1.0)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="412"/>
+        <location filename="../../ui/district_overview.py" line="421"/>
         <source>Bevölkerungstabelle einlesen</source>
         <translation>Import population table</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="413"/>
+        <location filename="../../ui/district_overview.py" line="422"/>
         <source>Tabellen des Statistischen Landesamts (*.csv);;Alle Dateien (*)</source>
         <translation>Tables of the state statistical office (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="436"/>
+        <location filename="../../ui/district_overview.py" line="445"/>
         <source>Karte der Gemeinden laden</source>
         <translation>Load the map of the municipalities</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="437"/>
+        <location filename="../../ui/district_overview.py" line="446"/>
         <source>GeoJSON (*.geojson *.json);;Alle Dateien (*)</source>
         <translation>GeoJSON (*.geojson *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="470"/>
+        <source>Rückmeldung gespeichert: %1 (mit .minisig). Geben Sie beide Dateien den Beratungsstellen.</source>
+        <translation>Feedback saved: %1 (with .minisig). Give both files to the offices.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district_overview.py" line="476"/>
+        <source>Rückmeldung speichern in</source>
+        <translation>Save feedback in</translation>
     </message>
 </context>
 <context>
@@ -1053,12 +1068,12 @@
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="523"/>
+        <location filename="../../ui/district_window.py" line="532"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="532"/>
+        <location filename="../../ui/district_window.py" line="541"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -1294,7 +1309,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="198"/>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
@@ -1339,132 +1354,137 @@
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="298"/>
+        <source>Ihre &amp;Daten im Sozialplan…</source>
+        <translation>Your &amp;data in the social plan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff ca&amp;pacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
@@ -1484,178 +1504,178 @@
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Kontaktform bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact form or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>Wiederhergestellt: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="734"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="749"/>
+        <location filename="../../ui/main_window.py" line="760"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="760"/>
-        <location filename="../../ui/main_window.py" line="779"/>
+        <location filename="../../ui/main_window.py" line="771"/>
+        <location filename="../../ui/main_window.py" line="790"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762"/>
+        <location filename="../../ui/main_window.py" line="773"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774"/>
+        <location filename="../../ui/main_window.py" line="785"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="821"/>
+        <location filename="../../ui/main_window.py" line="832"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -1663,27 +1683,27 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/district_map.py" line="219"/>
+        <location filename="../../ui/district_map.py" line="222"/>
         <source>Kennzahl der Karte</source>
         <translation>Indicator of the map</translation>
     </message>
     <message>
-        <location filename="../../ui/district_map.py" line="224"/>
+        <location filename="../../ui/district_map.py" line="227"/>
         <source>Tabelle zur Karte</source>
         <translation>Table of the map</translation>
     </message>
     <message>
-        <location filename="../../ui/district_map.py" line="233"/>
+        <location filename="../../ui/district_map.py" line="236"/>
         <source>&amp;Kennzahl:</source>
         <translation>&amp;Indicator:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_map.py" line="258"/>
+        <location filename="../../ui/district_map.py" line="261"/>
         <source>Karte: %1</source>
         <translation>Map: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/district_map.py" line="260"/>
+        <location filename="../../ui/district_map.py" line="263"/>
         <source>Ohne geladene Kartendatei: schematische Kachelkarte.</source>
         <translation>No map file loaded: schematic tile map.</translation>
     </message>
@@ -1691,7 +1711,7 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/district_map.py" line="165"/>
+        <location filename="../../ui/district_map.py" line="168"/>
         <source>Karte der Gemeinden</source>
         <translation>Map of the municipalities</translation>
     </message>
@@ -2109,6 +2129,155 @@ Submissions signed with this key are refused from now on, and so is a key rotati
         <location filename="../../ui/passphrase.py" line="117"/>
         <source>Die beiden Eingaben stimmen nicht überein. Bitte noch einmal eingeben.</source>
         <translation>The two entries do not match. Please enter them again.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFeedbackView</name>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="79"/>
+        <source>Ihre Daten im Sozialplan</source>
+        <translation>Your data in the social plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="82"/>
+        <source>Zeitraum der Rückmeldung</source>
+        <translation>Period of the feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="83"/>
+        <source>Rückmeldung &amp;einlesen …</source>
+        <translation>&amp;Import feedback …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="86"/>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <source>Kennzahl</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <source>Ihre Stelle</source>
+        <translation>Your office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <source>Landkreis</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="95"/>
+        <source>Ihr Anteil</source>
+        <translation>Your share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="96"/>
+        <source>Kennzahl des Landkreises</source>
+        <translation>District indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="96"/>
+        <source>Wert</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="97"/>
+        <source>Ihre Stelle und der Landkreis</source>
+        <translation>Your office and the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="98"/>
+        <location filename="../../ui/plan_feedback_view.py" line="114"/>
+        <source>Kennzahlen der Planung</source>
+        <translation>Planning indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="101"/>
+        <source>Nur veröffentlichte Zahlen: „.“ hat der Landkreis geheim gehalten (kleine Zahlen und was sie verraten würde). Die Rückmeldung ist vom Landkreis signiert.</source>
+        <translation>Published figures only: &apos;.&apos; the district kept confidential (small counts and what would reveal them). The feedback is signed by the district.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="112"/>
+        <source>Ihre Stelle neben dem Landkreis</source>
+        <translation>Your office beside the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="138"/>
+        <source>Noch keine Rückmeldung des Landkreises eingelesen. Der Landkreis veröffentlicht je Zeitraum eine signierte Datei (.feedback); lesen Sie sie mit „Rückmeldung einlesen …“ ein.</source>
+        <translation>No feedback from the district imported yet. The district publishes a signed file (.feedback) per period; read it in with &apos;Import feedback …&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="149"/>
+        <source>%1, Ausgabe %2 vom %3. Gezählt wurden %4 Beratungsstellen.</source>
+        <translation>%1, edition %2 of %3. %4 offices were counted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="157"/>
+        <source>%1 Meldung Nr. %2</source>
+        <translation>%1 submission no. %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="160"/>
+        <source>Von Ihnen hat der Landkreis verwendet: %1.</source>
+        <translation>Of yours the district used: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="162"/>
+        <source>Eine gezählte Meldung stammt nicht aus diesem Datenbestand.</source>
+        <translation>A counted submission was not sent from this vault.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="164"/>
+        <source>Von Ihnen ist in diesen Zahlen keine Meldung enthalten.</source>
+        <translation>None of your submissions is in these figures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="167"/>
+        <source>%1 Nr. %2</source>
+        <translation>%1 no. %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="172"/>
+        <source>Gesendet, aber nicht gezählt: %1 (nicht angekommen, ersetzt oder nach der Rückmeldung gesendet).</source>
+        <translation>Sent but not counted: %1 (not arrived, replaced, or sent after the feedback).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="177"/>
+        <source>%1 von %2 Werten der Landkreistabelle sind geheim gehalten.</source>
+        <translation>%1 of %2 values of the district table are kept confidential.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="193"/>
+        <source>%1 je 1.000 Einwohner</source>
+        <translation>%1 per 1,000 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="196"/>
+        <source>Anteil Multiproblemfälle</source>
+        <translation>Multi-problem share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="200"/>
+        <source>Schwangerschaftsberatung: Vollzeitstellen je 40.000 Einwohner (Standard 1,0)</source>
+        <translation>Pregnancy counselling: full-time posts per 40,000 inhabitants (standard 1.0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="203"/>
+        <source>Einwohner (Stand %1)</source>
+        <translation>Inhabitants (as of %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="225"/>
+        <source>Rückmeldung des Landkreises einlesen</source>
+        <translation>Import the district&apos;s feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="226"/>
+        <source>Rückmeldungen (*.feedback)</source>
+        <translation>Feedback files (*.feedback)</translation>
     </message>
 </context>
 <context>
@@ -2925,17 +3094,17 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../ui/district_overview.py" line="113"/>
+        <location filename="../../ui/district_overview.py" line="116"/>
         <source>Zielwerte Personal</source>
         <translation>Staffing targets</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="117"/>
+        <location filename="../../ui/district_overview.py" line="120"/>
         <source>Schwangerschafts(konflikt)beratung (SchKG)</source>
         <translation>Pregnancy (conflict) counselling (SchKG)</translation>
     </message>
     <message>
-        <location filename="../../ui/district_overview.py" line="130"/>
+        <location filename="../../ui/district_overview.py" line="133"/>
         <source>Vollzeitstellen je 40.000 Einwohner, die der Landkreis anstrebt (0: kein Ziel). Für die Schwangerschaftsberatung gilt mindestens der Standard 1,0.</source>
         <translation>Full-time posts per 40,000 inhabitants the district aims at (0: no target). For pregnancy counselling the standard of at least 1.0 applies.</translation>
     </message>

@@ -189,3 +189,46 @@ def test_targets_dialog(qtbot, overview, world):
     assert targets(desk) == {"SCHULD": 1.6}
     schuld = next(s for s in w.indicators.staffing if s.field == "SCHULD")
     assert schuld.target == 1.6
+
+
+def test_report_pdf_and_workbook_carry_the_planning_pages(qtbot, world, tmp_path):
+    import shutil
+    import subprocess
+
+    import openpyxl
+
+    from ui.district_window import DistrictWindow
+
+    desk, root = world
+    from app.district.population import import_population
+
+    import_population(desk, (root / "pop.csv").read_bytes())
+    win = DistrictWindow(desk)
+    qtbot.addWidget(win)
+    got = ind.indicators(desk, "2025-Q2")
+    xlsx = win.export_report("2025-Q2", "xlsx", str(tmp_path / "r.xlsx"))
+    wb = openpyxl.load_workbook(xlsx)
+    assert {"Planung", "Personal", "Verlauf Planung", "Karte"} <= set(wb.sheetnames)
+    plan = wb["Planung"]
+    rows = {r[0]: r for r in plan.iter_rows(min_row=2, values_only=True) if r and r[0]}
+    for r in got.by_area["cases_active"]:
+        expected = "." if r.rate is None else round(r.rate, 4)
+        assert rows[r.code][4] == expected, r.code
+    assert len(plan._charts) == 1
+    # the map sheet: every municipality a cell coloured by its class
+    leg_colours = {e.colour.lstrip("#").upper() for e in geo.legend(
+        [r.rate for r in got.by_area["cases_active"]]).entries}  # fmt: skip
+    coloured = [c for row in wb["Karte"].iter_rows() for c in row
+                if c.value and "\n" in str(c.value)]  # fmt: skip
+    assert len(coloured) == 20
+    assert all(c.fill.fgColor.rgb[-6:].upper() in leg_colours for c in coloured)
+    pdf = win.export_report("2025-Q2", "pdf", str(tmp_path / "r.pdf"))
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler not installed")
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                          capture_output=True, check=True, text=True).stdout  # fmt: skip
+    assert "6. Planung: Kennzahlen je Einwohner" in text
+    assert "208.804 Einwohner" in text
+    assert "Personal je 40.000 Einwohner" in text
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+    assert images.stdout.count(" image ") >= 7  # the map and six charts
