@@ -111,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
 
     lang.set_language("de")
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    from ui import refguard
+
+    refguard.install()  # PySide6 6.12 on Python 3.11 loses references to None
     app = QApplication.instance() or QApplication(["fallzahl-screenshots"])
     app.setStyle("Fusion")
 
@@ -362,6 +365,9 @@ def sized(out: Path, screen: str, scale: float) -> int:
 
     lang.set_language("de")
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    from ui import refguard
+
+    refguard.install()  # PySide6 6.12 on Python 3.11 loses references to None
     app = QApplication.instance() or QApplication(["fallzahl-screenshots"])
     app.setStyle("Fusion")
     from ui.main_window import MainWindow

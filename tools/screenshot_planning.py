@@ -29,13 +29,11 @@ def main() -> int:
     parser.add_argument("--hold", type=float, default=4.0)
     args = parser.parse_args()
     os.environ["FALLZAHL_NO_DIALOGS"] = "1"
-    # PySide6 6.12 on Python 3.11 releases a reference to None on void calls and on
-    # processEvents (see tests/ui/conftest.py): hold spare references for this script.
-    import ctypes
-
-    guard = [None, True, False] * 1_000_000
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(guard))
     from PySide6.QtWidgets import QApplication
+
+    from ui import refguard
+
+    refguard.install()  # PySide6 6.12 on Python 3.11 loses references to None
 
     app = QApplication([])
     from app.district.feedback import write_feedback

@@ -21,8 +21,9 @@ def main(out: str = "docs/screenshots", language: str = "de") -> int:
     import app.crypto.kdf
     from app.crypto.kdf import KdfParams
     from app.vault.vault import Vault
-    from ui import i18n
+    from ui import i18n, refguard
 
+    refguard.install()  # PySide6 6.12 on Python 3.11 loses references to None
     qt = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="fallzahl-shots-"))
     os.environ["FALLZAHL_SETTINGS"] = str(tmp / "settings.ini")

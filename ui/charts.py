@@ -141,6 +141,20 @@ def _axis_font(size: int = 8) -> QFont:
     return font
 
 
+def whole_number_axis(top: float) -> tuple[int, int]:
+    """(maximum, tick count) of a count axis from 0 whose every tick is a whole number:
+    steps of 1, 2 or 5 times a power of ten, at most six ticks ("0 0 1 1" never again)."""
+    target = max(1.0, top * 1.12)
+    step = 1
+    while step * 5 < target:
+        for factor in (2, 2.5, 2):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
+            step = int(step * factor)
+            if step * 5 >= target:
+                break
+    ticks = max(1, -(-int(target) // step) if target == int(target) else int(target // step) + 1)
+    return ticks * step, ticks + 1
+
+
 def chart(figure: Figure, *, title: bool = True) -> QChart:
     """A QChart of ``figure`` (bars, horizontal bars or lines) with a value axis from 0."""
     c = QChart()
@@ -153,10 +167,10 @@ def chart(figure: Figure, *, title: bool = True) -> QChart:
     categories = list(figure.categories)
     top = max([1, *(v for _, values in figure.series for v in values)])
     axis_values = QValueAxis()
-    axis_values.setRange(0, top * 1.12)
+    maximum, ticks = whole_number_axis(top)
+    axis_values.setRange(0, maximum)
     axis_values.setLabelFormat("%d")
-    axis_values.setTickCount(5)
-    axis_values.applyNiceNumbers()
+    axis_values.setTickCount(ticks)
     axis_values.setLabelsFont(_axis_font())
     axis_categories = QBarCategoryAxis()
     axis_categories.setLabelsFont(_axis_font())

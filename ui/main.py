@@ -41,8 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.resources import resource_path
-    from ui import crash, dialogs, i18n
+    from ui import crash, dialogs, i18n, refguard
 
+    refguard.install()  # before the first Qt call: PySide6 6.12 loses references to None
     qt_app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "fallzahl"])
     QApplication.setApplicationName("Fallzahl")
     QApplication.setOrganizationName("Fallzahl")

@@ -62,6 +62,10 @@ def _app():
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from ui import refguard
+
+    refguard.install()
+
     qInstallMessageHandler(_qt_message)
 
     from app import __version__

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -11,14 +10,11 @@ import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.support.passphrases import FAST_KDF  # noqa: E402
+from ui import refguard  # noqa: E402
 
-# PySide6 6.12 releases one reference to None on every QCoreApplication.processEvents()
-# call (and pytest-qt's waiting helpers leak True/False the same way), so a long widget
-# test session ends in "Fatal Python error: none_dealloc/bool_dealloc" at exit. The
-# program itself never spins processEvents; the tests hold spare references that are
-# never released (the list itself is leaked on purpose, so it outlives finalization).
-_PYSIDE_REFCOUNT_GUARD = [None, True, False] * 1_000_000
-ctypes.pythonapi.Py_IncRef(ctypes.py_object(_PYSIDE_REFCOUNT_GUARD))
+# PySide6 6.12 on Python 3.11 loses references to None, True and False (ui/refguard.py);
+# the program installs the guard at start, the widget tests do the same.
+refguard.install()
 
 
 @pytest.fixture(name="no_dialogs")
