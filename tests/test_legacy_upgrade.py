@@ -19,6 +19,7 @@ from app.cli.main import main
 from app.crypto import signing
 from app.errors import (
     FallzahlError,
+    KdfParamsRefused,
     RecordDamaged,
     UnknownUser,
     UpgradeRefused,
@@ -158,6 +159,7 @@ def _current_vault(folder: Path) -> None:
         ("current vault", LEAD, LEAD_PASS, UpgradeRefused, "Vorabversion"),
         ("tampered row", LEAD, LEAD_PASS, RecordDamaged, "cases/"),
         ("not a vault", LEAD, LEAD_PASS, UpgradeRefused, "vault.db"),
+        ("edited kdf", LEAD, LEAD_PASS, KdfParamsRefused, "Parameter"),
     ],
 )
 def test_refusals_leave_nothing_behind(old, tmp_path, case, user, passphrase, error, says):
@@ -171,6 +173,13 @@ def test_refusals_leave_nothing_behind(old, tmp_path, case, user, passphrase, er
         _current_vault(source)
     elif case == "tampered row":
         says += _tamper_row(old)
+    elif case == "edited kdf":  # 64 GiB asked for: refused before any Argon2id runs
+        db = sqlite3.connect(old / "vault.db")
+        huge = '{"memory_kib":67108864,"iterations":1,"lanes":1}'
+        db.execute("UPDATE slots SET kdf=? WHERE name=?", [huge, LEAD])
+        db.commit()
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.close()
     elif case == "not a vault":
         source = tmp_path / "empty"
         source.mkdir()
