@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from app.district.indicators import SCHKG_GROUP, Indicators, area_label, format_number
 from app.lang import t
 from app.scheme.model import Scheme
+from ui.charts import whole_number_axis
 
 COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5")
 
@@ -180,9 +181,14 @@ def chart(fig: PlanFigure) -> QChart:
     known = [v * scale for _, vs in fig.series for v in vs if v is not None]
     top = max([1e-9, *known])
     axis_values = QValueAxis()
-    axis_values.setRange(0, top * 1.15 if top > 1e-9 else 1)
+    if fig.digits == 0 and not fig.percent:  # counts: whole-number ticks only
+        maximum, ticks = whole_number_axis(top)
+        axis_values.setRange(0, maximum)
+        axis_values.setTickCount(ticks)
+    else:
+        axis_values.setRange(0, top * 1.15 if top > 1e-9 else 1)
+        axis_values.setTickCount(5)
     axis_values.setLabelFormat("%d %%" if fig.percent else ("%d" if fig.digits == 0 else "%.1f"))
-    axis_values.setTickCount(5)
     axis_values.setLabelsFont(_font())
     axis_categories = QBarCategoryAxis()
     axis_categories.setLabelsFont(_font())
