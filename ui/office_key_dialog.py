@@ -63,6 +63,10 @@ class OfficeKeyDialog(QDialog):
         self.copy_button = QPushButton(self.tr("&Kopieren"))
         self.copy_button.setAccessibleName(self.tr("Schlüssel in die Zwischenablage kopieren"))
         self.print_button = QPushButton(self.tr("&Drucken…"))
+        self.save_button = QPushButton(self.tr("&Speichern…"))
+        self.save_button.setAccessibleName(
+            self.tr("Schlüssel als Datei für den Landkreis speichern")
+        )
         self.rotate_button = QPushButton(self.tr("Schlüssel &wechseln…"))
         self.rotate_button.setToolTip(
             self.tr(
@@ -75,6 +79,7 @@ class OfficeKeyDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
         buttons.addWidget(self.rotate_button)
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.close_button)
@@ -87,6 +92,7 @@ class OfficeKeyDialog(QDialog):
         layout.addLayout(buttons)
         self.copy_button.clicked.connect(self.copy)
         self.print_button.clicked.connect(self.print_page)
+        self.save_button.clicked.connect(self.save_key)
         self.rotate_button.clicked.connect(self.rotate)
         self.close_button.clicked.connect(self.accept)
         self.load()
@@ -103,6 +109,7 @@ class OfficeKeyDialog(QDialog):
         self.text_view.setPlainText(self.text)
         self.copy_button.setEnabled(bool(self.text))
         self.print_button.setEnabled(bool(self.text))
+        self.save_button.setEnabled(bool(self.text))
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text)
@@ -113,6 +120,24 @@ class OfficeKeyDialog(QDialog):
         doc.setDefaultFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         doc.setPlainText(self.text)
         return doc
+
+    def save_key(self) -> bool:
+        """Save the public key file the district enrols (``district enrol FILE``)."""
+        name = dialogs.save_file(
+            self,
+            self.tr("Öffentlichen Schlüssel speichern"),
+            office_keys.public_key_file_name(self.session),
+            self.tr("Öffentlicher Schlüssel (*.pub)"),
+        )
+        if not name:
+            return False
+        try:
+            path = office_keys.save_public_key(self.session, name)
+        except FallzahlError as exc:
+            dialogs.error(self, exc)
+            return False
+        self.status_label.setText(self.tr("Gespeichert: %1").replace("%1", path.name))
+        return True
 
     def print_page(self) -> None:
         if dialogs.print_document(self, self.document(), self.windowTitle()):

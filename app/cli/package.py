@@ -11,7 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.atomic import write_bytes
 from app.cli.main import out
 from app.errors import UsageError
 from app.exchange import package
@@ -117,9 +116,8 @@ def cmd_office_key(args: argparse.Namespace) -> int:
     session = args.open_session()
     if session.is_lead:
         office_keys.ensure_office_keys(session)
-    public, _kid = office_keys.office_public_key(session)
     if args.out:
-        write_bytes(args.out, public)
+        office_keys.save_public_key(session, args.out)
     out(office_keys.enrolment_text(session))
     return 0
 

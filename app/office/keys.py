@@ -87,6 +87,19 @@ def office_public_key(session: Session) -> tuple[bytes, str]:
     return public, signing.key_id(public)
 
 
+def public_key_file_name(session: Session) -> str:
+    """The name the district expects for the office's public key file."""
+    return f"{_office_id(session)}.pub"
+
+
+def save_public_key(session: Session, target: str | os.PathLike[str]) -> Path:
+    """Write the office's minisign public key file (for ``district enrol``), atomically."""
+    public, _kid = office_public_key(session)
+    path = Path(target)
+    write_bytes(path, public)
+    return path
+
+
 def signing_secret(session: Session) -> bytes:
     """The minisign secret key file (leads only)."""
     secret = session.get_lead_secret(SIGNING_KEY)

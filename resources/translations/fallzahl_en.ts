@@ -1755,36 +1755,61 @@
     </message>
     <message>
         <location filename="../../ui/office_key_dialog.py" line="66"/>
+        <source>&amp;Speichern…</source>
+        <translation>&amp;Save…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="67"/>
+        <source>Schlüssel als Datei für den Landkreis speichern</source>
+        <translation>Save the key as a file for the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="68"/>
         <source>Schlüssel &amp;wechseln…</source>
         <translation>&amp;Rotate key…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="69"/>
+        <location filename="../../ui/office_key_dialog.py" line="71"/>
         <source>Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für den Landkreis.</source>
         <translation>Make a new key; the current one vouches for it in a statement for the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="74"/>
+        <location filename="../../ui/office_key_dialog.py" line="76"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="83"/>
+        <location filename="../../ui/office_key_dialog.py" line="86"/>
         <source>Schlüssel-ID:</source>
         <translation>Key id:</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="109"/>
+        <location filename="../../ui/office_key_dialog.py" line="114"/>
         <source>In die Zwischenablage kopiert.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="119"/>
+        <location filename="../../ui/office_key_dialog.py" line="126"/>
+        <source>Öffentlichen Schlüssel speichern</source>
+        <translation>Save the public key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="128"/>
+        <source>Öffentlicher Schlüssel (*.pub)</source>
+        <translation>Public key (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="137"/>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_key_dialog.py" line="142"/>
         <source>Gedruckt.</source>
         <translation>Printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="126"/>
+        <location filename="../../ui/office_key_dialog.py" line="149"/>
         <source>Einen neuen Signaturschlüssel erzeugen?
 
 Der bisherige Schlüssel {old} bestätigt den neuen in einer Erklärung, die als zwei Dateien (.txt und .minisig) in einem Ordner gespeichert wird. Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor er Ihre nächste Meldung annimmt.
@@ -1797,23 +1822,23 @@ The current key {old} vouches for the new one in a statement saved as two files 
 Submissions are signed with the new key from now on. The district should read in submissions already exported but not yet read in first; after that it refuses the old key.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="135"/>
-        <location filename="../../ui/office_key_dialog.py" line="157"/>
+        <location filename="../../ui/office_key_dialog.py" line="158"/>
+        <location filename="../../ui/office_key_dialog.py" line="180"/>
         <source>Schlüssel wechseln</source>
         <translation>Rotate key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="140"/>
+        <location filename="../../ui/office_key_dialog.py" line="163"/>
         <source>Ordner für die Erklärung an den Landkreis wählen</source>
         <translation>Choose a folder for the statement to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="150"/>
+        <location filename="../../ui/office_key_dialog.py" line="173"/>
         <source>Neuer Schlüssel: {kid}</source>
         <translation>New key: {kid}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="154"/>
+        <location filename="../../ui/office_key_dialog.py" line="177"/>
         <source>Neuer Schlüssel: {kid}
 
 Gespeichert:

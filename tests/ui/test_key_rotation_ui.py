@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 from app.crypto import signing
 from app.district import desk as district
+from app.errors import EnrolmentRefused
 from app.office import keys as office_keys
 from tests.support.district_world import PASS, Office, make_district
 from tests.support.passphrases import FAST_KDF
@@ -228,3 +229,28 @@ def test_counsellor_sees_no_rotate_button(qtbot, world):
     dlg.show()
     assert not dlg.rotate_button.isVisible()
     assert dlg.key_id_label.text() == signing.key_id(office.public_key)
+
+
+def test_the_key_dialog_saves_the_file_the_district_enrols(qtbot, world):
+    """Issue 13, finding 12: the office's key dialog saves the key to a file; the district
+    enrols exactly that file."""
+    from ui.office_key_dialog import OfficeKeyDialog
+
+    desk, offices, tmp_path = world
+    office = offices["HZ-QLB-01"]
+    dlg = OfficeKeyDialog(office.session)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dialogs.answers.append("")  # cancelled: nothing written
+    _click(qtbot, dlg.save_button)
+    dialogs.answers.append(str(tmp_path / "nowhere" / "HZ-QLB-01.pub"))
+    _click(qtbot, dlg.save_button)
+    assert dialogs.shown[-1][0] == "error"
+    target = tmp_path / "HZ-QLB-01.pub"
+    dialogs.answers.append(str(target))
+    _click(qtbot, dlg.save_button)
+    assert target.read_bytes() == office.public_key
+    assert "HZ-QLB-01.pub" in dlg.status_label.text()
+    # the district reads it as this office's enrolled key (and refuses it for another office)
+    with pytest.raises(EnrolmentRefused, match="HZ-QLB-01"):
+        district.enrol(desk, "HZ-QLB-99", "Neue Stelle", target.read_bytes())
