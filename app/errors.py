@@ -254,7 +254,13 @@ class ImportDamaged(ImportRefused):
 
 
 class ImportUnknownOffice(ImportRefused):
-    pass
+    """Carries the office id and name the (not yet verifiable) manifest claims, so the desk
+    can offer to enrol that office with them filled in."""
+
+    def __init__(self, de: str, en: str, *, office_id: str = "", office_name: str = "") -> None:
+        super().__init__(de, en)
+        self.office_id = office_id
+        self.office_name = office_name
 
 
 class ImportUnknownKey(ImportRefused):

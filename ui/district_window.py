@@ -35,7 +35,7 @@ from app.district import desk as district
 from app.district import receipts
 from app.district import report as district_report
 from app.district.board import STATUS_LABELS, Board
-from app.errors import FallzahlError, ImportReplay
+from app.errors import FallzahlError, ImportReplay, ImportUnknownOffice
 from app.exchange import provisioning
 from app.lang import t
 from app.vault.settings import AUTO_LOCK_MINUTES
@@ -51,6 +51,9 @@ COLOURS = {
 
 # File name suffix -> report format (app.district_report.render, or the PDF).
 REPORT_SUFFIXES = {".xlsx": "xlsx", ".pdf": "pdf", ".csv": "sdmx", ".xml": "adx"}
+
+
+ENROL_ROLE = Qt.ItemDataRole.UserRole + 1  # (office id, name) a refused package claims
 
 
 class BoardModel(QAbstractTableModel):
@@ -113,12 +116,12 @@ class BoardModel(QAbstractTableModel):
 class EnrolDialog(QDialog):
     """Office id, name and public key (pasted or from a file); the key id shown big."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, office_id: str = "", office_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Beratungsstelle eintragen", "Enrol an office"))
-        self.office_id = QLineEdit()
+        self.office_id = QLineEdit(office_id)
         self.office_id.setPlaceholderText("HZ-QLB-01")
-        self.office_name = QLineEdit()
+        self.office_name = QLineEdit(office_name)
         self.key_text = QPlainTextEdit()
         self.key_text.setTabChangesFocus(True)
         self.key_text.setPlaceholderText(
@@ -248,6 +251,7 @@ class DistrictWindow(QMainWindow):
         self.year.currentIndexChanged.connect(self.refresh)
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.itemActivated.connect(self._result_activated)
         buttons = QHBoxLayout()
         for text, slot in (
             (t("Pakete einlesen …", "Import packages ..."), self.import_dialog),
@@ -392,17 +396,33 @@ class DistrictWindow(QMainWindow):
                 shown = text if text.startswith(name) else f"{name}: {text}"  # named once
                 if isinstance(o.error, ImportReplay):  # already here: nothing to do, no error
                     self._item(f"ℹ {shown}", ok=True, neutral=True)
+                elif isinstance(o.error, ImportUnknownOffice) and o.error.office_id:
+                    hint = t(
+                        "Doppelklick oder Enter: Stelle eintragen", "Double-click or Enter: enrol"
+                    )
+                    item = self._item(f"✘ {shown} ({hint})", ok=False)
+                    item.setData(ENROL_ROLE, (o.error.office_id, o.error.office_name))
                 else:
                     self._item(f"✘ {shown}", ok=False)
         self._fill_years()
         self.refresh()
         return outcomes
 
-    def _item(self, text: str, ok: bool, *, neutral: bool = False) -> None:
+    def _item(self, text: str, ok: bool, *, neutral: bool = False) -> QListWidgetItem:
         item = QListWidgetItem(text)
         color = "#37474f" if neutral else "#1b5e20" if ok else "#b71c1c"
         item.setForeground(QBrush(QColor(color)))
         self.results.insertItem(0, item)
+        return item
+
+    def _result_activated(self, item: QListWidgetItem) -> None:
+        claimed = item.data(ENROL_ROLE)
+        if claimed:
+            self.enrol_office(*claimed)
+
+    def _exec(self, dialog: QDialog) -> int:
+        """Run a dialog modally (tests replace this)."""
+        return dialog.exec()
 
     def import_dialog(self) -> None:
         names = dialogs.open_files(
@@ -427,8 +447,12 @@ class DistrictWindow(QMainWindow):
 
     # enrolment
     def enrol_dialog(self) -> None:
-        dlg = EnrolDialog(self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
+        self.enrol_office("", "")
+
+    def enrol_office(self, office_id: str, office_name: str) -> None:
+        """Enrol an office; from a refused package's line, with its id and name filled in."""
+        dlg = EnrolDialog(self, office_id=office_id, office_name=office_name)
+        if self._exec(dlg) != QDialog.DialogCode.Accepted:
             return
         try:
             kid = district.enrol(

@@ -141,6 +141,7 @@ def verify(
         raise _refusal(exc, name) from exc
     office = known.registry.office(office_id)
     if office is None:
+        claimed = _claimed_name(raw)
         raise ImportUnknownOffice(
             f"{name}Die Beratungsstelle „{office_id}“ ist beim Landkreis nicht "
             "eingetragen. Bitte die Stelle eintragen (öffentlichen Schlüssel anfordern, "
@@ -148,6 +149,8 @@ def verify(
             f"{name}Office '{office_id}' is not enrolled with the district. "
             "Enrol it (ask for its public key, compare the key id by phone), then import "
             "the package again.",
+            office_id=office_id,
+            office_name=claimed,
         )
     key = _office_key(office, sig, name)
     kid, comment = signing.verify(
@@ -202,6 +205,16 @@ def verify(
         tally=tly,
         staffing=staffed,
     )
+
+
+def _claimed_name(raw: bytes) -> str:
+    """The office name an unverified manifest claims (a suggestion to confirm, never stored)."""
+    try:
+        doc = msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        return ""
+    value = doc.get("office_name") if isinstance(doc, dict) else None
+    return value.strip()[:80] if isinstance(value, str) and value.isprintable() else ""
 
 
 def order_key(data: bytes, identity: str) -> tuple[str, int]:

@@ -148,3 +148,32 @@ def _button(parent, text: str):
     return next(
         b for b in parent.findChildren(QPushButton) if b.text().replace("&", "").startswith(text)
     )
+
+
+def test_an_unenrolled_office_is_enrolled_from_its_refusal_line(qtbot, desk_world):
+    """Issue 13, finding 12: enrol from the refusal, id and name filled in from the package;
+    cancelling (the key id not yet compared by phone) enrols nothing."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.district_window import DistrictWindow
+
+    desk, inbox = desk_world
+    win = DistrictWindow(desk)
+    qtbot.addWidget(win)
+    win.show()
+    unknown = sorted(inbox.glob("HZ-UNBEKANNT_*.fallzahl.age"))[:1]
+    (outcome,) = win.import_paths([str(p) for p in unknown])
+    assert not outcome.accepted
+    line = win.results.item(0)
+    assert "Stelle eintragen" in line.text()
+    seen = []
+
+    def fill_in(dialog):
+        seen.append((dialog.office_id.text(), dialog.office_name.text()))
+        return QDialog.DialogCode.Rejected
+
+    win._exec = fill_in
+    win.results.setCurrentItem(line)
+    qtbot.keyClick(win.results, Qt.Key.Key_Return)
+    assert seen and seen[0][0] == "HZ-UNBEKANNT" and seen[0][1]
+    assert district.registry(desk).office("HZ-UNBEKANNT") is None
