@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import locale
 import os
 
@@ -36,6 +37,18 @@ def set_language(lang: str | None) -> None:
     if lang is not None and lang not in SUPPORTED:
         raise ValueError(f"unsupported language {lang!r}")
     _current = lang
+
+
+def date_text(day: dt.date, language: str | None = None) -> str:
+    """A date as the program writes it in ``language``: 12.04.2026, or 2026-04-12 in English
+    (one form per language, in every window, report and message)."""
+    return day.isoformat() if (language or current()) == "en" else day.strftime("%d.%m.%Y")
+
+
+def moment_text(when: dt.datetime, language: str | None = None) -> str:
+    """A point in time, local, to the minute, in the form of ``date_text``."""
+    local = when.astimezone() if when.tzinfo else when
+    return f"{date_text(local.date(), language)} {local:%H:%M}"
 
 
 def t(de: str, en: str, language: str | None = None) -> str:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app import lang
 from app.records import completeness
 from app.records import overview as ov
 
@@ -46,11 +46,7 @@ LEVEL_COLOURS = {
 
 
 def short_date(value: dt.date | None) -> str:
-    if value is None:
-        return ""
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    return "" if value is None else lang.date_text(value)
 
 
 def long_date_format() -> str:

@@ -356,8 +356,8 @@ class Dashboard(QWidget):
         self.period_label.setText(
             self.tr("%1: %2 bis %3")
             .replace("%1", p.label)
-            .replace("%2", p.start.strftime("%d.%m.%Y"))
-            .replace("%3", p.end.strftime("%d.%m.%Y"))
+            .replace("%2", lang.date_text(p.start))
+            .replace("%3", lang.date_text(p.end))
         )
         for measure, (number, _caption) in self.figure_labels.items():
             value = tally.value(measure) if measure in tally.measures else 0

@@ -311,7 +311,7 @@ class DistrictOverview(QWidget):
             parts.append(
                 self.tr("Bevölkerung: %1 Einwohner, Stand %2.")
                 .replace("%1", ind.format_number(got.population_total, 0))
-                .replace("%2", got.population_date.strftime("%d.%m.%Y"))
+                .replace("%2", lang.date_text(got.population_date))
             )
             self.status.setToolTip(got.population_source)
             if got.population_estimated:

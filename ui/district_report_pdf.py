@@ -157,12 +157,11 @@ tr.sum td { font-weight: bold; background-color: #f3f3f3; }
 
 
 def _day(day: dt.date, language: str) -> str:
-    return day.isoformat() if language == "en" else f"{day:%d.%m.%Y}"
+    return lang.date_text(day, language)
 
 
 def _moment(when: dt.datetime, language: str) -> str:
-    local = when.astimezone() if when.tzinfo else when
-    return f"{local:%Y-%m-%d %H:%M}" if language == "en" else f"{local:%d.%m.%Y %H:%M}"
+    return lang.moment_text(when, language)
 
 
 def _translator(language: str) -> Callable[[str, str], str]:

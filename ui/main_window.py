@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import lang
 from app.errors import FallzahlError
 from app.records import overview as ov
 from app.records.changes import Changes
@@ -771,7 +772,7 @@ class MainWindow(QMainWindow):
             dialogs.info(self, self.tr("Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt."))
             return
         question = self.tr("Den Kontakt vom %1 endgültig löschen?").replace(
-            "%1", contact.date.strftime("%d.%m.%Y")
+            "%1", lang.date_text(contact.date)
         )
         if not dialogs.question(self, question):
             return

@@ -201,7 +201,7 @@ class PlanFeedbackView(QDialog):
                                  "(Standard 1,0)"), format_number(schkg.per_base)])  # fmt: skip
         if got.population_date is not None:
             rows.append([self.tr("Einwohner (Stand %1)").replace(
-                "%1", got.population_date.strftime("%d.%m.%Y")),
+                "%1", lang.date_text(got.population_date)),
                 format_number(got.population_total, 0)])  # fmt: skip
         self.plan.set_rows(rows)
 

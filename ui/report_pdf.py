@@ -20,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QGraphicsScene
 
+from app import lang
 from app.atomic import storage_error_for, write_bytes
 from app.scheme.model import Scheme
 from app.stats.dashboard_data import Overview, QuarterFigures, share
@@ -105,7 +106,7 @@ def _e(text: object) -> str:
 
 
 def _date(day: dt.date, language: str) -> str:
-    return day.isoformat() if language == "en" else day.strftime("%d.%m.%Y")
+    return lang.date_text(day, language)
 
 
 def _table(headings: list[str], rows: list[list], numeric_from: int = 1) -> str:

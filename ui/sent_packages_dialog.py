@@ -31,7 +31,7 @@ from ui import dialogs
 
 
 def _date(day: dt.date) -> str:
-    return day.isoformat() if lang.current() == "en" else day.strftime("%d.%m.%Y")
+    return lang.date_text(day)
 
 
 def _day(stamp: str | None) -> str:
