@@ -297,3 +297,28 @@ def test_every_focusable_control_has_an_accessible_name(qtbot, session, window):
         )
     ]
     assert nameless == []
+
+
+def test_the_sort_arrow_matches_the_order_after_undo(qtbot, session, window):
+    """Issue 13, finding 14: after an undo the list is still in the order its arrow shows."""
+    from ui.case_model import CaseTableModel
+
+    for code in ("2026-0002", "2026-0001", "2026-0003"):
+        make_case(session, code)
+    window.set_session(session)
+    header = window.table.horizontalHeader()
+    window.table.sortByColumn(CaseTableModel.CODE, Qt.SortOrder.AscendingOrder)
+    window.select_case(session.case_by_code("2026-0002").id)
+    editor = window.editor
+    combo = editor.choices["sex"]
+    combo.setCurrentIndex(combo.findData("w"))
+    editor.save()
+    window.undo_last()
+
+    def codes():
+        proxy = window.proxy
+        return [proxy.index(r, CaseTableModel.CODE).data() for r in range(proxy.rowCount())]
+
+    assert header.sortIndicatorSection() == CaseTableModel.CODE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert codes() == sorted(codes())
