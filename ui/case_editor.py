@@ -239,11 +239,19 @@ class CaseEditor(QWidget):
         first = not self._rows_built
         self._rows_built = True
 
-        def row(label: str, widget: QWidget, attr: str) -> None:
+        def row(label: str, widget: QWidget, attr: str, *, wide: bool = False) -> None:
+            """``wide``: the label above, the field across both columns (long labels such as
+            "Schwangerschaftskonfliktberatung" are single words that cannot wrap)."""
             if not first:
                 return
             widget.setAccessibleName(label)
-            self.form.addRow(label, widget)
+            if wide:
+                caption = QLabel(label)
+                caption.setBuddy(widget)
+                self.form.addRow(caption)
+                self.form.addRow(widget)
+            else:
+                self.form.addRow(label, widget)
             watched = widget.edit if isinstance(widget, DateField) else widget
             self._help_of[watched] = attr
             watched.installEventFilter(self)
@@ -251,7 +259,7 @@ class CaseEditor(QWidget):
         if first:
             self.form.addRow(self.tr("Fallnummer"), self.code_value)
         self._fill_combo(self.field, scheme, "field", optional=False)
-        row(scheme.dimension("field").label(), self.field, "field")
+        row(scheme.dimension("field").label(), self.field, "field", wide=True)
         self.other_fields.clear()
         for code in scheme.codes("field"):
             item = QListWidgetItem(code.label())
@@ -261,7 +269,7 @@ class CaseEditor(QWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setToolTip(code.definition())
             self.other_fields.addItem(item)
-        row(self.tr("weitere Beratungsfelder"), self.other_fields, "other_fields")
+        row(self.tr("weitere Beratungsfelder"), self.other_fields, "other_fields", wide=True)
         row(self.tr("Beginn"), self.opened, "opened")
         if first:
             self.closed_check.setAccessibleName(self.tr("Fall abgeschlossen"))
