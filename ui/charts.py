@@ -203,17 +203,29 @@ def chart(figure: Figure, *, title: bool = True) -> QChart:
     series.setLabelsVisible(True)
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     series.setLabelsFormat("@value")
+    attach_bars(c, series, axis_categories, categories, axis_values, horizontal=horizontal)
+    return c
+
+
+def attach_bars(
+    c: QChart,
+    series,
+    axis_categories: QBarCategoryAxis,
+    categories: list[str],
+    axis_values: QValueAxis,
+    *,
+    horizontal: bool,
+) -> None:
+    """Add a bar series with its category axis (left for horizontal bars) and value axis."""
     c.addSeries(series)
     axis_categories.append(categories)
+    along, across = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
     if horizontal:
-        c.addAxis(axis_categories, Qt.AlignmentFlag.AlignLeft)
-        c.addAxis(axis_values, Qt.AlignmentFlag.AlignBottom)
-    else:
-        c.addAxis(axis_categories, Qt.AlignmentFlag.AlignBottom)
-        c.addAxis(axis_values, Qt.AlignmentFlag.AlignLeft)
+        along, across = across, along
+    c.addAxis(axis_categories, along)
+    c.addAxis(axis_values, across)
     series.attachAxis(axis_categories)
     series.attachAxis(axis_values)
-    return c
 
 
 def view(figure: Figure | None = None, *, title: bool = True) -> QChartView:

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from app.district.indicators import SCHKG_GROUP, Indicators, area_label, format_number
 from app.lang import t
 from app.scheme.model import Scheme
-from ui.charts import whole_number_axis
+from ui.charts import attach_bars, whole_number_axis
 
 COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5")
 
@@ -223,16 +223,7 @@ def chart(fig: PlanFigure) -> QChart:
     series.setLabelsVisible(True)
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     series.setLabelsPrecision(3)
-    c.addSeries(series)
-    axis_categories.append(categories)
-    if horizontal:
-        c.addAxis(axis_categories, Qt.AlignmentFlag.AlignLeft)
-        c.addAxis(axis_values, Qt.AlignmentFlag.AlignBottom)
-    else:
-        c.addAxis(axis_categories, Qt.AlignmentFlag.AlignBottom)
-        c.addAxis(axis_values, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_categories)
-    series.attachAxis(axis_values)
+    attach_bars(c, series, axis_categories, categories, axis_values, horizontal=horizontal)
     return c
 
 
