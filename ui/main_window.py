@@ -41,7 +41,13 @@ from app.records.changes import Changes
 from app.vault.undo import CASES, CONTACTS, NothingToRedo, NothingToUndo, UndoLog
 from ui import dialogs, i18n
 from ui.case_editor import CaseEditor
-from ui.case_model import ROW_ID_ROLE, CaseFilterProxy, CaseTableModel, ContactTableModel
+from ui.case_model import (
+    ROW_ID_ROLE,
+    CaseFilterProxy,
+    CaseTableModel,
+    ContactTableModel,
+    short_date,
+)
 from ui.contact_editor import ContactDialog, agree_with_case
 from ui.dashboard import Dashboard
 from ui.help_dialog import CategoriesDialog, GuideDialog, ShortcutsDialog
@@ -248,10 +254,11 @@ class MainWindow(QMainWindow):
     def _fit_columns(self) -> None:
         """Widths from the header texts and sample values (measuring all rows is slow)."""
         metrics = self.table.fontMetrics()
+        widest_date = short_date(dt.date(2000, 12, 30))  # as the list writes dates
         samples = {
             CaseTableModel.CODE: "2026-0000 ●",
-            CaseTableModel.OPENED: "00.00.00",
-            CaseTableModel.LAST: "00.00.00",
+            CaseTableModel.OPENED: widest_date,
+            CaseTableModel.LAST: widest_date,
         }
         for col in range(self.cases.columnCount()):
             if col == CaseTableModel.FIELD:
