@@ -318,6 +318,7 @@ EN: dict[str, str] = {
     "Schlüssel in die Zwischenablage kopieren": "Copy the key to the clipboard",
     "&Drucken…": "&Print…",
     "&Speichern…": "&Save…",
+    "Einrichtung": "Setup",
     "Schlüssel als Datei für den Landkreis speichern": "Save the key as a file for the district",
     "Öffentlichen Schlüssel speichern": "Save the public key",
     "Öffentlicher Schlüssel (*.pub)": "Public key (*.pub)",

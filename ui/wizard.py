@@ -741,7 +741,7 @@ class SetupWizard(QWizard):
         self.confirm_groups: tuple[int, int] = tuple(  # type: ignore[assignment]
             sorted(random.sample(range(1, keys.GROUPS + 1), 2))
         )
-        self.setWindowTitle(self.tr("Fallzahl einrichten"))
+        self.setWindowTitle(self.tr("Einrichtung"))  # Qt adds " — Fallzahl"
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(680, 540)

@@ -374,7 +374,7 @@
     <message>
         <location filename="../../ui/case_editor.py" line="131"/>
         <location filename="../../ui/case_editor.py" line="135"/>
-        <location filename="../../ui/case_editor.py" line="545"/>
+        <location filename="../../ui/case_editor.py" line="553"/>
         <source>Haushalt (intern)</source>
         <translation>Household (internal)</translation>
     </message>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <location filename="../../ui/case_editor.py" line="151"/>
-        <location filename="../../ui/case_editor.py" line="268"/>
+        <location filename="../../ui/case_editor.py" line="276"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
@@ -407,99 +407,99 @@
     </message>
     <message>
         <location filename="../../ui/case_editor.py" line="209"/>
-        <location filename="../../ui/case_editor.py" line="314"/>
+        <location filename="../../ui/case_editor.py" line="322"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
         <location filename="../../ui/case_editor.py" line="232"/>
-        <location filename="../../ui/case_editor.py" line="252"/>
+        <location filename="../../ui/case_editor.py" line="260"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="264"/>
+        <location filename="../../ui/case_editor.py" line="272"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="265"/>
+        <location filename="../../ui/case_editor.py" line="273"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="267"/>
+        <location filename="../../ui/case_editor.py" line="275"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="310"/>
-        <location filename="../../ui/case_editor.py" line="311"/>
+        <location filename="../../ui/case_editor.py" line="318"/>
+        <location filename="../../ui/case_editor.py" line="319"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="345"/>
+        <location filename="../../ui/case_editor.py" line="353"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="383"/>
+        <location filename="../../ui/case_editor.py" line="391"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="390"/>
+        <location filename="../../ui/case_editor.py" line="398"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="511"/>
+        <location filename="../../ui/case_editor.py" line="519"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="513"/>
+        <location filename="../../ui/case_editor.py" line="521"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="515"/>
+        <location filename="../../ui/case_editor.py" line="523"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="515"/>
+        <location filename="../../ui/case_editor.py" line="523"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="517"/>
+        <location filename="../../ui/case_editor.py" line="525"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="534"/>
+        <location filename="../../ui/case_editor.py" line="542"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="537"/>
+        <location filename="../../ui/case_editor.py" line="545"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="549"/>
+        <location filename="../../ui/case_editor.py" line="557"/>
         <source>Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die Nummer bleibt in der Beratungsstelle und wird nie gemeldet.</source>
         <translation>The same household number (H-1, H-2 …) on cases of one family in different counselling fields: the life domains are then counted once for the integrated case. Never enter a name; the number stays in the office and is never reported.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="600"/>
+        <location filename="../../ui/case_editor.py" line="608"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="609"/>
+        <location filename="../../ui/case_editor.py" line="617"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -507,67 +507,67 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="189"/>
+        <location filename="../../ui/case_model.py" line="185"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="190"/>
+        <location filename="../../ui/case_model.py" line="186"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="191"/>
+        <location filename="../../ui/case_model.py" line="187"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="192"/>
+        <location filename="../../ui/case_model.py" line="188"/>
         <source>letzter Kontakt</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="193"/>
+        <location filename="../../ui/case_model.py" line="189"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="194"/>
+        <location filename="../../ui/case_model.py" line="190"/>
         <source>Lebensbereiche</source>
         <translation>Life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="195"/>
+        <location filename="../../ui/case_model.py" line="191"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="217"/>
+        <location filename="../../ui/case_model.py" line="213"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="217"/>
+        <location filename="../../ui/case_model.py" line="213"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="230"/>
+        <location filename="../../ui/case_model.py" line="226"/>
         <source>Multiproblemfall</source>
         <translation>Multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="237"/>
+        <location filename="../../ui/case_model.py" line="233"/>
         <source>vollständig erfasst</source>
         <translation>fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="239"/>
+        <location filename="../../ui/case_model.py" line="235"/>
         <source>fast vollständig erfasst</source>
         <translation>almost fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="240"/>
+        <location filename="../../ui/case_model.py" line="236"/>
         <source>unvollständig erfasst</source>
         <translation>incompletely recorded</translation>
     </message>
@@ -685,27 +685,27 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="374"/>
+        <location filename="../../ui/case_model.py" line="370"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="375"/>
+        <location filename="../../ui/case_model.py" line="371"/>
         <source>Kontaktform</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="376"/>
+        <location filename="../../ui/case_model.py" line="372"/>
         <source>Dauer</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="377"/>
+        <location filename="../../ui/case_model.py" line="373"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="378"/>
+        <location filename="../../ui/case_model.py" line="374"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
@@ -1043,37 +1043,37 @@
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../ui/district_window.py" line="256"/>
+        <location filename="../../ui/district_window.py" line="260"/>
         <source>Schlüssel der Stellen …</source>
         <translation>Office keys …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="258"/>
+        <location filename="../../ui/district_window.py" line="262"/>
         <source>Planung …</source>
         <translation>Planning …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="260"/>
+        <location filename="../../ui/district_window.py" line="264"/>
         <source>Bereitstellungsdatei erstellen …</source>
         <translation>Create provisioning file …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="273"/>
+        <location filename="../../ui/district_window.py" line="277"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="275"/>
+        <location filename="../../ui/district_window.py" line="279"/>
         <source>&amp;Sprache / Language:</source>
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="532"/>
+        <location filename="../../ui/district_window.py" line="556"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="541"/>
+        <location filename="../../ui/district_window.py" line="565"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -1207,475 +1207,475 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Fallnummer suchen (Strg+F)</source>
         <translation>Search case number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Fallnummer suchen</source>
         <translation>Search case number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>offen und abgeschlossen</source>
         <translation>open and closed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>nur offene</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>nur abgeschlossene</source>
         <translation>closed only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>offen, 6 Monate ohne Kontakt</source>
         <translation>open, no contact for 6 months</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen (die Kinder- und Jugendhilfestatistik sieht eine Hilfe dann als beendet an).</source>
         <translation>Open cases without a contact for six months: proposed for closing (the child and youth services statistic then treats a help as ended).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>nur meine Fälle</source>
         <translation>my cases only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;Tätigkeiten ohne Fall…</source>
         <translation>&amp;Activities without a case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Ihre &amp;Daten im Sozialplan…</source>
         <translation>Your &amp;data in the social plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff ca&amp;pacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktform, Dauer, Enter</source>
         <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact form, duration, Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Fall bearbeiten</source>
         <translation>Edit &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Übersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Kontaktform bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact form or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>Wiederhergestellt: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="745"/>
+        <location filename="../../ui/main_window.py" line="753"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="760"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="771"/>
-        <location filename="../../ui/main_window.py" line="790"/>
+        <location filename="../../ui/main_window.py" line="779"/>
+        <location filename="../../ui/main_window.py" line="798"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window.py" line="781"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="793"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="832"/>
+        <location filename="../../ui/main_window.py" line="840"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -1759,57 +1759,57 @@
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="67"/>
+        <location filename="../../ui/office_key_dialog.py" line="68"/>
         <source>Schlüssel als Datei für den Landkreis speichern</source>
         <translation>Save the key as a file for the district</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="68"/>
+        <location filename="../../ui/office_key_dialog.py" line="70"/>
         <source>Schlüssel &amp;wechseln…</source>
         <translation>&amp;Rotate key…</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="71"/>
+        <location filename="../../ui/office_key_dialog.py" line="73"/>
         <source>Neuen Schlüssel erzeugen; der bisherige bestätigt ihn in einer Erklärung für den Landkreis.</source>
         <translation>Make a new key; the current one vouches for it in a statement for the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="76"/>
+        <location filename="../../ui/office_key_dialog.py" line="78"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="86"/>
+        <location filename="../../ui/office_key_dialog.py" line="88"/>
         <source>Schlüssel-ID:</source>
         <translation>Key id:</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="114"/>
+        <location filename="../../ui/office_key_dialog.py" line="116"/>
         <source>In die Zwischenablage kopiert.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="126"/>
+        <location filename="../../ui/office_key_dialog.py" line="128"/>
         <source>Öffentlichen Schlüssel speichern</source>
         <translation>Save the public key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="128"/>
+        <location filename="../../ui/office_key_dialog.py" line="130"/>
         <source>Öffentlicher Schlüssel (*.pub)</source>
         <translation>Public key (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="137"/>
+        <location filename="../../ui/office_key_dialog.py" line="139"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="142"/>
+        <location filename="../../ui/office_key_dialog.py" line="144"/>
         <source>Gedruckt.</source>
         <translation>Printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="149"/>
+        <location filename="../../ui/office_key_dialog.py" line="151"/>
         <source>Einen neuen Signaturschlüssel erzeugen?
 
 Der bisherige Schlüssel {old} bestätigt den neuen in einer Erklärung, die als zwei Dateien (.txt und .minisig) in einem Ordner gespeichert wird. Schicken Sie beide dem Landkreis; er muss die Erklärung einlesen, bevor er Ihre nächste Meldung annimmt.
@@ -1822,23 +1822,23 @@ The current key {old} vouches for the new one in a statement saved as two files 
 Submissions are signed with the new key from now on. The district should read in submissions already exported but not yet read in first; after that it refuses the old key.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="158"/>
-        <location filename="../../ui/office_key_dialog.py" line="180"/>
+        <location filename="../../ui/office_key_dialog.py" line="160"/>
+        <location filename="../../ui/office_key_dialog.py" line="182"/>
         <source>Schlüssel wechseln</source>
         <translation>Rotate key</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="163"/>
+        <location filename="../../ui/office_key_dialog.py" line="165"/>
         <source>Ordner für die Erklärung an den Landkreis wählen</source>
         <translation>Choose a folder for the statement to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="173"/>
+        <location filename="../../ui/office_key_dialog.py" line="175"/>
         <source>Neuer Schlüssel: {kid}</source>
         <translation>New key: {kid}</translation>
     </message>
     <message>
-        <location filename="../../ui/office_key_dialog.py" line="177"/>
+        <location filename="../../ui/office_key_dialog.py" line="179"/>
         <source>Neuer Schlüssel: {kid}
 
 Gespeichert:
@@ -2321,62 +2321,62 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>ProvisionDialog</name>
     <message>
-        <location filename="../../ui/district_window.py" line="175"/>
+        <location filename="../../ui/district_window.py" line="178"/>
         <source>Bereitstellungsdatei erstellen</source>
         <translation>Create provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="177"/>
+        <location filename="../../ui/district_window.py" line="180"/>
         <source>z. B. HZ-QLB-01</source>
         <translation>e.g. HZ-QLB-01</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="179"/>
+        <location filename="../../ui/district_window.py" line="182"/>
         <source>z. B. Beratungsstelle Quedlinburg</source>
         <translation>e.g. Beratungsstelle Quedlinburg</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="183"/>
+        <location filename="../../ui/district_window.py" line="186"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="185"/>
+        <location filename="../../ui/district_window.py" line="188"/>
         <source>&amp;Wählen …</source>
         <translation>&amp;Choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="193"/>
+        <location filename="../../ui/district_window.py" line="196"/>
         <source>Die Datei wird mit dem Schlüssel des Landkreises signiert und ist 90 Tage gültig. Geben Sie sie der IT der Stelle (Installation mit /PROVISION=…).</source>
         <translation>The file is signed with the district&apos;s key and is valid for 90 days. Give it to the office&apos;s IT (installation with /PROVISION=…).</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="200"/>
+        <location filename="../../ui/district_window.py" line="203"/>
         <source>&amp;Kennung:</source>
         <translation>&amp;Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="201"/>
+        <location filename="../../ui/district_window.py" line="204"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="202"/>
+        <location filename="../../ui/district_window.py" line="205"/>
         <source>Automatische &amp;Sperre nach:</source>
         <translation>Auto-&amp;lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="203"/>
+        <location filename="../../ui/district_window.py" line="206"/>
         <source>&amp;Speichern unter:</source>
         <translation>&amp;Save as:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="222"/>
+        <location filename="../../ui/district_window.py" line="225"/>
         <source>Bereitstellungsdatei speichern</source>
         <translation>Save provisioning file</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="224"/>
+        <location filename="../../ui/district_window.py" line="227"/>
         <source>Bereitstellungsdateien (*{suffix})</source>
         <translation>Provisioning files (*{suffix})</translation>
     </message>
@@ -3035,8 +3035,8 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
     <name>SetupWizard</name>
     <message>
         <location filename="../../ui/wizard.py" line="744"/>
-        <source>Fallzahl einrichten</source>
-        <translation>Set up Fallzahl</translation>
+        <source>Einrichtung</source>
+        <translation>Setup</translation>
     </message>
     <message>
         <location filename="../../ui/wizard.py" line="767"/>
