@@ -14,7 +14,10 @@
 #endif
 #define AppName "Fallzahl"
 #define AppExe "fallzahl.exe"
-#define BundleDir "..\..\dist\fallzahl"
+; the PyInstaller bundle; tests/test_installer.py compiles against a stand-in with /DBundleDir=...
+#ifndef BundleDir
+  #define BundleDir "..\..\dist\fallzahl"
+#endif
 
 [Setup]
 AppId={{6F1C2B7E-4A8D-4C36-9E51-0FA11A000001}
