@@ -157,3 +157,26 @@ def stand_in_bundle(folder: Path) -> Path:
     for exe in ("fallzahl.exe", "fallzahl-cli.exe"):
         (folder / exe).write_bytes(b"MZ stand-in for the PyInstaller executable\n")
     return folder
+
+
+def windows_layout(linux_bundle: Path, folder: Path) -> Path:
+    """The real Linux bundle in the Windows bundle's layout, for ISCC to pack.
+
+    The same ``_internal`` folder (PyInstaller 6's contents folder on every platform); the
+    executables named as on Windows, ``fallzahl.exe`` and ``fallzahl-cli.exe`` (Linux ELF
+    files still, so the installed tree runs here). Files are hard links where possible.
+    """
+    folder.mkdir(parents=True)
+    shutil.copytree(
+        linux_bundle / "_internal", folder / "_internal", symlinks=True, copy_function=_link
+    )
+    for exe in ("fallzahl.exe", "fallzahl-cli.exe"):
+        _link(linux_bundle / "fallzahl", folder / exe)
+    return folder
+
+
+def _link(source: Path | str, target: Path | str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
