@@ -451,6 +451,8 @@ def _contact_items(scheme: Scheme, contact: Contact, rng: random.Random) -> Cont
         values["place"] = place if place in places else places[0]
     if contact.case_id is not None and rng.random() < NO_SHOW_SHARE:
         values["no_show"] = True
+        if scheme.bands_from_minutes:  # nobody came: no length, no band
+            values.update(minutes=None, duration=None)
     # the band follows from the minutes (app/records/duration.py), as on every save
     return with_band(msgspec.structs.replace(contact, **values), scheme)
 
