@@ -182,6 +182,18 @@ class Scheme(msgspec.Struct, frozen=True, kw_only=True, dict=True):
         """problem code -> life domain code (codes that count as a problem only)."""
         return {c.code: c.domain for c in self.codes("problem") if c.domain and c.counts_as_problem}
 
+    @cached_property
+    def unknown_codes(self) -> dict[str, str]:
+        """Dimension id -> the code of its "unknown" answer: the one code labelled "unknown"
+        in English (lk-harz: AUNK, UNK, KUNK, U). Tallies count it under one code of their
+        own (app/stats/codes.py); a dimension with two such codes has none."""
+        out = {}
+        for d in self.dimensions:
+            found = [c.code for c in d.codes if c.label_en.strip().lower() == "unknown"]
+            if len(found) == 1:
+                out[d.id] = found[0]
+        return out
+
     def pooled(self, dim_id: str, code: str) -> str:
         """The code as published: pooled codes (VG Vorharz) give their pool."""
         found = self._index.get(dim_id, {}).get(code)
