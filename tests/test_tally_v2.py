@@ -97,7 +97,7 @@ def test_waiting_time(t2) -> None:
     assert band(14) == "D0_14" and band(15) == "D15_28" and band(92) == "D92+"
     assert t2.value("cases_started") == 3  # case 4 has no start date
     assert t2.breakdown("cases_started", "waiting_band") == {
-        "D0_14": 1, "D15_28": 1, "D29_56": 1, "D57_91": 0, "D92+": 0, "?": 0,
+        "D0_14": 1, "D15_28": 1, "D29_56": 1, "D57_91": 0, "D92+": 0, "_X": 0,
     }  # fmt: skip
     assert t2.value("waiting_days_median") == 21  # 9, 21, 40 days
     assert t2.value("waiting_days_median", field="SCHULD") == 40
@@ -112,7 +112,7 @@ def test_item_breakdowns_add_up_with_not_asked(t2) -> None:
     for dim in ("client_relation", "reason_main", "debt_trigger", "eb_setting", "family_situation"):
         assert sum(t2.breakdown("cases_active", dim).values()) == t2.value("cases_active"), dim
     assert t2.breakdown("cases_active", "client_relation") == {
-        "SELF": 1, "REL": 1, "PROF": 0, "?": 2, "-": 0,
+        "SELF": 1, "REL": 1, "PROF": 0, "_X": 2, "_Z": 0,
     }  # fmt: skip
     assert t2.value("cases_active", reason="SCHULE") == 1
 
@@ -208,7 +208,7 @@ def test_v1_and_v2_tallies_merge_at_the_district() -> None:
     triggers = sum(t1.value("cases_active", problem=f"FIN_{x}") for x in ("ALO", "KRANK", "SONST"))
     assert m1.value("cases_active", problem="FIN_SCHULD") >= triggers > 0
     # the new partitions: every v1 case is "not recorded"
-    assert m1.value("cases_active", client_relation="?") == t1.value("cases_active")
+    assert m1.value("cases_active", client_relation="_X") == t1.value("cases_active")
     merged = merge([m1, t2], Q1)
     assert merged.value("cases_active") == t1.value("cases_active") + t2.value("cases_active")
     for dim in ("client_relation", "debt_trigger", "problem_class"):
@@ -241,11 +241,12 @@ def test_not_asked_only_for_items_with_fields(t2) -> None:
     assert "cases_started" not in tally(no_items, CASES, CONTACTS, Q1).measures
 
 
-def test_format_1_and_2_packages_merge_at_the_district(tmp_path) -> None:
-    """Two offices, one still on v1, one on v2: both packages are accepted and merged."""
+def test_v1_and_v2_scheme_packages_merge_at_the_district(tmp_path) -> None:
+    """Two offices, one still on v1, one on v2: both packages are accepted and merged.
+    (Packages of formats 1 and 2, from before tally format 2: test_package_formats.py.)"""
     from app.district import desk as district
     from app.district.report import report
-    from app.exchange.package import FORMAT, FORMAT_2
+    from app.exchange.package import FORMAT_3
     from app.office.export import build_package
     from app.office.period_close import close_period
     from app.scheme.store import import_scheme
@@ -273,8 +274,8 @@ def test_format_1_and_2_packages_merge_at_the_district(tmp_path) -> None:
             close_period(office.session, period, accepted_reason="test")
             path, sha, manifest = build_package(office.session, period, tmp_path / office.office_id)
             files[office.office_id] = (path, manifest)
-        assert files["HZ-OLD"][1].format == FORMAT
-        assert files["HZ-NEW"][1].format == FORMAT_2
+        assert files["HZ-OLD"][1].format == files["HZ-NEW"][1].format == FORMAT_3
+        assert files["HZ-OLD"][1].non_additive == []
         assert files["HZ-NEW"][1].non_additive == ["waiting_days_median"]
         vault, desk = make_district(tmp_path / "district", FAST_KDF)
         try:

@@ -8,7 +8,7 @@ which is NON_ADDITIVE: it is never summed across offices or quarters (app/distri
   request to start), also by field and by municipality; shares within 14 and 28 days are
   read from the bands; the median in whole days beside them.
 - Items: every single-choice case item (and the main reason of a ranked item) partitions the
-  cases: its codes, "?" (not recorded) and "-" (not asked: the item does not apply to the
+  cases: its codes, "_X" (not recorded) and "_Z" (not asked: the item does not apply to the
   case's fields) add up to the total. Multiple-choice items and all reasons count a case once
   per code (they add up to no total).
 - Persons counselled and children affected (sums), problem counts beside domain counts,
@@ -28,9 +28,10 @@ from app.records.model import ITEM_ATTRIBUTE, Activity, Case, Contact
 from app.records.periods import Period
 from app.records.rules import domain_class
 from app.scheme.model import Scheme
+from app.stats.codes import NOT_ASKED, NOT_RECORDED
 
-MISSING = "?"
-NOT_ASKED = "-"  # the item does not apply to the case's counselling fields
+MISSING = NOT_RECORDED
+# NOT_ASKED: the item does not apply to the case's counselling fields
 WAITING_BAND = "waiting_band"
 PROBLEM_CLASS = "problem_class"
 # (band code, last day included); the last band is open
@@ -53,7 +54,7 @@ ACTIVITY_ITEM_DIMS = {
     "activity_place": "activity_place",
 }
 ITEM_DIMS = {**CASE_ITEM_DIMS, **CASE_ITEM_MULTI, **CONTACT_ITEM_DIMS, **ACTIVITY_ITEM_DIMS}
-# Dimensions whose codes (with "?" and "-") add up to the total: for disclosure control.
+# Dimensions whose codes (with "_X" and "_Z") add up to the total: for disclosure control.
 PARTITIONS = (
     *CASE_ITEM_DIMS,
     *CONTACT_ITEM_DIMS,
@@ -144,7 +145,7 @@ def count_cases(
                     out[measure][code] += n
         return out
 
-    # single-choice items (and the main reason): a partition with "?" and "-"
+    # single-choice items (and the main reason): a partition with "_X" and "_Z"
     for dim, item_id in CASE_ITEM_DIMS.items():
         item = scheme.item(item_id)
         if item is None:
