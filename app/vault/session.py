@@ -32,7 +32,7 @@ from app.records.periods import Period
 from app.records.upgrade import contact_upgrader, in_current_codes
 from app.records.validation import validate_case, validate_contact
 from app.scheme.store import scheme_for_version
-from app.vault import archive, audit, keyslots, lead_state, settings, store
+from app.vault import archive, audit, keyslots, lead_state, settings, store, witness
 from app.vault.lock import WriterLock
 
 if TYPE_CHECKING:
@@ -91,6 +91,9 @@ class Session:
             self._flush_armed = self._rollback_armed = False
             self._lead_rows = lead_state.Rows(self.store)
             self._head: lead_state.Head | None = None
+            # the writing session compares the file with what this PC has seen of it
+            self._witnessing = lock and verify
+            self._witness: witness.Seen | None = None
             signed = None
             if verify:  # signature and digest first: they need no data key
                 signed = lead_state.verify(
@@ -99,7 +102,10 @@ class Session:
             self._audit_seq, self._audit_prev = self._opened_audit_tail()
             if signed is not None:
                 self._head = self._verify_lead_state(signed)
+                kept = witness.check(vault.vault_id, self.seen()) if self._witnessing else None
                 self._mark_seen(self._head.version)
+                if self._witnessing:
+                    self._witness = witness.advance(vault.vault_id, kept, self.seen())
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
@@ -667,6 +673,10 @@ class Session:
             keyslots.reseal_own_secret(self.store, self.vault.vault_id, row, self._kek, secret)
         self._slot_secret = secret
 
+    def seen(self) -> witness.Seen:
+        """What the rollback witness keeps of this vault as this session sees it now."""
+        return witness.Seen(lead_version=self.lead_head.version, audit_seq=self._audit_seq)
+
     @property
     def lead_head(self) -> lead_state.Head:
         if self._head is None:
@@ -986,6 +996,8 @@ class Session:
     # end
     def close(self) -> None:
         """Forget keys and plaintext; release the writer lock."""
+        if self._witnessing and self._head is not None and self._key is not None:
+            self._witness = witness.advance(self.vault.vault_id, self._witness, self.seen())
         self._cases = self._contacts = None
         self._fetched, self._carried, self._batches, self._held = {}, set(), [], set()
         self._key = None  # type: ignore[assignment]
