@@ -67,13 +67,18 @@ def check(vault_id: str, now: Seen) -> Seen | None:
     kept = read(vault_id)
     if kept is None:
         return None
-    if kept.keys and now.keys[: len(kept.keys)] != kept.keys:
+    common = min(len(now.keys), len(kept.keys))
+    if now.keys[:common] != kept.keys[:common]:
         raise lead_state.forged(
             "andere Schlüsselfolge, als dieser PC gesehen hat: mit einem alten "
             "Leitungsschlüssel neu angelegt",
             "another key history than this PC has seen: remade with an old lead key",
         )
-    if now.lead_version < kept.lead_version or now.audit_seq < kept.audit_seq:
+    if (
+        len(now.keys) < len(kept.keys)
+        or now.lead_version < kept.lead_version
+        or now.audit_seq < kept.audit_seq
+    ):
         raise rolled_back_file(now, kept)
     return kept
 
