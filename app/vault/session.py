@@ -113,6 +113,8 @@ class Session:
                 self._mark_seen(self._head.version)
                 if self._witnessing:
                     self._witness = witness.advance(vault.vault_id, kept, self.seen())
+                    if self.is_lead:  # counsellors' saves of frozen cases, signed now
+                        archive.sign_pending(self)
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
