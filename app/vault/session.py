@@ -95,6 +95,7 @@ class Session:
             self._witnessing = lock and verify
             self._witness: witness.Seen | None = None
             self._chain_moved = False  # this unlock followed a key change it had not seen
+            self._head_seq = 0  # the audit head's sequence at unlock
             self._key_ids: list[str] = []
             signed = None
             if verify:  # the key chain, then signature and digest (no record opened yet)
@@ -657,6 +658,7 @@ class Session:
         if audit_head is None:
             raise lead_state.rolled_back("Protokollkopf fehlt", "audit head missing")
         seq, _digest, version = audit_head  # a cut-off log is for ``check`` to name
+        self._head_seq = seq
         if version != head.version or head.audit_seq > seq:
             raise lead_state.rolled_back(
                 f"Stand {head.version}, Protokoll kennt {version}",
@@ -687,7 +689,9 @@ class Session:
     def seen(self) -> witness.Seen:
         """What the rollback witness keeps of this vault as this session sees it now."""
         return witness.Seen(
-            lead_version=self.lead_head.version, audit_seq=self._audit_seq, keys=self._key_ids
+            lead_version=self.lead_head.version,
+            audit_seq=max(self._audit_seq, self._head_seq),  # a cut-off log: for ``check``
+            keys=self._key_ids,
         )
 
     def _key_chain(self) -> list[lead_state.Rotation]:
