@@ -22,7 +22,14 @@ import msgspec
 from app.crypto import kdf as keys
 from app.crypto import signing
 from app.crypto.aead import Cipher, Tampered
-from app.errors import FallzahlError, LeadStateRolledBack, NotAllowed, NotFound, RecordDamaged
+from app.errors import (
+    FallzahlError,
+    LeadStateRolledBack,
+    NotAllowed,
+    NotFound,
+    RecordDamaged,
+    StorageError,
+)
 from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
@@ -115,7 +122,8 @@ class Session:
                 if self._witnessing:
                     self._witness = witness.advance(vault.vault_id, kept, self.seen())
                     if self.is_lead:  # counsellors' saves of frozen cases, signed now
-                        archive.sign_pending(self)
+                        with contextlib.suppress(StorageError):  # a full disk: next time
+                            archive.sign_pending(self)
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
