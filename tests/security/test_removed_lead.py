@@ -368,12 +368,13 @@ def test_a_recovery_reset_of_a_lead_rotates_the_lead_state_key_too(world):
     assert len(s._key_chain()) == chain_before + 1
     s.close()
     vault.close()
-    PASSES["anna"] = "anna-neues-passwort"
+    PASSES["anna"], PASSES["lotte"] = "anna-neues-passwort", "lotte-neues-passwort"
     try:
-        for user in ("anna", "carl", "leitung"):
+        for user in ("anna", "carl", "leitung", "lotte"):
             assert world.unlock(user) == ["2026-0001", "2026-0002"]
     finally:
         PASSES["anna"] = ANNA
+        PASSES.pop("lotte")
 
 
 def test_a_failed_lead_rotation_leaves_memory_and_file_as_they_were(world):
