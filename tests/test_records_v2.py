@@ -292,3 +292,48 @@ def test_a_case_frozen_by_a_closed_period_keeps_its_version_1_codes(session) -> 
         )
     )
     assert fresh.scheme_version == 2 and fresh.debt_trigger == "KRANK"  # not frozen: upgraded
+
+
+def _add(log, session):
+    log.save_activity(session, _activity(), TODAY)
+
+
+def _edit(log, session):
+    log.save_activity(session, _activity(participants=40), TODAY)
+
+
+def _delete(log, session):
+    log.delete_activity(session, "a1")
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "before", "after"),
+    [
+        ("add", _add, [], [25]),
+        ("edit", _edit, [25], [40]),
+        ("delete", _delete, [25], []),
+    ],
+)
+def test_activity_changes_are_undone_and_redone(session, name, change, before, after) -> None:
+    from app.vault.undo import ACTIVITIES, UndoLog
+
+    session.scheme = V2
+    log = UndoLog()
+    if name != "add":
+        save_activity(session, _activity(), TODAY)
+
+    def participants() -> list[int]:
+        return [a.participants for a in activities(session)]
+
+    change(log, session)
+    assert participants() == after
+    for _ in range(2):
+        assert log.undo(session).table == ACTIVITIES
+        assert participants() == before
+        assert log.redo(session).table == ACTIVITIES
+        assert participants() == after
+    assert session.check() == []
+    actions = [e.action for e in session.audit_entries()]
+    assert actions.count("activity.deleted") == (
+        2 if name == "add" else 3 if name == "delete" else 0
+    )

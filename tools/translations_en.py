@@ -655,6 +655,11 @@ EN: dict[str, str] = {
         "missed appointment."
     ),
     "Tätigkeiten ohne Fall": "Activities without a case",
+    "Tätigkeit": "Activity",
+    "Tätigkeit gespeichert. Strg+Z macht es rückgängig.": "Activity saved. Ctrl+Z undoes it.",
+    "Tätigkeit gelöscht. Strg+Z macht es rückgängig.": "Activity deleted. Ctrl+Z undoes it.",
+    "Erneut gelöscht: %1.": "Deleted again: %1.",
+    "Rückgängig gemacht: Löschen (%1).": "Undone: deletion (%1).",
     "Erfasste Tätigkeiten": "Recorded activities",
     "Art": "Kind",
     "Teilnehmende": "Participants",

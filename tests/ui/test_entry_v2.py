@@ -229,3 +229,79 @@ def test_contact_dialog_edits_the_new_items_and_shows_old_codes_in_todays(qtbot,
     session.save_contact(edited)
     saved = next(k for k in session.contacts() if k.id == phone.id)
     assert (saved.form, saved.duration, saved.kind) == ("4", "4", "JA")
+
+
+def _keys(qtbot, key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def test_activity_changes_undo_and_redo_by_keys(qtbot, session, window, answers):
+    """Ctrl+T opens the activities; adding, changing and deleting one is undone with Ctrl+Z
+    and redone with Ctrl+Y (or Ctrl+Shift+Z) in the dialog, and by the window after it."""
+
+    def participants() -> list[int]:
+        return [a.participants for a in activities(session)]
+
+    seen = {}
+
+    def run(dialog) -> bool:
+        seen["dialog"] = dialog
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        # add
+        choose(qtbot, dialog.kind, "PRAEV")
+        choose(qtbot, dialog.field, "SUCHT")
+        count = dialog.items.widgets["activity_participants"]
+        count.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClicks(count, "24")
+        qtbot.keyClick(count, Qt.Key.Key_Return)
+        assert participants() == [24] and dialog.table.rowCount() == 1
+        assert QApplication.focusWidget() is dialog.date.edit
+        _keys(qtbot, Qt.Key.Key_Z)
+        assert participants() == [] and dialog.table.rowCount() == 0
+        assert dialog.status.text() == "Rückgängig gemacht: letzte Speicherung (Tätigkeit)."
+        _keys(qtbot, Qt.Key.Key_Y)
+        assert participants() == [24] and dialog.table.rowCount() == 1
+        assert dialog.status.text() == "Wiederhergestellt: Tätigkeit."
+        # change
+        dialog.table.setFocus()
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Home)
+        assert dialog.items.widgets["activity_participants"].value() == 24
+        count.setFocus(Qt.FocusReason.TabFocusReason)
+        count.selectAll()
+        qtbot.keyClicks(count, "30")
+        qtbot.keyClick(count, Qt.Key.Key_Return)
+        assert participants() == [30]
+        _keys(qtbot, Qt.Key.Key_Z)
+        assert participants() == [24] and "24" in dialog.summary.text()
+        _keys(
+            qtbot,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        assert participants() == [30]
+        # delete
+        dialog.table.setFocus()
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Home)
+        answers["answers"].append(True)
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+        assert participants() == [] and dialog.table.rowCount() == 0
+        _keys(qtbot, Qt.Key.Key_Z)
+        assert participants() == [30] and dialog.table.rowCount() == 1
+        assert dialog.status.text() == "Rückgängig gemacht: Löschen (Tätigkeit)."
+        _keys(qtbot, Qt.Key.Key_Y)
+        assert participants() == [] and dialog.status.text() == "Erneut gelöscht: Tätigkeit."
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        return True
+
+    window._exec = run
+    window.quick.code.setFocus()
+    qtbot.keyClick(window.quick.code, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert "dialog" in seen and not seen["dialog"].isVisible()
+    # the window's own Ctrl+Z reaches the activities too, once the dialog is closed
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.quick.code, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert participants() == [30]
+    assert window.statusBar().currentMessage() == "Rückgängig gemacht: Löschen (Tätigkeit)."
