@@ -19,11 +19,12 @@ import msgspec
 import pytest
 
 from app.crypto import aead, age, signing
-from app.errors import LeadStateForged, VaultRolledBack
+from app.errors import BackupOlderThanRemoval, BackupRefused, LeadStateForged, VaultRolledBack
 from app.office import keys as office_keys
 from app.office.info import OfficeInfo, set_office_info
 from app.records import freeze
 from app.vault import keyslots, lead_state, store, witness
+from app.vault.backup import restore_backup
 from app.vault.vault import Vault
 from tests.support.passphrases import FAST_KDF, PASS
 from tests.support.records import case
@@ -280,6 +281,31 @@ def test_a_removed_leads_forgery_is_named(world, attack, user, error):
     with pytest.raises(error) as err:
         world.unlock(user)
     assert err.value.message("de") and err.value.message("en")
+
+
+def test_the_fork_restored_through_the_program_after_breaking_the_current_file_is_refused(world):
+    """lena breaks vault.db (the current vault no longer opens, so no lead of it is asked)
+    and restores her fork with her own passphrase: the witness knows the key chain."""
+    fork = _lenas_fork(world)
+    world.db_path.write_bytes(b"broken" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(str(world.db_path) + suffix).unlink(missing_ok=True)
+    with pytest.raises(BackupRefused) as err:
+        restore_backup(world.folder, fork, user="lena", passphrase=LENA)
+    assert "key" in err.value.message("en")
+    assert world.db_path.read_bytes() == b"broken" * 100  # unchanged
+
+
+def test_an_older_backup_from_before_a_lead_removal_needs_confirmation_even_unopened(world):
+    """The program's backup of lena's day (genuine, older): with the current file broken,
+    this PC's witness still says it is from before a lead's removal."""
+    world.db_path.write_bytes(b"broken" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(str(world.db_path) + suffix).unlink(missing_ok=True)
+    with pytest.raises(BackupOlderThanRemoval):
+        restore_backup(world.folder, world.kit.copy, user="leitung", passphrase=PASS)
+    restore_backup(world.folder, world.kit.copy, user="leitung", passphrase=PASS, accept_older=True)
+    assert world.unlock("leitung") == ["2026-0001"]
 
 
 def test_the_case_left_a_fork_of_the_whole_file_on_a_pc_that_never_saw_the_newer_state(world):
