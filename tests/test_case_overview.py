@@ -42,6 +42,7 @@ def test_overview_rows_use_the_multi_problem_rule(min_scheme):
     [
         (ov.CaseFilter(), ["2026-0001", "2026-0002", "2026-0003"]),
         (ov.CaseFilter(text="0002"), ["2026-0002"]),
+        (ov.CaseFilter(text="-000", status=ov.OPEN), ["2026-0001", "2026-0003"]),
         (ov.CaseFilter(field="SUCHT"), ["2026-0003"]),
         (ov.CaseFilter(status=ov.CLOSED), ["2026-0002"]),
         (ov.CaseFilter(status=ov.OPEN), ["2026-0001", "2026-0003"]),
@@ -60,6 +61,7 @@ def test_filters(min_scheme, f, expected):
     rows = ov.overview(cases, [], min_scheme)
     kept = [r.code for r, keep in zip(rows, ov.select(rows, f), strict=True) if keep]
     assert kept == expected
+    assert [rows[i].code for i in ov.matching(rows, f)] == expected  # the list's one pass
 
 
 def test_quarters_and_years():

@@ -345,7 +345,7 @@ class Session:
 
     def history_page(self, page_id: str) -> list[CaseRow]:
         """One page of frozen cases' list rows (decoded now, not kept)."""
-        return archive.page(self, page_id).rows
+        return archive.page_rows(self, page_id)
 
     def frozen_tally(self, label: str) -> bytes | None:
         """The sealed frozen tally (canonical tallies.json) of a closed period, if kept."""
