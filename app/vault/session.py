@@ -15,6 +15,7 @@ import gc
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -170,49 +171,57 @@ class Session:
     def _load(self) -> None:
         """Open and decode the open records once; damaged rows are named, not skipped.
 
-        This is the hot path of unlocking (100,000 records): SQLite hands over nonce,
-        ciphertext and the associated data (built in SQL), one cipher object opens them,
-        and one msgspec call per table decodes all plaintexts as a single MessagePack
-        array. Only when something does not open does the slow path find which row.
-        Frozen rows (their own tables) are not read at all.
+        This is the hot path of unlocking (100,000 records): SQLite hands over id, revision,
+        nonce and ciphertext, one cipher object opens them (the associated data built from
+        a per-table template), and one msgspec call per table decodes all plaintexts as a
+        single MessagePack array, all with the cyclic GC paused (it would walk every record
+        decoded so far, again and again). Only when something does not open does the slow
+        path find which row. Frozen rows (their own tables) are not read at all, but the
+        frozen contacts of the open cases and the frozen cases of open contacts.
         """
         if self._cases is not None:
             return
         loaded: dict[str, dict] = {}
         bad: list[RecordDamaged] = []
-        held = archive.batches(self)
         was_enabled = gc.isenabled()
         gc.disable()  # hundred thousand fresh objects: no collections half way
         try:
+            held = archive.batches(self)
             for table, kind in (("cases", Case), ("contacts", Contact)):
-                prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-                rows = self.store.sealed_for_opening(table, prefix)
+                rows = self.store.sealed_for_opening(table)
                 ids = [row[0] for row in rows]
                 try:
-                    plains = self._aead.open_many(rows)
+                    plains = self._aead.open_rows(
+                        rows, store.ad_template(self.vault.vault_id, table)
+                    )
                 except Tampered:
                     ids, plains = self._open_one_by_one(table, bad)
                 del rows  # the ciphertexts: not needed once opened (peak memory)
                 decoded = self._decode_all(table, kind, ids, plains, bad)
                 del plains
                 loaded[table] = dict(zip(ids, decoded, strict=False))
+            if bad:
+                raise _many_damaged(bad)
+            cases, contacts = loaded["cases"], loaded["contacts"]
+            # cases of open contacts that a closing froze (a contact after the case's end)
+            missing = set(map(attrgetter("case_id"), contacts.values())) - cases.keys()
+            missing -= {None, ""}
+            kept_open = self._decode_rows("cases_frozen", missing)
+            cases.update((c.id, c) for c in kept_open)
+            carried = [
+                i
+                for b in held
+                for case_id, ids in b.carried.items()
+                if case_id in cases
+                for i in ids
+            ]
+            extra = self._decode_rows("contacts_frozen", carried)
+            contacts.update((k.id, k) for k in extra)
         finally:
             if was_enabled:
                 gc.enable()
-        if bad:
-            raise _many_damaged(bad)
-        cases, contacts = loaded["cases"], loaded["contacts"]
         self._batches = held
-        # cases of open contacts that a closing froze (a contact after the case's end)
-        missing = {k.case_id for k in contacts.values() if k.case_id and k.case_id not in cases}
-        kept_open = self._decode_rows("cases_frozen", missing)
-        cases.update((c.id, c) for c in kept_open)
         self._held = {c.id for c in kept_open}  # frozen, held for a contact of an open period
-        carried = [
-            i for b in held for case_id, ids in b.carried.items() if case_id in cases for i in ids
-        ]
-        extra = self._decode_rows("contacts_frozen", carried)
-        contacts.update((k.id, k) for k in extra)
         self._carried = {k.id for k in extra}
         self._cases, self._contacts = cases, contacts
 
@@ -222,11 +231,10 @@ class Session:
         ids = list(ids)
         if not ids:
             return []
-        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-        rows = self.store.sealed_for_opening(table, prefix, ids)
+        rows = self.store.sealed_for_opening(table, ids)
         found = [row[0] for row in rows]
         try:
-            plains = self._aead.open_many(rows)
+            plains = self._aead.open_rows(rows, store.ad_template(self.vault.vault_id, table))
         except Tampered:
             for record_id, rev, sealed in self.store.rows_by_id(table, found):
                 self.open_row(table, record_id, rev, sealed)  # names the damaged one
@@ -321,12 +329,11 @@ class Session:
         return list(out.values())
 
     def _decode_table(self, table: str, kind: type) -> list:
-        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-        rows = self.store.sealed_for_opening(table, prefix)
+        rows = self.store.sealed_for_opening(table)
         ids = [row[0] for row in rows]
         bad: list[RecordDamaged] = []
         try:
-            plains = self._aead.open_many(rows)
+            plains = self._aead.open_rows(rows, store.ad_template(self.vault.vault_id, table))
         except Tampered:
             ids, plains = self._open_one_by_one(table, bad)
         decoded = self._decode_all(table, kind, ids, plains, bad)
