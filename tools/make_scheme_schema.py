@@ -119,7 +119,17 @@ schema = {
                     "dimensions": {
                         "items": {
                             "properties": {
-                                "codes": {"items": {"not": {"required": ["counts_as_problem"]}}}
+                                "codes": {
+                                    "items": {
+                                        "not": {
+                                            "anyOf": [
+                                                {"required": ["counts_as_problem"]},
+                                                {"required": ["minutes_min"]},
+                                                {"required": ["minutes_max"]},
+                                            ]
+                                        }
+                                    }
+                                }
                             }
                         }
                     },
@@ -144,6 +154,8 @@ schema = {
                 "pool": LABEL,
                 "check": {"type": "boolean"},
                 "counts_as_problem": {"type": "boolean"},
+                "minutes_min": {"type": "integer", "minimum": 1, "maximum": 1440},
+                "minutes_max": {"type": "integer", "minimum": 1, "maximum": 1440},
             },
         },
         "item": {
@@ -161,7 +173,7 @@ schema = {
             "properties": {
                 "id": {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,31}$"},
                 "record": {"enum": ["case", "contact", "activity"]},
-                "kind": {"enum": ["single", "multiple", "ranked", "date", "count"]},
+                "kind": {"enum": ["single", "multiple", "ranked", "date", "count", "counts"]},
                 "label_de": LABEL,
                 "label_en": LABEL,
                 "definition_de": TEXT,
@@ -174,15 +186,31 @@ schema = {
                 "additive": {"type": "boolean"},
                 "source": LABEL,
                 "check": {"type": "boolean"},
+                "only_if": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["item", "codes"],
+                    "properties": {
+                        "item": {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,31}$"},
+                        "codes": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": CODE,
+                            "uniqueItems": True,
+                        },
+                    },
+                },
             },
             "allOf": [
                 {
-                    "if": {"properties": {"kind": {"enum": ["single", "multiple", "ranked"]}}},
+                    "if": {
+                        "properties": {"kind": {"enum": ["single", "multiple", "ranked", "counts"]}}
+                    },
                     "then": {"required": ["dimension"]},
                     "else": {"not": {"required": ["dimension"]}},
                 },
                 {
-                    "if": {"properties": {"kind": {"const": "count"}}},
+                    "if": {"properties": {"kind": {"enum": ["count", "counts"]}}},
                     "then": {"required": ["min", "max"]},
                 },
                 {

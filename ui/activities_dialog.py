@@ -4,8 +4,9 @@ network meetings): a list of the year's activities and a form to add or change o
 Everything by keyboard: the form starts at the date; Tab walks kind, field, participants,
 target group, setting, minutes and place; Enter saves (a new activity, or the one chosen in
 the list); Ctrl+N starts a new one; Del deletes the chosen one after asking. The definition
-of the focused item and code is shown beside the form. Saving goes to app/vault/activities.py,
-which validates; its errors are shown as they are.
+of the focused item and code is shown beside the form. Saving and deleting go through the
+window's undo log (app/vault/undo.py, then app/vault/activities.py, which validates; its errors
+are shown as they are), and the window's undo and redo actions work here too: Ctrl+Z, Ctrl+Y.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,9 +35,11 @@ from app.errors import FallzahlError
 from app.records.model import Activity
 from app.vault import activities as store
 from app.vault.session import new_id
+from app.vault.undo import UndoLog
 from ui import dialogs
 from ui.date_field import DateField
 from ui.item_form import ItemForm
+from ui.window_keys import WindowKeys
 
 if TYPE_CHECKING:
     from app.vault.session import Session
@@ -45,11 +48,22 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ActivitiesDialog(QDialog):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    """``undo``: the window's undo log; ``undo_actions``: the window's undo and redo actions,
+    whose keys then work in the dialog as well (the window calls ``after_step``)."""
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        undo: UndoLog | None = None,
+        undo_actions: tuple[QAction, QAction] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("activitiesDialog")
         self.setWindowTitle(self.tr("Tätigkeiten ohne Fall"))
         self.session = session
+        self.undo = undo if undo is not None else UndoLog()
         self._editing: Activity | None = None
         scheme = session.scheme
         outer = QHBoxLayout(self)
@@ -76,6 +90,10 @@ class ActivitiesDialog(QDialog):
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("Summe"))
         left.addWidget(self.summary)
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Meldung"))
+        self.status.setWordWrap(True)
+        left.addWidget(self.status)
         outer.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -128,6 +146,9 @@ class ActivitiesDialog(QDialog):
         outer.addLayout(right, 2)
 
         QShortcut(QKeySequence.StandardKey.New, self, self.new)
+        if undo_actions is not None:
+            self.addActions(list(undo_actions))  # the window's keys reach them from here
+            self.keys = WindowKeys(self, *undo_actions)
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while typing a date
         self._dim_of = {self.kind: "activity_kind", self.field: "field"}
@@ -201,6 +222,7 @@ class ActivitiesDialog(QDialog):
     def new(self) -> None:
         self._editing = None
         self.table.clearSelection()
+        self.table.setCurrentItem(None)  # so Home or an arrow key chooses a row again
         self.date.setDate(dt.date.today())
         self.kind.setCurrentIndex(0)
         self.items.load(
@@ -247,12 +269,13 @@ class ActivitiesDialog(QDialog):
             self.date.setFocus()
             return None
         try:
-            store.save_activity(self.session, activity)
+            self.undo.save_activity(self.session, activity)
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return None
         self.refresh()
         self.new()
+        self.status.setText(self.tr("Tätigkeit gespeichert. Strg+Z macht es rückgängig."))
         return activity
 
     def delete(self) -> None:
@@ -262,12 +285,19 @@ class ActivitiesDialog(QDialog):
         if not dialogs.question(self, self.tr("Diese Tätigkeit löschen?")):
             return
         try:
-            store.delete_activity(self.session, activity.id)
+            self.undo.delete_activity(self.session, activity.id)
         except FallzahlError as exc:
             dialogs.error(self, exc)
             return
         self.refresh()
         self.new()
+        self.status.setText(self.tr("Tätigkeit gelöscht. Strg+Z macht es rückgängig."))
+
+    def after_step(self, message: str) -> None:
+        """The window undid or redid a change: show the list as it is now and say so."""
+        self.refresh()
+        self.new()
+        self.status.setText(message)
 
     # definitions at the point of entry
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -38,7 +38,7 @@ from app import lang
 from app.errors import FallzahlError
 from app.records import overview as ov
 from app.records.changes import Changes
-from app.vault.undo import CASES, CONTACTS, NothingToRedo, NothingToUndo, UndoLog
+from app.vault.undo import ACTIVITIES, CASES, CONTACTS, NothingToRedo, NothingToUndo, UndoLog
 from ui import dialogs, i18n
 from ui.case_editor import CaseEditor
 from ui.case_model import (
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     admin_requested = Signal()
     language_requested = Signal(str)
+    stepped = Signal(str)  # an undo or redo was done; what the status bar says of it
     OVERVIEW_PAGE, ENTRY_PAGE = 0, 1
 
     def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
@@ -733,15 +734,28 @@ class MainWindow(QMainWindow):
             dialogs.error(self, exc)
             return
         self.apply_changes(discard_edits=True)
-        what = self.tr("Fall") if step.table == CASES else self.tr("Kontakt")
-        done = (
-            self.tr("Wiederhergestellt: %1.")
-            if redo
-            else self.tr("Rückgängig gemacht: letzte Speicherung (%1).")
-        )
-        self.statusBar().showMessage(done.replace("%1", what), 8000)
-        self.quick.status.setText(done.replace("%1", what))  # not the undone confirmation
+        what = {
+            CASES: self.tr("Fall"),
+            CONTACTS: self.tr("Kontakt"),
+            ACTIVITIES: self.tr("Tätigkeit"),
+        }[step.table]
+        if step.saved is None:  # the change was a deletion (of an activity)
+            done = (
+                self.tr("Erneut gelöscht: %1.")
+                if redo
+                else self.tr("Rückgängig gemacht: Löschen (%1).")
+            )
+        else:
+            done = (
+                self.tr("Wiederhergestellt: %1.")
+                if redo
+                else self.tr("Rückgängig gemacht: letzte Speicherung (%1).")
+            )
+        message = done.replace("%1", what)
+        self.statusBar().showMessage(message, 8000)
+        self.quick.status.setText(message)  # not the undone confirmation
         self.quick.forget_typing()
+        self.stepped.emit(message)
 
     def delete_case(self) -> None:
         case = self.editor.case
@@ -824,8 +838,17 @@ class MainWindow(QMainWindow):
         """Groups, prevention events and other work without a case (scheme format 2)."""
         from ui.activities_dialog import ActivitiesDialog
 
-        if self._session is not None and self._session.scheme.items:
-            self._exec(ActivitiesDialog(self._session, self))
+        if self._session is None or not self._session.scheme.items:
+            return
+        dialog = ActivitiesDialog(
+            self._session, self, undo=self.undo, undo_actions=(self.undo_action, self.redo_action)
+        )
+        self.stepped.connect(dialog.after_step)
+        try:
+            self._exec(dialog)
+        finally:
+            self.stepped.disconnect(dialog.after_step)
+            dialog.deleteLater()  # with it go its key filter and its hold on the actions
 
     def show_categories(self) -> None:
         if self._session is not None:

@@ -44,7 +44,10 @@ def own_edit(widget: QWidget, redo: bool = False) -> bool:
 
 
 class WindowKeys(QObject):
-    """Installed on the application while ``window`` lives; looks only at its widgets."""
+    """Installed on the application while ``window`` lives; looks only at its widgets.
+
+    ``window`` may also be a dialog that carries the main window's undo and redo actions
+    (``addActions``): then those keys reach the actions from its fields in the same way."""
 
     def __init__(self, window: QWidget, undo: QAction, redo: QAction) -> None:
         super().__init__(window)
@@ -76,7 +79,7 @@ class WindowKeys(QObject):
         return True
 
     def _action_for(self, pressed: QKeySequence) -> QAction | None:
-        for action in self._window.findChildren(QAction):
+        for action in [*self._window.findChildren(QAction), *self._window.actions()]:
             if not action.isEnabled():
                 continue
             for keys in action.shortcuts():

@@ -2,9 +2,9 @@
 Sozialplan").
 
 ``import_feedback`` checks the signature against the district keys the office trusts (the
-same as for receipts), that it is for the office's district, and that it is newer than the
-edition already held for that period; it keeps the verified file (setting
-``office.feedback``: period -> feedback). ``standing`` tells the office what of its data the
+same as for receipts: app/office/district_trust.py), that it is for the office's district,
+and that it is newer than the edition already held for that period; it keeps the verified
+file (setting ``office.feedback``: period -> feedback). ``standing`` tells the office what of its data the
 district used and how it compares, from the published figures only.
 """
 
@@ -18,8 +18,8 @@ import msgspec
 from app.errors import FeedbackOtherOffice, FeedbackOutdated
 from app.exchange.feedback import Feedback, read_feedback
 from app.office import export
-from app.office.info import TRUST_ANCHORS, office_info
-from app.office.receipt_import import trusted_district_keys
+from app.office.district_trust import district_keys
+from app.office.info import office_info
 from app.vault.settings import Setting
 
 if TYPE_CHECKING:
@@ -29,13 +29,6 @@ HELD: Setting[dict[str, Feedback]] = Setting(
     "office.feedback", dict[str, Feedback], dict, lead_only=False,
     audit_action="office.feedback_imported",
 )  # fmt: skip
-
-
-def district_keys(session: Session) -> list[bytes]:
-    """The keys trusted as the district's: those receipts trust, and the trust anchors the
-    office's provisioning file brought (a real district's own key)."""
-    provisioned = [k.encode("ascii") for k in TRUST_ANCHORS.read(session)]
-    return [*trusted_district_keys(session), *provisioned]
 
 
 def import_feedback(session: Session, data: bytes, signature: bytes | None) -> Feedback:

@@ -1,8 +1,8 @@
 """Office side of receipts: check a district's receipt and mark the sent package accepted.
 
 ``import_receipt`` checks the signature against the district keys the office trusts
-(resources/trust/*.pub, the same anchors as for the scheme), that the receipt is for this
-office and for a package it sent, and marks that package accepted.
+(app/office/district_trust.py: shipped, provisioned and extra keys), that the receipt is for
+this office and for a package it sent, and marks that package accepted.
 """
 
 from __future__ import annotations
@@ -11,24 +11,14 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from app.errors import ReceiptInvalid, ReceiptRefused, ReceiptUnknownPackage
 from app.exchange.receipt import CLOCK_SLACK, parse_stamp, read_receipt
 from app.office import export
+from app.office.district_trust import district_keys
 from app.office.info import office_info
-from app.scheme.trust import trusted_keys
 
 if TYPE_CHECKING:
     from app.vault.session import Session
-
-TRUST_SETTING = "receipt.trusted_keys"  # optional extra district keys (JSON list of .pub text)
-
-
-def trusted_district_keys(session: Session) -> list[bytes]:
-    extra = session.get_setting(TRUST_SETTING)
-    more = [k.encode() for k in msgspec.json.decode(extra, type=list[str])] if extra else []
-    return [*trusted_keys(), *more]
 
 
 def import_receipt(
@@ -36,7 +26,7 @@ def import_receipt(
 ):
     """Office side: check the receipt and mark the sent package accepted (SentPackage)."""
     now = now or dt.datetime.now()
-    receipt = read_receipt(data, signature, trusted_district_keys(session), now)
+    receipt = read_receipt(data, signature, district_keys(session), now)
     info = office_info(session)
     if info is None or info.office_id != receipt.office_id:
         raise ReceiptUnknownPackage(

@@ -1,18 +1,22 @@
 """Setting up a new office vault: by hand, or from a signed provisioning file.
 
 Everything in a provisioning file is checked before the vault is created, so a refused file
-leaves nothing behind.
+leaves nothing behind; every step of the set-up runs on a staged vault that is put into place
+only when complete (app/vault/staged_create.py), so a failure midway leaves no vault either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 from app.crypto.kdf import KdfParams
+from app.exchange.provisioning import Provisioning
 from app.office import info as office
 from app.office import keys as office_keys
 from app.office.provision_setup import apply_provisioning, checked_provisioning
+from app.vault.staged_create import create_whole
 from app.vault.vault import Vault
 
 
@@ -28,19 +32,8 @@ def init_office(
 ) -> str:
     """New office vault with its first lead. Returns the recovery key (shown once)."""
     office.check_office_id(office_id)
-    vault, recovery = Vault.create(folder, user=user, passphrase=passphrase, kdf=kdf)
-    try:
-        session = vault.unlock(user, passphrase)
-        try:
-            office.set_office_info(
-                session, office.OfficeInfo(office_id=office_id, name=office_name, district=district)
-            )
-            office_keys.make_office_keys(session)
-        finally:
-            session.close()
-    finally:
-        vault.close()
-    return recovery
+    info = office.OfficeInfo(office_id=office_id, name=office_name, district=district)
+    return create_whole(folder, lambda staging: _build(staging, info, user, passphrase, kdf))
 
 
 def init_from_provisioning(
@@ -55,20 +48,33 @@ def init_from_provisioning(
     """Verify the file, create the office vault from it; returns the recovery key."""
     today = today or dt.date.today()
     prov, newer = checked_provisioning(path, today)
-    recovery = init_office(
-        folder,
-        office_id=prov.office_id,
-        office_name=prov.office_name,
-        user=user,
-        passphrase=passphrase,
-        kdf=kdf,
-        district=prov.district_name,
+    info = office.OfficeInfo(
+        office_id=prov.office_id, name=prov.office_name, district=prov.district_name
     )
-    vault = Vault(folder)
+    return create_whole(
+        folder,
+        lambda staging: _build(staging, info, user, passphrase, kdf, (prov, newer, today)),
+    )
+
+
+def _build(
+    folder: Path,
+    info: office.OfficeInfo,
+    user: str,
+    passphrase: str,
+    kdf: KdfParams | None,
+    provisioned: tuple[Provisioning, bool, dt.date] | None = None,
+) -> str:
+    """Every step of an office's set-up, on the staged vault in ``folder``."""
+    vault, recovery = Vault.create(folder, user=user, passphrase=passphrase, kdf=kdf)
     try:
         session = vault.unlock(user, passphrase)
         try:
-            apply_provisioning(session, prov, import_new_scheme=newer, today=today)
+            office.set_office_info(session, info)
+            office_keys.make_office_keys(session)
+            if provisioned is not None:
+                prov, newer, today = provisioned
+                apply_provisioning(session, prov, import_new_scheme=newer, today=today)
         finally:
             session.close()
     finally:

@@ -41,7 +41,8 @@ def _check_open(session: Session, day: dt.date) -> None:
             )
 
 
-def _stored(session: Session, activity_id: str) -> Activity | None:
+def stored(session: Session, activity_id: str) -> Activity | None:
+    """The activity as saved, or None when there is none by that id."""
     row = session.store.row(TABLE, activity_id)
     if row is None:
         return None
@@ -50,7 +51,7 @@ def _stored(session: Session, activity_id: str) -> Activity | None:
 
 def save_activity(session: Session, activity: Activity, today: dt.date | None = None) -> Activity:
     validate_activity(activity, session.scheme, today)
-    old = _stored(session, activity.id)
+    old = stored(session, activity.id)
     for day in {activity.date, *([old.date] if old else [])}:
         _check_open(session, day)
     created = old is None
@@ -64,7 +65,7 @@ def save_activity(session: Session, activity: Activity, today: dt.date | None = 
 
 
 def delete_activity(session: Session, activity_id: str) -> None:
-    old = _stored(session, activity_id)
+    old = stored(session, activity_id)
     if old is None:
         raise NotFound(f"Tätigkeit {activity_id} gibt es nicht.", f"No activity {activity_id}.")
     _check_open(session, old.date)

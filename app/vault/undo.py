@@ -4,31 +4,36 @@ Every save through an UndoLog remembers the version it replaced (or that it crea
 record) and the version it wrote. Undo re-saves the previous version, or deletes the record
 the save created; redo writes the saved version again. Both are ordinary, audited saves or
 deletes. Saves made together (a contact and the case whose begin it moved) are undone and
-redone together. A new save forgets what could be redone. Deletions are not undone: they
-ask for confirmation first. The log lives in memory only and is forgotten on lock.
+redone together. A new save forgets what could be redone. Deleting a case or a contact is
+not undone (it asks for confirmation first, and a case takes its contacts along); deleting
+an activity is, since nothing hangs on it: undo saves it again, redo deletes it again. The
+log lives in memory only and is forgotten on lock.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from app.errors import FallzahlError
-from app.records.model import Case, Contact
+from app.records.model import Activity, Case, Contact
+from app.vault import activities
 
 if TYPE_CHECKING:
     from app.vault.session import Session
 
 CASES = "cases"
 CONTACTS = "contacts"
+ACTIVITIES = activities.TABLE
 
 
 class Step(msgspec.Struct, frozen=True):
     table: str
     record_id: str
-    previous: Case | Contact | None  # None: the save created the record
-    saved: Case | Contact | None = None  # the version the save wrote
+    previous: Case | Contact | Activity | None  # None: the save created the record
+    saved: Case | Contact | Activity | None = None  # the version written; None: deleted
 
 
 class NothingToUndo(FallzahlError):
@@ -91,6 +96,19 @@ class UndoLog:
         self._push(tuple(steps))
         return saved
 
+    def save_activity(
+        self, session: Session, activity: Activity, today: dt.date | None = None
+    ) -> Activity:
+        previous = activities.stored(session, activity.id)
+        saved = activities.save_activity(session, activity, today)
+        self._push((Step(ACTIVITIES, activity.id, previous, saved),))
+        return saved
+
+    def delete_activity(self, session: Session, activity_id: str) -> None:
+        previous = activities.stored(session, activity_id)
+        activities.delete_activity(session, activity_id)
+        self._push((Step(ACTIVITIES, activity_id, previous, None),))
+
     def forget(self, table: str, record_ids: set[str]) -> None:
         """The records were deleted: their saves can no longer be undone or redone."""
 
@@ -126,6 +144,10 @@ class UndoLog:
                 session.save_case(step.saved)
             elif isinstance(step.saved, Contact):
                 session.save_contact(step.saved)
+            elif isinstance(step.saved, Activity):
+                activities.save_activity(session, step.saved)
+            elif step.table == ACTIVITIES:
+                activities.delete_activity(session, step.record_id)
         self._undone.pop()
         self._done.append(change)
         return change[-1]
@@ -135,10 +157,14 @@ def _revert(session: Session, step: Step) -> None:
     if step.previous is None:
         if step.table == CASES:
             session.delete_case(step.record_id)
+        elif step.table == ACTIVITIES:
+            activities.delete_activity(session, step.record_id)
         else:
             session.delete_contact(step.record_id)
     elif isinstance(step.previous, Case):
         session.save_case(step.previous)
+    elif isinstance(step.previous, Activity):
+        activities.save_activity(session, step.previous)
     else:
         session.save_contact(step.previous)
 

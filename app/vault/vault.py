@@ -34,6 +34,15 @@ MAX_DELAY = 60.0
 MAX_COUNTED = 64  # failures counted at most (2**64 s is never reached: MAX_DELAY caps it)
 
 
+def vault_exists(folder: Path) -> VaultExists:
+    """The refusal to set up a vault where one is: an existing vault is never overwritten."""
+    return VaultExists(
+        f"Unter {folder} gibt es bereits einen Datenbestand; er wird nicht "
+        "überschrieben. Wählen Sie einen anderen Ordner.",
+        f"There already is a vault in {folder}; it will not be overwritten. Choose another folder.",
+    )
+
+
 class Vault:
     """A vault folder before unlocking: knows its users, not its contents."""
 
@@ -76,12 +85,7 @@ class Vault:
         keyslots.check_user_name(user)
         keyslots.check_passphrase_form(passphrase)
         if store.holds_vault(folder):
-            raise VaultExists(
-                f"Unter {folder} gibt es bereits einen Datenbestand; er wird nicht "
-                "überschrieben. Wählen Sie einen anderen Ordner.",
-                f"There already is a vault in {folder}; it will not be overwritten. Choose "
-                "another folder.",
-            )
+            raise vault_exists(folder)
         folder.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
             with contextlib.suppress(OSError):

@@ -4,112 +4,127 @@
 <context>
     <name>ActivitiesDialog</name>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="51"/>
+        <location filename="../../ui/activities_dialog.py" line="64"/>
         <source>Tätigkeiten ohne Fall</source>
         <translation>Activities without a case</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="60"/>
+        <location filename="../../ui/activities_dialog.py" line="74"/>
         <source>Erfasste Tätigkeiten</source>
         <translation>Recorded activities</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="63"/>
-        <location filename="../../ui/activities_dialog.py" line="84"/>
+        <location filename="../../ui/activities_dialog.py" line="77"/>
+        <location filename="../../ui/activities_dialog.py" line="102"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="64"/>
+        <location filename="../../ui/activities_dialog.py" line="78"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="65"/>
+        <location filename="../../ui/activities_dialog.py" line="79"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="66"/>
+        <location filename="../../ui/activities_dialog.py" line="80"/>
         <source>Teilnehmende</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="67"/>
+        <location filename="../../ui/activities_dialog.py" line="81"/>
         <source>Zielgruppe</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="77"/>
+        <location filename="../../ui/activities_dialog.py" line="91"/>
         <source>Summe</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="89"/>
+        <location filename="../../ui/activities_dialog.py" line="94"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="107"/>
         <source>&amp;Datum</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="90"/>
+        <location filename="../../ui/activities_dialog.py" line="108"/>
         <source>&amp;Art der Tätigkeit</source>
         <translation>&amp;Kind of activity</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="91"/>
+        <location filename="../../ui/activities_dialog.py" line="109"/>
         <source>&amp;Beratungsfeld</source>
         <translation>Counselling &amp;field</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="97"/>
-        <location filename="../../ui/activities_dialog.py" line="103"/>
+        <location filename="../../ui/activities_dialog.py" line="115"/>
+        <location filename="../../ui/activities_dialog.py" line="121"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="107"/>
+        <location filename="../../ui/activities_dialog.py" line="125"/>
         <source>&amp;Neu (Strg+N)</source>
         <translation>&amp;New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="108"/>
+        <location filename="../../ui/activities_dialog.py" line="126"/>
         <source>Neue Tätigkeit</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="110"/>
+        <location filename="../../ui/activities_dialog.py" line="128"/>
         <source>&amp;Löschen (Entf)</source>
         <translation>De&amp;lete (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="111"/>
+        <location filename="../../ui/activities_dialog.py" line="129"/>
         <source>Tätigkeit löschen</source>
         <translation>Delete activity</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="113"/>
+        <location filename="../../ui/activities_dialog.py" line="131"/>
         <source>&amp;Speichern ↵</source>
         <translation>&amp;Save ↵</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="114"/>
+        <location filename="../../ui/activities_dialog.py" line="132"/>
         <source>Tätigkeit speichern</source>
         <translation>Save activity</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="117"/>
-        <location filename="../../ui/activities_dialog.py" line="118"/>
+        <location filename="../../ui/activities_dialog.py" line="135"/>
+        <location filename="../../ui/activities_dialog.py" line="136"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="188"/>
+        <location filename="../../ui/activities_dialog.py" line="209"/>
         <source>%1: %2 Tätigkeiten, %3 Teilnehmende</source>
         <translation>%1: %2 activities, %3 participants</translation>
     </message>
     <message>
-        <location filename="../../ui/activities_dialog.py" line="262"/>
+        <location filename="../../ui/activities_dialog.py" line="278"/>
+        <source>Tätigkeit gespeichert. Strg+Z macht es rückgängig.</source>
+        <translation>Activity saved. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="285"/>
         <source>Diese Tätigkeit löschen?</source>
         <translation>Delete this activity?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activities_dialog.py" line="294"/>
+        <source>Tätigkeit gelöscht. Strg+Z macht es rückgängig.</source>
+        <translation>Activity deleted. Ctrl+Z undoes it.</translation>
     </message>
 </context>
 <context>
@@ -657,27 +672,37 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_editor.py" line="40"/>
+        <location filename="../../ui/contact_editor.py" line="43"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="61"/>
+        <source>– nicht erfasst –</source>
+        <translation>– not recorded –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="68"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="64"/>
+        <location filename="../../ui/contact_editor.py" line="71"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="73"/>
+        <location filename="../../ui/contact_editor.py" line="83"/>
+        <source>Das Dauerband ergibt sich aus der Dauer in Minuten.</source>
+        <translation>The duration band follows from the length in minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="87"/>
         <source>nicht e&amp;rschienen</source>
         <translation>no-sho&amp;w</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="74"/>
+        <location filename="../../ui/contact_editor.py" line="88"/>
         <source>Termin nicht wahrgenommen</source>
         <translation>Appointment not kept</translation>
     </message>
@@ -709,6 +734,16 @@
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="390"/>
+        <source>– nicht erfasst –</source>
+        <translation>– not recorded –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="393"/>
+        <source>%1 Min. (%2)</source>
+        <translation>%1 min (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -736,6 +771,24 @@
         <location filename="../../ui/controller.py" line="403"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
+    </message>
+</context>
+<context>
+    <name>CountsField</name>
+    <message>
+        <location filename="../../ui/item_form.py" line="75"/>
+        <source>Summe</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.py" line="93"/>
+        <source>= 1 Person</source>
+        <translation>= 1 person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.py" line="95"/>
+        <source>= %1 Personen</source>
+        <translation>= %1 persons</translation>
     </message>
 </context>
 <context>
@@ -1095,18 +1148,18 @@
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../ui/item_form.py" line="105"/>
+        <location filename="../../ui/item_form.py" line="167"/>
         <source>%1: weitere</source>
         <translation>%1: further</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="116"/>
-        <location filename="../../ui/item_form.py" line="143"/>
+        <location filename="../../ui/item_form.py" line="184"/>
+        <location filename="../../ui/item_form.py" line="211"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="125"/>
+        <location filename="../../ui/item_form.py" line="193"/>
         <source>weitere (bis %1)</source>
         <translation>further (up to %1)</translation>
     </message>
@@ -1207,475 +1260,490 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Fallnummer suchen (Strg+F)</source>
         <translation>Search case number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Fallnummer suchen</source>
         <translation>Search case number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>offen und abgeschlossen</source>
         <translation>open and closed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>nur offene</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>nur abgeschlossene</source>
         <translation>closed only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>offen, 6 Monate ohne Kontakt</source>
         <translation>open, no contact for 6 months</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen (die Kinder- und Jugendhilfestatistik sieht eine Hilfe dann als beendet an).</source>
         <translation>Open cases without a contact for six months: proposed for closing (the child and youth services statistic then treats a help as ended).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
         <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>nur meine Fälle</source>
         <translation>my cases only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Tätigkeiten ohne Fall…</source>
         <translation>&amp;Activities without a case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Ihre &amp;Daten im Sozialplan…</source>
         <translation>Your &amp;data in the social plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff ca&amp;pacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktform, Dauer, Enter</source>
         <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact form, duration, Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Fall bearbeiten</source>
         <translation>Edit &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Übersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Kontaktform bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact form or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="740"/>
+        <source>Tätigkeit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="744"/>
+        <source>Erneut gelöscht: %1.</source>
+        <translation>Deleted again: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="746"/>
+        <source>Rückgängig gemacht: Löschen (%1).</source>
+        <translation>Undone: deletion (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="750"/>
         <source>Wiederhergestellt: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="753"/>
+        <location filename="../../ui/main_window.py" line="767"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="782"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="779"/>
-        <location filename="../../ui/main_window.py" line="798"/>
+        <location filename="../../ui/main_window.py" line="793"/>
+        <location filename="../../ui/main_window.py" line="812"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="781"/>
+        <location filename="../../ui/main_window.py" line="795"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="793"/>
+        <location filename="../../ui/main_window.py" line="807"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="840"/>
+        <location filename="../../ui/main_window.py" line="863"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -2472,143 +2540,174 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../ui/quick_entry.py" line="107"/>
+        <location filename="../../ui/quick_entry.py" line="110"/>
         <source>z. B. 2026-0042, 42 oder „neu“</source>
         <translation>e.g. 2026-0042, 42 or “new”</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="130"/>
+        <location filename="../../ui/quick_entry.py" line="133"/>
         <source>ohne Fall</source>
         <translation>without case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="135"/>
-        <location filename="../../ui/quick_entry.py" line="194"/>
+        <location filename="../../ui/quick_entry.py" line="138"/>
+        <location filename="../../ui/quick_entry.py" line="200"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="137"/>
+        <location filename="../../ui/quick_entry.py" line="140"/>
         <source>Speichern ↵</source>
         <translation>Save ↵</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="151"/>
+        <location filename="../../ui/quick_entry.py" line="154"/>
         <source>Zuletzt gespeichert</source>
         <translation>Last saved</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="158"/>
+        <location filename="../../ui/quick_entry.py" line="161"/>
         <source>&amp;Personen</source>
         <translation>&amp;Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="193"/>
+        <location filename="../../ui/quick_entry.py" line="199"/>
         <source>Kurzkontakt ohne Fall</source>
         <translation>Brief contact without a case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="195"/>
+        <location filename="../../ui/quick_entry.py" line="201"/>
         <source>Kontakt speichern</source>
         <translation>Save contact</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="298"/>
+        <location filename="../../ui/quick_entry.py" line="341"/>
         <source>kein Fall</source>
         <translation>no such case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="301"/>
+        <location filename="../../ui/quick_entry.py" line="344"/>
         <source>, abgeschlossen</source>
         <translation>, closed</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="155"/>
+        <location filename="../../ui/quick_entry.py" line="158"/>
         <source>Fall&amp;nummer</source>
         <translation>Case &amp;number</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="140"/>
+        <location filename="../../ui/quick_entry.py" line="143"/>
         <source>nicht e&amp;rschienen</source>
         <translation>no-sho&amp;w</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="141"/>
+        <location filename="../../ui/quick_entry.py" line="144"/>
         <source>Termin nicht wahrgenommen</source>
         <translation>Appointment not kept</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="144"/>
+        <location filename="../../ui/quick_entry.py" line="147"/>
         <source>Der Termin wurde nicht wahrgenommen: er zählt nicht als Kontakt, sondern getrennt als ausgefallener Termin.</source>
         <translation>The appointment was not kept: it does not count as a contact but separately as a missed appointment.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="156"/>
+        <location filename="../../ui/quick_entry.py" line="159"/>
         <source>K&amp;ontaktform</source>
         <translation>Contact for&amp;m</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="157"/>
+        <location filename="../../ui/quick_entry.py" line="160"/>
+        <location filename="../../ui/quick_entry.py" line="266"/>
         <source>D&amp;auer</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="159"/>
+        <location filename="../../ui/quick_entry.py" line="162"/>
         <source>Da&amp;tum</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="160"/>
+        <location filename="../../ui/quick_entry.py" line="163"/>
         <source>Beratungsfe&amp;ld</source>
         <translation>Counselling f&amp;ield</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="296"/>
+        <location filename="../../ui/quick_entry.py" line="259"/>
+        <source>Min.</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="261"/>
+        <source>D&amp;auer (Min.)</source>
+        <translation>D&amp;uration (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="322"/>
+        <source>%1: %2 Min. = %3</source>
+        <translation>%1: %2 min = %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="339"/>
         <source>neuer Fall: %1</source>
         <translation>new case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="349"/>
+        <location filename="../../ui/quick_entry.py" line="392"/>
         <source>Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.</source>
         <translation>New case %1 (%2) created – complete its details in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="374"/>
+        <location filename="../../ui/quick_entry.py" line="417"/>
         <source>Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.</source>
         <translation>There is no case “%1”. Enter an existing case number, “new” for a new case, or tick “without case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="383"/>
+        <location filename="../../ui/quick_entry.py" line="430"/>
         <source>Bitte die Kontaktform als Ziffer eingeben: %1</source>
         <translation>Please enter the contact form as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="391"/>
+        <location filename="../../ui/quick_entry.py" line="439"/>
+        <source>Bitte die Dauer in Minuten eingeben (das Dauerband ergibt sich daraus): %1</source>
+        <translation>Please enter the length in minutes (the duration band follows from it): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="446"/>
         <source>Bitte die Dauer als Ziffer eingeben: %1</source>
         <translation>Please enter the duration as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="414"/>
+        <location filename="../../ui/quick_entry.py" line="470"/>
         <source>Nicht gespeichert.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="424"/>
+        <location filename="../../ui/quick_entry.py" line="480"/>
         <source>ohne Fall (%1)</source>
         <translation>without case (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="426"/>
+        <location filename="../../ui/quick_entry.py" line="482"/>
         <source>1 Person</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="428"/>
+        <location filename="../../ui/quick_entry.py" line="484"/>
         <source>%1 Personen</source>
         <translation>%1 persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="431"/>
+        <location filename="../../ui/quick_entry.py" line="489"/>
+        <source>nicht erschienen</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="493"/>
+        <source>%1 Min. (%2)</source>
+        <translation>%1 min (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="496"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>

@@ -34,8 +34,8 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.office import keys as office_keys
+from app.office.district_trust import EXTRA_KEYS
 from app.office.info import OfficeInfo, set_office_info
-from app.office.receipt_import import TRUST_SETTING
 from app.records import freeze
 from app.vault import keyslots, store
 from app.vault.backup import make_backup, restore_backup
@@ -270,7 +270,7 @@ ROWS = [
     (rogue_office_key, _unlock_lead, LeadStateForged),
     (rogue_office_key, _unlock_anna, LeadStateForged),
     (_counsellor_writes(freeze.CLOSED, b"[]"), _unlock_lead, LeadStateForged),
-    (_counsellor_writes(TRUST_SETTING, b'["untrusted"]'), _unlock_lead, LeadStateForged),
+    (_counsellor_writes(EXTRA_KEYS.key, b'["untrusted"]'), _unlock_lead, LeadStateForged),
     (_counsellor_writes("policy", b'{"auto_lock_minutes": 240}'), _unlock_lead, LeadStateForged),
     (counsellor_makes_herself_lead, _unlock_anna, LeadStateForged),
     (counsellor_adds_a_user, _unlock_lead, LeadStateForged),
@@ -490,7 +490,7 @@ def test_lead_changes_in_one_transaction_are_signed_once_and_forgotten_on_failur
         version, entries = s.lead_head.version, len(s.audit_entries())
         with s.store.transaction():
             s.put_setting(freeze.CLOSED, b'["a"]')
-            s.put_setting(TRUST_SETTING, b"[]")
+            s.put_setting(EXTRA_KEYS.key, b"[]")
         assert s.lead_head.version == version + 1  # one signature for both
         assert len(s.audit_entries()) == entries + 1
         with pytest.raises(RuntimeError), s.store.transaction():

@@ -275,3 +275,49 @@ def test_back_from_provisioning_returns_to_typing(qtbot, vault_dir, tmp_path, mo
     click(qtbot, next_button(wizard))  # typed path again: id and name are required
     assert wizard.currentPage() is wizard.office_page
     assert not (vault_dir / store.DB_NAME).exists()
+
+
+def test_a_set_up_failing_midway_leaves_no_vault_and_is_offered_again(
+    qtbot, vault_dir, tmp_path, monkeypatch
+):
+    """The disk fills while the provisioning file is applied: the lead page says so, no
+    vault is left, and the same page sets up a complete one when tried again."""
+    from ui.wizard import SetupWizard
+
+    monkeypatch.setenv("FALLZAHL_PROVISIONING_DIR", str(tmp_path / "none"))
+    path = tmp_path / "p.fallzahl-provisioning"
+    path.write_bytes(_provisioning())
+    full = errors.DiskFull("Der Datenträger ist voll.", "The disk is full.")
+
+    def disk_full(*_args, **_kw):
+        raise full
+
+    set_policy = office.set_policy
+    monkeypatch.setattr("app.office.info.set_policy", disk_full)
+    wizard = SetupWizard(vault_dir)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(qtbot, next_button(wizard))
+    dialogs.answers.append(str(path))
+    click(qtbot, wizard.office_page.provision_button)
+    click(qtbot, next_button(wizard))
+    enter_lead(qtbot, wizard, "AB")
+    lead = wizard.lead_page
+    qtbot.waitUntil(lambda: lead.task is None and lead.message.isVisible(), timeout=10_000)
+    assert lead.message.text().startswith("Der Datenträger ist voll.")
+    assert wizard.currentPage() is lead and not lead.created
+    assert not store.holds_vault(vault_dir) and not vault_dir.exists()
+
+    monkeypatch.setattr("app.office.info.set_policy", set_policy)
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    finish_key_pages(qtbot, wizard)
+    vault = Vault(vault_dir)
+    try:
+        session = vault.unlock("AB", STRONG)
+        try:
+            assert office.policy(session).auto_lock_minutes == 9
+            assert office.PROVISIONED.read(session).office_id == "HZ-QLB-01"
+        finally:
+            session.close()
+    finally:
+        vault.close()
