@@ -23,7 +23,8 @@ REQUIRED_DIMENSIONS = [
 TEXT = {"type": "string", "minLength": 1, "maxLength": 2000}
 LABEL = {"type": "string", "minLength": 1, "maxLength": 200}
 DATE = {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
-CODE = {"type": "string", "pattern": r"^[A-Za-z0-9_]{1,32}$"}
+# no leading "_": _X, _U, _Z and _T are the tally's own codes (app/stats/codes.py)
+CODE = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_]{0,31}$"}
 
 
 def code_items(extra_required: list[str], code_pattern: str | None = None) -> dict:

@@ -133,10 +133,8 @@ class CaseTableModel(QAbstractTableModel):
         if not self._pages or self._session is None:
             return
         self.beginResetModel()
-        for ref in self._pages:
-            self._rows += [
-                r for r in self._session.history_page(ref.id) if r.case_id not in self._row_of
-            ]
+        rows = self._session.history_rows(ref.id for ref in self._pages)
+        self._rows += [r for r in rows if r.case_id not in self._row_of]
         self._pages = []
         self._sort_rows()
         self._reindex()

@@ -44,6 +44,25 @@ class CaseRow(msgspec.Struct, kw_only=True):
         return OPEN if self.closed is None else CLOSED
 
 
+def share_values(rows: Iterable[CaseRow], shared: dict) -> None:
+    """Let the rows share one object per field code, counsellor, completeness level and day
+    (``shared`` keeps them across calls). Ten years of history are 200,000 rows that repeat
+    a few dozen strings and a few thousand days: decoded, each row had its own copies, and
+    sharing them halves the memory the case list takes once a search holds every row."""
+    one = shared.setdefault
+    for r in rows:
+        r.field, r.counsellor, r.level = (
+            one(r.field, r.field),
+            one(r.counsellor, r.counsellor),
+            one(r.level, r.level),
+        )
+        r.opened = one(r.opened, r.opened)
+        if r.closed is not None:
+            r.closed = one(r.closed, r.closed)
+        if r.last_contact is not None:
+            r.last_contact = one(r.last_contact, r.last_contact)
+
+
 def contact_stats(contacts: Iterable[Contact]) -> dict[str, tuple[int, dt.date]]:
     """case id -> (number of contacts, date of the last one); anonymous contacts skipped."""
     last: dict[str, dt.date] = {}

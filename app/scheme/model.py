@@ -207,6 +207,18 @@ class Scheme(msgspec.Struct, frozen=True, kw_only=True, dict=True):
         return {c.code: c.domain for c in self.codes("problem") if c.domain and c.counts_as_problem}
 
     @cached_property
+    def unknown_codes(self) -> dict[str, str]:
+        """Dimension id -> the code of its "unknown" answer: the one code labelled "unknown"
+        in English (lk-harz: AUNK, UNK, KUNK, U). Tallies count it under one code of their
+        own (app/stats/codes.py); a dimension with two such codes has none."""
+        out = {}
+        for d in self.dimensions:
+            found = [c.code for c in d.codes if c.label_en.strip().lower() == "unknown"]
+            if len(found) == 1:
+                out[d.id] = found[0]
+        return out
+
+    @cached_property
     def _minute_bands(self) -> tuple[tuple[int, int | None, str], ...]:
         try:
             codes = self.codes("duration_band")

@@ -8,12 +8,12 @@ which is NON_ADDITIVE: it is never summed across offices or quarters (app/distri
   request to start), also by field and by municipality; shares within 14 and 28 days are
   read from the bands; the median in whole days beside them.
 - Items: every single-choice case item (and the main reason of a ranked item) partitions the
-  cases: its codes, "?" (not recorded) and "-" (not asked: the item does not apply to the
+  cases: its codes, "_X" (not recorded) and "_Z" (not asked: the item does not apply to the
   case's fields) add up to the total. Multiple-choice items and all reasons count a case once
   per code (they add up to no total).
 - Persons counselled (the sum by sex, also by the persons' sex) and children affected
   (sums); cases by who is counselled x field (relatives counted apart; the KDS diagnosis
-  breakdown has "-" for them, as it is asked of the person concerned only); problem counts
+  breakdown has "_Z" for them, as it is asked of the person concerned only); problem counts
   beside domain counts,
   integrated cases (cases linked by a household key count once, with the union of their
   life domains), cases open at the reference date (the period's last day).
@@ -33,9 +33,10 @@ from app.records.model import ITEM_ATTRIBUTE, Activity, Case, Contact, persons_t
 from app.records.periods import Period
 from app.records.rules import domain_class
 from app.scheme.model import Scheme
+from app.stats.codes import NOT_ASKED, NOT_RECORDED
 
-MISSING = "?"
-NOT_ASKED = "-"  # the item does not apply to the case's counselling fields
+MISSING = NOT_RECORDED
+# NOT_ASKED: the item does not apply to the case's counselling fields
 WAITING_BAND = "waiting_band"
 PROBLEM_CLASS = "problem_class"
 # (band code, last day included); the last band is open
@@ -49,10 +50,10 @@ CASE_ITEM_DIMS = {
     "eb_setting": "eb_setting",
     "risk_assessment": "risk_assessment",
     "family_situation": "family_situation",
-    "diagnosis": "diagnosis",  # "-" also for relatives: KDS diagnoses the client only
+    "diagnosis": "diagnosis",  # "_Z" also for relatives: KDS diagnoses the client only
 }
 # Counts per code (persons counselled by sex): row dimension -> item id; measure
-# persons_counselled, "?" for persons counted without their sex (an earlier plain count).
+# persons_counselled, "_X" for persons counted without their sex (an earlier plain count).
 CASE_ITEM_COUNTS = {"person_sex": "persons_by_sex"}
 PERSON_SEX = "person_sex"
 # Two-way tables of the active cases (format 2): relatives and professionals counted apart
@@ -72,7 +73,7 @@ ITEM_DIMS = {
     **CONTACT_ITEM_DIMS,
     **ACTIVITY_ITEM_DIMS,
 }
-# Dimensions whose codes (with "?" and "-") add up to the total: for disclosure control.
+# Dimensions whose codes (with "_X" and "_Z") add up to the total: for disclosure control.
 PARTITIONS = (
     *CASE_ITEM_DIMS,
     *CONTACT_ITEM_DIMS,
@@ -165,7 +166,7 @@ def count_cases(
                     out[measure][code] += n
         return out
 
-    # single-choice items (and the main reason): a partition with "?" and "-"
+    # single-choice items (and the main reason): a partition with "_X" and "_Z"
     for dim, item_id in CASE_ITEM_DIMS.items():
         item = scheme.item(item_id)
         if item is None:

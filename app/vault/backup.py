@@ -29,7 +29,7 @@ from app.errors import (
     VaultBusy,
     WrongPassphrase,
 )
-from app.vault import store
+from app.vault import store, witness
 from app.vault.lock import WriterLock
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def restore_backup(
             ) from exc
         store.owner_only(staged_db)
         current = folder / store.DB_NAME
-        _check_and_stamp(
+        vault_id, seen = _check_and_stamp(
             staging,
             backup,
             credentials,
@@ -119,6 +119,7 @@ def restore_backup(
             shutil.copyfile(current, kept)
             store.owner_only(kept)
             _fsync(kept)
+        witness.write(vault_id, seen)  # first: a kill after it leaves a vault that opens
         os.replace(staged_db, current)
         fsync_dir(folder)
         for suffix in ("-wal", "-shm"):
@@ -184,8 +185,10 @@ def _check_and_stamp(
     credentials: _Credentials,
     current_epoch: Callable[[], int | None],
     accept_older: bool,
-) -> None:
-    """Unlock and check the staged copy as a lead, then write the restore into its audit log."""
+) -> tuple[str, witness.Seen]:
+    """Unlock and check the staged copy as a lead, then write the restore into its audit log.
+
+    Returns the vault id and what the rollback witness is to keep of the restored vault."""
     from app.vault.vault import Vault
 
     try:
@@ -217,6 +220,7 @@ def _check_and_stamp(
                     "those users again afterwards.",
                 )
             session.audit("backup.restored", backup.name)
+            return candidate.vault_id, session.seen()
         finally:
             session.close()
     finally:
