@@ -104,6 +104,13 @@ class Page(msgspec.Struct, frozen=True, kw_only=True):
     contact_ids: list[list[str]]  # per row: the case's contacts
 
 
+class PageRows(msgspec.Struct, frozen=True, kw_only=True):
+    """A page read for the case list: its contact ids (most of its bytes) left undecoded."""
+
+    rows: list[CaseRow]
+    contact_ids: msgspec.Raw
+
+
 def damaged_archive(detail_de: str, detail_en: str) -> RecordDamaged:
     return RecordDamaged(
         f"Die eingefrorenen Daten abgeschlossener Zeiträume passen nicht zusammen: {detail_de}. "
@@ -292,6 +299,23 @@ def _open_fields_of(case: Case) -> CaseRow:
         is_multi=False,
         level=completeness.level(case),
     )
+
+
+def page_rows(
+    session: Session,
+    page_id: str,
+    signed: dict | None = None,
+    over: dict[str, CaseRow] | None = None,
+) -> list[CaseRow]:
+    """The case list's rows of one page as ``page`` shows them, its contact ids (most of its
+    bytes) left undecoded; a caller reading many pages passes ``digests`` and ``pending``."""
+    got = _decode(session, page_id, PageRows, signed)
+    if got is None:
+        raise damaged_archive(f"Seite {page_id} fehlt", f"page {page_id} is missing")
+    over = pending(session) if over is None else over
+    if not over or not any(r.case_id in over for r in got.rows):
+        return got.rows
+    return [_shown(r, over.get(r.case_id)) for r in got.rows]
 
 
 def _move(session: Session, table: str, frozen: bool, ids: list[str], written: list) -> None:
@@ -592,7 +616,7 @@ def findings(session: Session) -> list[FallzahlError]:
             members = members_of(session, b.number)
             ids = set()
             for ref in b.pages:
-                ids |= {r.case_id for r in page(session, ref.id).rows}
+                ids |= {r.case_id for r in page_rows(session, ref.id)}
         except (RecordDamaged, LeadStateForged) as exc:
             out.append(exc)
             continue

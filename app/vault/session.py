@@ -15,6 +15,7 @@ import gc
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -35,7 +36,7 @@ from app.records import model as records
 from app.records.changes import Changes
 from app.records.duration import with_band
 from app.records.model import Case, Contact
-from app.records.overview import CaseRow
+from app.records.overview import CaseRow, share_values
 from app.records.periods import Period
 from app.records.upgrade import contact_upgrader, in_current_codes
 from app.records.validation import validate_case, validate_contact
@@ -93,6 +94,7 @@ class Session:
             self._held: set[str] = set()  # frozen cases held with the open records
             self._carried: set[str] = set()  # frozen contacts held with their open case
             self._batches: list[archive.Batch] = []
+            self._shared: dict = {}  # the values the history's list rows share
             self._scheme: Scheme | None = None
             self._changes = Changes()  # what the mutations since the last take_changes() changed
             self._pending: list[tuple[str, str, list[tuple[str, str, int]]]] = []
@@ -195,51 +197,59 @@ class Session:
     def _load(self) -> None:
         """Open and decode the open records once; damaged rows are named, not skipped.
 
-        This is the hot path of unlocking (100,000 records): SQLite hands over nonce,
-        ciphertext and the associated data (built in SQL), one cipher object opens them,
-        and one msgspec call per table decodes all plaintexts as a single MessagePack
-        array. Only when something does not open does the slow path find which row.
-        Frozen rows (their own tables) are not read at all.
+        This is the hot path of unlocking (100,000 records): SQLite hands over id, revision,
+        nonce and ciphertext, one cipher object opens them (the associated data built from
+        a per-table template), and one msgspec call per table decodes all plaintexts as a
+        single MessagePack array, all with the cyclic GC paused (it would walk every record
+        decoded so far, again and again). Only when something does not open does the slow
+        path find which row. Frozen rows (their own tables) are not read at all, but the
+        frozen contacts of the open cases and the frozen cases of open contacts.
         """
         if self._cases is not None:
             return
         loaded: dict[str, dict] = {}
         bad: list[RecordDamaged] = []
-        held = archive.batches(self)
         was_enabled = gc.isenabled()
         gc.disable()  # hundred thousand fresh objects: no collections half way
         try:
+            held = archive.batches(self)
             for table, kind in (("cases", Case), ("contacts", Contact)):
-                prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-                rows = self.store.sealed_for_opening(table, prefix)
+                rows = self.store.sealed_for_opening(table)
                 ids = [row[0] for row in rows]
                 try:
-                    plains = self._aead.open_many(rows)
+                    plains = self._aead.open_rows(
+                        rows, store.ad_template(self.vault.vault_id, table)
+                    )
                 except Tampered:
                     ids, plains = self._open_one_by_one(table, bad)
                 del rows  # the ciphertexts: not needed once opened (peak memory)
                 decoded = self._decode_all(table, kind, ids, plains, bad)
                 del plains
                 loaded[table] = dict(zip(ids, decoded, strict=False))
+            if bad:
+                if self._chain_moved:
+                    raise lead_state.replaced_data_key()
+                raise _many_damaged(bad)
+            cases, contacts = loaded["cases"], loaded["contacts"]
+            # cases of open contacts that a closing froze (a contact after the case's end)
+            missing = set(map(attrgetter("case_id"), contacts.values())) - cases.keys()
+            missing -= {None, ""}
+            kept_open = self._decode_rows("cases_frozen", missing)
+            cases.update((c.id, c) for c in kept_open)
+            carried = [
+                i
+                for b in held
+                for case_id, ids in b.carried.items()
+                if case_id in cases
+                for i in ids
+            ]
+            extra = self._decode_rows("contacts_frozen", carried)
+            contacts.update((k.id, k) for k in extra)
         finally:
             if was_enabled:
                 gc.enable()
-        if bad:
-            if self._chain_moved:
-                raise lead_state.replaced_data_key()
-            raise _many_damaged(bad)
-        cases, contacts = loaded["cases"], loaded["contacts"]
         self._batches = held
-        # cases of open contacts that a closing froze (a contact after the case's end)
-        missing = {k.case_id for k in contacts.values() if k.case_id and k.case_id not in cases}
-        kept_open = self._decode_rows("cases_frozen", missing)
-        cases.update((c.id, c) for c in kept_open)
         self._held = {c.id for c in kept_open}  # frozen, held for a contact of an open period
-        carried = [
-            i for b in held for case_id, ids in b.carried.items() if case_id in cases for i in ids
-        ]
-        extra = self._decode_rows("contacts_frozen", carried)
-        contacts.update((k.id, k) for k in extra)
         self._carried = {k.id for k in extra}
         self._cases, self._contacts = cases, contacts
 
@@ -249,11 +259,10 @@ class Session:
         ids = list(ids)
         if not ids:
             return []
-        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-        rows = self.store.sealed_for_opening(table, prefix, ids)
+        rows = self.store.sealed_for_opening(table, ids)
         found = [row[0] for row in rows]
         try:
-            plains = self._aead.open_many(rows)
+            plains = self._aead.open_rows(rows, store.ad_template(self.vault.vault_id, table))
         except Tampered:
             for record_id, rev, sealed in self.store.rows_by_id(table, found):
                 self.open_row(table, record_id, rev, sealed)  # names the damaged one
@@ -348,12 +357,11 @@ class Session:
         return list(out.values())
 
     def _decode_table(self, table: str, kind: type) -> list:
-        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-        rows = self.store.sealed_for_opening(table, prefix)
+        rows = self.store.sealed_for_opening(table)
         ids = [row[0] for row in rows]
         bad: list[RecordDamaged] = []
         try:
-            plains = self._aead.open_many(rows)
+            plains = self._aead.open_rows(rows, store.ad_template(self.vault.vault_id, table))
         except Tampered:
             ids, plains = self._open_one_by_one(table, bad)
         decoded = self._decode_all(table, kind, ids, plains, bad)
@@ -371,8 +379,20 @@ class Session:
         return [ref for b in reversed(self._batches) for ref in b.pages]
 
     def history_page(self, page_id: str) -> list[CaseRow]:
-        """One page of frozen cases' list rows (decoded now, not kept)."""
-        return archive.page(self, page_id).rows
+        """One page of frozen cases' list rows as shown (decoded now, not kept)."""
+        return self.history_rows([page_id])
+
+    def history_rows(self, page_ids: Iterable[str]) -> list[CaseRow]:
+        """The list rows of these pages as shown, in order: the lead's digests and the
+        pending saves read once for all, the rows sharing their repeated values with every
+        row this session handed out before (app.records.overview.share_values)."""
+        page_ids = list(page_ids)
+        if not page_ids:
+            return []
+        signed, over = archive.digests(self), archive.pending(self)
+        rows = [r for page_id in page_ids for r in archive.page_rows(self, page_id, signed, over)]
+        share_values(rows, self._shared)
+        return rows
 
     def frozen_tally(self, label: str) -> bytes | None:
         """The sealed frozen tally (canonical tallies.json) of a closed period, if kept."""
@@ -1102,6 +1122,7 @@ class Session:
             self._witness = witness.advance(self.vault.vault_id, self._witness, self.seen())
         self._cases = self._contacts = None
         self._fetched, self._carried, self._batches, self._held = {}, set(), [], set()
+        self._shared = {}
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._aead = self._lead_aead = None  # type: ignore[assignment]
