@@ -59,7 +59,7 @@ def _export(session, tmp_path, period=Q1):
 def test_round_trip_tallies_equal_the_vault(office, tmp_path):
     path, sha, manifest = _export(office, tmp_path)
     data = path.read_bytes()
-    assert path.name == f"{OFFICE_ID}_2025-Q1_1.fallzahl.age"
+    assert path.name == f"{OFFICE_ID}_2025-Q1_1.fallzahl-package"
     assert hashlib.sha256(data).hexdigest() == sha
     verified = package.open_package(data, [IDENTITY.read_text()], _trusted(office))
     scheme = office.scheme
