@@ -4,7 +4,7 @@ languages, long texts never widen it, and no problem label is cut off."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 
 from app.resources import resource_path
@@ -60,3 +60,43 @@ def test_problem_labels_wrap_instead_of_being_cut(qtbot, harz, answers):
             cut.append(item.text(0))
     assert cut == []
     assert tree.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+OPENED = QSize(1280, 720 - 40 - 30)  # the screen less a task bar and the title bar
+
+
+def _edit_width(combo) -> int:
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+@pytest.mark.parametrize("scheme_file", ["lk-harz-v1.json", "lk-harz-v2.json"])
+@pytest.mark.parametrize("size", [OPENED, QSize(1366, 768 - 70)])
+def test_every_ending_is_shown_whole(qtbot, session, answers, scheme_file, size):
+    """ "intern weitervermittelt" was cut by a few pixels: every ending fits its list, and
+    the list fits the form's pane."""
+    session.scheme = parse(resource_path("schemes", scheme_file).read_bytes())
+    case = make_case(session, "2026-0001")
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.resize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_case(case.id)
+    window.open_case()
+    editor = window.editor
+    editor.closed_check.setChecked(True)
+    ending = editor.ending
+    viewport = editor._form_scroll.viewport()
+    qtbot.waitUntil(lambda: ending.isVisible())
+    assert ending.mapTo(viewport, QPoint(ending.width(), 0)).x() <= viewport.width()
+    for i in range(ending.count()):
+        ending.setCurrentIndex(i)
+        text = ending.itemText(i)
+        assert ending.fontMetrics().horizontalAdvance(text) <= _edit_width(ending), text
