@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetrics
 from app.resources import resource_path
 from app.scheme.model import parse
 from tests.support.ui import make_case
-from ui import i18n
+from ui import charts, i18n
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -100,3 +100,53 @@ def test_every_ending_is_shown_whole(qtbot, session, answers, scheme_file, size)
         ending.setCurrentIndex(i)
         text = ending.itemText(i)
         assert ending.fontMetrics().horizontalAdvance(text) <= _edit_width(ending), text
+
+
+def _cut_chart_texts(panel) -> list[str]:
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    texts = [
+        item.toPlainText()
+        for item in panel.view.scene().items()
+        if isinstance(item, QGraphicsTextItem) and item.isVisible()
+    ]
+    return [t for t in texts if t.endswith(("...", "…"))]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_overview_fits_1280x720_without_scrolling(qtbot, tmp_path, answers, language):
+    """All four charts and tables on one page; no chart text cut to "..." (a chart too
+    small for its category labels goes without, the table beside names them)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.support.ui import make_office
+
+    i18n.install(language)
+    vault, session = make_office(tmp_path / "office", n_cases=300)
+    try:
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        window.resize(OPENED)
+        window.show()
+        qtbot.waitExposed(window)
+        window.show_overview()
+        board = window.dashboard
+        board.select_period(2025, 4)
+        scroll = board.findChild(QScrollArea)
+        bar = scroll.verticalScrollBar()
+        qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height())
+        assert bar.maximum() == 0
+        assert scroll.widget().width() <= scroll.viewport().width()
+        for panel in board.panels:
+            assert panel.view.isVisible() and panel.table.isVisible()
+            assert _cut_chart_texts(panel) == [], panel.objectName()
+        # on a large screen the bars have their labels again
+        window.resize(QSize(1920, 1080 - 70))
+        qtbot.waitUntil(lambda: board.panels[1].view.height() > 300)
+        for panel in board.panels[1:]:
+            assert charts.category_axis(panel.view.chart()).labelsVisible(), panel.objectName()
+            assert _cut_chart_texts(panel) == [], panel.objectName()
+        window.clear()
+    finally:
+        session.close()
+        vault.close()
