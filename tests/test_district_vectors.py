@@ -101,6 +101,14 @@ def test_row(row, schemes):
     assert intake == before  # a refusal changes nothing
 
 
+def test_a_format_1_package_is_read_in_todays_codes(schemes):
+    """The vectors are package format 1 ("?" and the scheme's unknown codes in tallies.json):
+    accepted, their tally in the codes of app/stats/codes.py."""
+    got = verify.verify(_bytes("valid"), _known(schemes), Intake(), NOW).tally
+    used = {c for r in got.rows for _, c in r.dims}
+    assert {"_X", "_U"} <= used and not used & {"?", "-", "AUNK", "UNK", "KUNK", "U"}
+
+
 def test_a_correction_supersedes_and_keeps_the_history(schemes):
     known = _known(schemes)
     first = verify.verify(_bytes("valid"), known, Intake(), NOW)

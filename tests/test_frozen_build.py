@@ -9,8 +9,10 @@ gives the same bundle); nothing in the bundle links to a library that is neither
 bundle nor one the target system provides (packaging/linux/system-libraries.txt), nor to
 GTK; the one Python archive holds every module of app/ and ui/; both names pass
 ``--self-test`` with the library path pointing only into the bundle, loading nothing from the
-system outside that list; and the xcb platform plugin shows the window against the
-system's X libraries (under Xvfb, when xvfb-run is installed).
+system outside that list; the xcb platform plugin shows the window against the
+system's X libraries (under Xvfb, when xvfb-run is installed); and the Windows installer,
+compiled with ISCC under wine around this bundle laid out as on Windows, installs a tree
+that passes the self-test and, with /TRUST, trusts the district's key instead of the demo's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support import inno
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWLIST = ROOT / "packaging" / "linux" / "bundle-allowlist.txt"
@@ -321,3 +325,55 @@ def test_installer_trust_anchor_lands_where_the_bundle_reads(bundle, tmp_path):
     finally:
         anchor.unlink(missing_ok=True)
         (bundle / demo).write_bytes(demo_bytes)
+
+
+@pytest.mark.skipif(inno.missing_tools() is not None, reason=str(inno.missing_tools()))
+def test_installer_under_wine_installs_a_bundle_that_runs(bundle, tmp_path):
+    """ISCC packs the real bundle (laid out as on Windows) and setup.exe installs it, under
+    wine. Installed plainly, the program passes its self-test from the installed folder;
+    installed with /TRUST, it trusts the district's key and no longer the demo key."""
+    wine = inno.Wine(tmp_path / "wine")
+    try:
+        layout = inno.windows_layout(bundle, tmp_path / "layout")
+        out = tmp_path / "out"
+        compiled = wine.compile(out, BundleDir=wine.windows_path(layout), Compression="none")
+        assert compiled.returncode == 0, compiled.stdout[-4000:] + compiled.stderr[-2000:]
+        (setup,) = out.glob("Fallzahl-*-Setup.exe")
+
+        plain = wine.run_setup(setup, r"/DIR=C:\Fallzahl-demo")
+        assert plain.returncode == 0, plain.stderr[-2000:]
+        installed = wine.linux_path(r"C:\Fallzahl-demo")
+        checked = _run(installed, tmp_path, "fallzahl-cli.exe", "--self-test")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert checked.stdout.rstrip().endswith("self-test passed"), checked.stdout
+
+        keys = tmp_path / "harz"
+        scheme = tmp_path / "lk-harz-v1.json"
+        scheme.write_bytes((ROOT / "resources" / "schemes" / "lk-harz-v1.json").read_bytes())
+        for args in (["keygen", "--out", str(keys)], ["sign", str(scheme), "--key", f"{keys}.key"]):
+            made = subprocess.run(
+                [sys.executable, "-m", "app", "scheme", *args],
+                cwd=ROOT, capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+            assert made.returncode == 0, made.stderr
+        trusted = wine.run_setup(
+            setup, r"/DIR=C:\Fallzahl", f"/TRUST={wine.windows_path(Path(f'{keys}.pub'))}"
+        )
+        assert trusted.returncode == 0, trusted.stderr[-2000:]
+        installed = wine.linux_path(r"C:\Fallzahl")
+        ours = _run(installed, tmp_path, "fallzahl-cli.exe", "scheme", "verify", str(scheme))
+        assert ours.returncode == 0, ours.stdout + ours.stderr
+        shipped = ROOT / "resources" / "schemes" / "lk-harz-v1.json"
+        theirs = _run(
+            installed,
+            tmp_path,
+            "fallzahl-cli.exe",
+            "--lang",
+            "en",
+            "scheme",
+            "verify",
+            str(shipped),
+        )
+        assert theirs.returncode == 1 and "does not trust" in theirs.stderr, theirs.stderr
+    finally:
+        wine.close()

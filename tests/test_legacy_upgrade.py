@@ -76,11 +76,16 @@ def test_every_record_comes_over_equal(upgraded):
 def test_closed_period_tallies_equal_the_old_codes(upgraded):
     _result, session = upgraded
     assert session.frozen_tally_labels() == ["2025-Q1"]
-    assert session.frozen_tally("2025-Q1") == (DATA / "tally-2025-Q1.json").read_bytes()
+    # the old tallies are format 1 ("?" and the scheme's unknown codes): read in today's
+    # codes, they are exactly what the upgraded vault counts
+    scheme = session.scheme
+    old_q1 = tally_io.from_json((DATA / "tally-2025-Q1.json").read_bytes(), scheme)
+    assert any(c == "_U" for r in old_q1.rows for _, c in r.dims)
+    assert tally_io.from_json(session.frozen_tally("2025-Q1"), scheme) == old_q1
     from app.cli.tally import office_tally
 
-    year = tally_io.to_json(office_tally(session, "2025"))
-    assert year == (DATA / "tally-2025.json").read_bytes()
+    year = office_tally(session, "2025")
+    assert year == tally_io.from_json((DATA / "tally-2025.json").read_bytes(), scheme)
 
 
 def test_same_office_key_and_settings_are_signed_lead_state(upgraded):

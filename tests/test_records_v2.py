@@ -52,7 +52,7 @@ def test_a_complete_v2_case_passes() -> None:
             closed=D(2026, 6, 1),
             ending="REG",
             client_relation="SELF",
-            persons_count=2,
+            persons_by_sex={"w": 1, "m": 1},
             children_affected=1,
             reasons=("ERZKOMP", "FAMKONF"),
             eb_setting="ELT",
@@ -71,7 +71,17 @@ CASES = [
         "requested",
         "nach dem Beginn",
     ),
-    ("persons out of range", dict(persons_count=0), "persons_count", "zwischen 1 und 30"),
+    # persons by sex (version 2 asks them instead of one total, which is their sum)
+    ("no persons at all", dict(persons_by_sex={"w": 0}), "persons_by_sex", "zwischen 1 und 30"),
+    ("persons out of range", dict(persons_by_sex={"w": 31}), "persons_by_sex", "zwischen 0 und 30"),
+    (
+        "persons over the total",
+        dict(persons_by_sex={"w": 20, "m": 11}),
+        "persons_by_sex",
+        "zusammen 31",
+    ),
+    ("persons of no sex code", dict(persons_by_sex={"q": 1}), "persons_by_sex", "„q“"),
+    ("a total besides", dict(persons_count=2), "persons_count", "kennt das Kategorienschema nicht"),
     ("children out of range", dict(children_affected=21), "children_affected", "zwischen 0 und 20"),
     ("second main reason", dict(reasons=("ENTW", "ENTW")), "reasons", "Hauptgrund steht schon"),
     (
@@ -137,10 +147,105 @@ def test_the_debt_trigger_is_needed_at_close_in_debt_counselling() -> None:
     assert got.field == "debt_trigger" and "Hauptauslöser" in got.de
 
 
+def test_a_closed_case_with_contacts_needs_its_persons_by_sex() -> None:
+    closed = eb(
+        closed=D(2026, 6, 1),
+        ending="REG",
+        client_relation="SELF",
+        reasons=("ENTW",),
+        eb_setting="ELT",
+        family_situation="ZUS",
+    )
+    validate_case(closed, V2, TODAY)  # no contacts: nobody was counselled
+    with pytest.raises(InvalidRecord) as got:
+        validate_case(closed, V2, TODAY, has_contacts=True)
+    assert got.value.field == "persons_by_sex" and "beim Abschluss" in got.value.de
+    validate_case(
+        msgspec.structs.replace(closed, persons_by_sex={"w": 2}), V2, TODAY, has_contacts=True
+    )
+    assert (
+        records.persons_total(msgspec.structs.replace(closed, persons_by_sex={"w": 2, "d": 1})) == 3
+    )
+
+
+def test_closing_a_case_with_contacts_in_the_vault_asks_for_the_persons(session) -> None:
+    session.scheme = V2
+    open_case = session.save_case(
+        eb(client_relation="SELF", reasons=("ENTW",), eb_setting="ELT", family_situation="ZUS")
+    )
+    session.save_contact(
+        contact(open_case.id, form="1", duration=None, minutes=50, scheme_version=2)
+    )
+    with pytest.raises(InvalidRecord) as got:
+        session.save_case(msgspec.structs.replace(open_case, closed=D(2026, 6, 1), ending="REG"))
+    assert got.value.field == "persons_by_sex"
+
+
+def sucht(**kw) -> records.Case:
+    return case(field="SUCHT", scheme_version=2, opened=D(2026, 3, 2), **kw)
+
+
+AT_CLOSE = dict(closed=D(2026, 6, 1), ending="REG", persons_by_sex={"m": 1})
+
+
+def test_the_kds_diagnosis_is_for_the_person_concerned_only() -> None:
+    validate_case(sucht(client_relation="SELF", diagnosis="F10", **AT_CLOSE), V2, TODAY)
+    validate_case(sucht(diagnosis="F12"), V2, TODAY)  # relation not recorded yet: asked
+    # a relative: no diagnosis; the relative's case closes without one
+    got = refused(sucht(client_relation="REL", diagnosis="F10"))
+    assert got.field == "diagnosis"
+    assert "„Wer wird beraten“" in got.de and "„betroffene Person“" in got.de
+    assert "'Who is counselled' is 'person concerned'" in got.en
+    validate_case(sucht(client_relation="REL", **AT_CLOSE), V2, TODAY)
+    # the person concerned: the diagnosis is needed at close
+    got = refused(sucht(client_relation="SELF", **AT_CLOSE))
+    assert got.field == "diagnosis" and "beim Abschluss" in got.de
+    # other fields: not asked
+    assert "gilt nur für Sucht" in refused(eb(diagnosis="F10")).de
+    assert refused(sucht(diagnosis="F99")).field == "diagnosis"
+
+
+def test_version_1_substance_problems_become_the_diagnosis_where_it_is_asked() -> None:
+    up = case_upgrader(V2)
+    old = case(field="SUCHT", problems=["GES_F10", "GES_F12", "PART_KONF"])
+    new = up(old)
+    assert new.problems == ["GES_SUCHT", "PART_KONF"] and new.diagnosis == "F10"
+    # parenting help with a parent's alcohol problem: the domain stays, no diagnosis
+    eb_old = up(case(field="EB", problems=["GES_F10"]))
+    assert eb_old.problems == ["GES_SUCHT"] and eb_old.diagnosis is None
+    validate_case(eb_old, V2, TODAY)
+
+
 def test_items_the_scheme_does_not_have_stay_empty() -> None:
     with pytest.raises(InvalidRecord) as got:
         validate_case(case(persons_count=2), V1, TODAY)
     assert got.value.field == "persons_count"
+
+
+def test_the_duration_band_follows_from_the_minutes(session) -> None:
+    from app.records.duration import with_band
+
+    k = contact(None, field="EB", form="4", duration=None, minutes=29, scheme_version=2)
+    # the boundary at 30 minutes (bke FAQ 112) and the others the scheme declares
+    bands = {m: V2.band_for_minutes(m) for m in (1, 15, 16, 29, 30, 45, 46, 90, 91, 600)}
+    assert bands == {1: "1", 15: "1", 16: "2", 29: "2", 30: "3", 45: "3", 46: "4", 90: "4"} | {
+        91: "5",
+        600: "5",
+    }
+    assert with_band(k, V2).duration == "2"
+    assert V1.band_for_minutes(29) is None and not V1.bands_from_minutes  # v1: typed bands
+    # typed by hand against the minutes: refused; the save derives it
+    got = refused(msgspec.structs.replace(k, duration="4"), validate_contact)
+    assert got.field == "duration" and "29 Min. = 15–30 Min." in got.de
+    session.scheme = V2
+    saved = session.save_contact(msgspec.structs.replace(k, duration="4", minutes=31))
+    assert saved.duration == "3" and session.contacts()[0].duration == "3"
+    # no minutes and no band: refused, unless the appointment was not kept
+    got = refused(msgspec.structs.replace(k, minutes=None), validate_contact)
+    assert got.field == "minutes" and "in Minuten" in got.de
+    validate_contact(msgspec.structs.replace(k, minutes=None, no_show=True), V2, TODAY)
+    # an old contact without minutes keeps its band
+    validate_contact(msgspec.structs.replace(k, minutes=None, duration="4"), V2, TODAY)
 
 
 def test_contact_items() -> None:

@@ -74,7 +74,7 @@ def test_german_report_cell_by_cell(tmp_path, q1):
     assert rows[2][:8] == ["EB", "Erziehungsberatung", 2, 0, 1, 0, 0, 2]
     assert rows[3][:8] == ["SUCHT", "Suchtberatung", 1, 1, 0, 1, 1, 2]
     assert rows[4][:8] == ["SCHULD", "Schuldnerberatung", 1, 1, 1, 0, 1, 2]
-    assert rows[5][:8] == ["?", "nicht erfasst", 0, 0, 0, 0, 0, 0]
+    assert rows[5][:8] == ["_X", "nicht erfasst", 0, 0, 0, 0, 0, 0]
     assert all(v is None for v in rows[6])  # the total stands apart from the table
     assert rows[7][1:8] == ["Gesamt", 5, 3, 3, 2, 2, 7]
     assert len(field._charts) == 1  # a pie chart of cases per field
@@ -87,7 +87,7 @@ def test_german_report_cell_by_cell(tmp_path, q1):
     assert grid[0] == [
         "Code", "Anzahl Lebensbereiche", "Ehe-, Familien- und Lebensberatung (EFL)",
         "Erziehungsberatung (EB)", "Suchtberatung (SUCHT)", "Schuldnerberatung (SCHULD)",
-        "nicht erfasst (?)", "Gesamt",
+        "nicht erfasst (_X)", "Gesamt",
     ]  # fmt: skip
     assert grid[1] == ["0", "0", 1, 0, 0, 0, 0, 1]
     assert grid[2] == ["1", "1", 0, 1, 0, 0, 0, 1]

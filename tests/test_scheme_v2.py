@@ -107,12 +107,17 @@ def _item(doc: dict, item_id: str) -> dict:
 
 INVALID: list[tuple[str, Any, str]] = [
     ("unknown item", lambda d: _item(d, "reasons").update(id="mood"), "items[5].id"),
-    ("wrong kind", lambda d: _item(d, "persons_count").update(kind="date", min=None), "items[3]"),
-    ("count bounds", lambda d: _item(d, "persons_count").update(min=9, max=2), "items[3].max"),
+    ("wrong kind", lambda d: _item(d, "persons_by_sex").update(kind="date", min=None), "items[3]"),
+    ("count bounds", lambda d: _item(d, "persons_by_sex").update(min=9, max=2), "items[3].max"),
     ("unknown field", lambda d: _item(d, "reasons").update(fields=["ZOO"]), "items[5].fields[0]"),
     ("no dimension", lambda d: _item(d, "reasons").update(dimension="nope"), "items[5].dimension"),
     ("ranked without max", lambda d: _item(d, "reasons").pop("max"), "items[5]"),
     ("format 1 with items", lambda d: d.update(format="fallzahl-scheme/1"), "(Dokument)"),
+    (
+        "format 1 with minute bands",
+        lambda d: _as_format_1(d),
+        "dimensions[12].codes",
+    ),
     (
         "moved to unknown item",
         lambda d: d["mappings"][0].update(item="nope"),
@@ -131,16 +136,76 @@ INVALID: list[tuple[str, Any, str]] = [
     (
         "required at close on a contact item",
         lambda d: _item(d, "contact_kind").update(required_at_close=True),
-        "items[12].required_at_close",
+        "items[13].required_at_close",
+    ),
+    (
+        "persons twice: the total and the counts by sex",
+        lambda d: d["items"].append({**_item(d, "children_affected"), "id": "persons_count"}),
+        "items",
+    ),
+    (
+        "counts without a dimension",
+        lambda d: _item(d, "persons_by_sex").pop("dimension"),
+        "items[3]",
+    ),
+    (
+        "condition on an unknown item",
+        lambda d: _item(d, "diagnosis")["only_if"].update(item="mood"),
+        "items[11].only_if.item",
+    ),
+    (
+        "condition with a code the item lacks",
+        lambda d: _item(d, "diagnosis")["only_if"].update(codes=["SELF", "ZZZ"]),
+        "items[11].only_if.codes[1]",
+    ),
+    (
+        "minutes on another dimension",
+        lambda d: d["dimensions"][3]["codes"][0].update(minutes_min=1, minutes_max=5),
+        "dimensions[3].codes",
+    ),
+    (
+        "a gap between duration bands",
+        lambda d: _band(d, 2).update(minutes_min=31),
+        "dimensions[12].codes[2].minutes_min",
+    ),
+    (
+        "overlapping duration bands",
+        lambda d: _band(d, 1).update(minutes_max=35),
+        "dimensions[12].codes[2].minutes_min",
+    ),
+    (
+        "a closed last band",
+        lambda d: _band(d, 4).update(minutes_max=600),
+        "dimensions[12].codes[4].minutes_max",
+    ),
+    (
+        "minutes on some bands only",
+        lambda d: _band(d, 4).pop("minutes_min"),
+        "dimensions[12].codes[4].minutes_min",
     ),
 ]
+
+
+def _as_format_1(doc: dict) -> None:
+    """The document as format 1 would have it, but keeping the minutes of the bands."""
+    doc.update(format="fallzahl-scheme/1", mappings=[])
+    doc.pop("items")
+    for dim in doc["dimensions"]:
+        for code in dim["codes"]:
+            code.pop("counts_as_problem", None)
+
+
+def _band(doc: dict, i: int) -> dict:
+    dims = doc["dimensions"]
+    assert dims[12]["id"] == "duration_band"
+    return dims[12]["codes"][i]
 
 
 @pytest.mark.parametrize(("name", "change", "field"), INVALID, ids=[x[0] for x in INVALID])
 def test_format_2_refusals(name: str, change, field: str) -> None:
     def apply(doc: dict) -> None:
         change(doc)
-        for item in doc["items"]:
+        for item in doc.get("items", []):
             for key in [k for k, v in item.items() if v is None]:
                 del item[key]
 
@@ -156,4 +221,6 @@ def test_scheme_show_lists_the_items_and_the_services() -> None:
     assert "== Merkmale (Format 2)" in text
     assert "debt_trigger" in text and "nur SCHULD; beim Abschluss nötig" in text
     assert "Stiftungsantrag  [Existenz/Finanzen; kein Lebensbereich]" in text
+    assert "30–45 Min.  [30..45 min]" in text and "über 90 Min.  [91.. min]" in text
+    assert "nur SUCHT; nur wenn client_relation = SELF; beim Abschluss nötig" in text
     assert "Merkmale (Format 2)" not in format_scheme(validate_document(shipped_scheme()[0]), "de")

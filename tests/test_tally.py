@@ -224,7 +224,7 @@ def test_parts_add_up(data, label):
 
 def test_json_round_trip_and_shape(q1):
     data = tally_io.to_json(q1)
-    assert data.startswith(b'{"format":"fallzahl-tally/1","scheme_id":"test-min"')
+    assert data.startswith(b'{"format":"fallzahl-tally/2","scheme_id":"test-min"')
     assert b'\n[[],"cases_active",5],\n' in data
     assert data.endswith(b"\n]}\n")
     back = tally_io.from_json(data)
@@ -244,7 +244,7 @@ def _damage(data: bytes, old: bytes, new: bytes) -> bytes:
         lambda d: _damage(d, b'"cases_active",5]', b'"cases_active", 5]'),  # spacing
         lambda d: _damage(d, b'"cases_active",5]', b'"cases_active",-5]'),  # negative
         lambda d: _damage(d, b'"cases_active",5]', b'"cases_active","5"]'),  # wrong type
-        lambda d: _damage(d, b"fallzahl-tally/1", b"fallzahl-tally/9"),  # unknown format
+        lambda d: _damage(d, b"fallzahl-tally/2", b"fallzahl-tally/9"),  # unknown format
         lambda d: _damage(d, b'"start":"2026-01-01"', b'"start":"2026-01-02"'),  # dates
         lambda d: _damage(d, b'"period":"2026-Q1"', b'"period":"2026-Q9"'),  # period
         lambda d: _damage(d, b'"scheme_version":1', b'"scheme_version":1,"x":1'),  # field
@@ -254,8 +254,8 @@ def _damage(data: bytes, old: bytes, new: bytes) -> bytes:
         ),  # repeated and unsorted
         lambda d: _damage(
             d,
-            b'[[["age_band","?"]],"cases_active",4]',
-            b'[[["zz","?"],["age_band","?"]],"cases_active",4]',
+            b'[[["age_band","_X"]],"cases_active",4]',
+            b'[[["zz","_X"],["age_band","_X"]],"cases_active",4]',
         ),  # dimensions unsorted
         lambda d: b"\xff\xfe" + d,  # not UTF-8 JSON
     ],

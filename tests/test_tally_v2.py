@@ -67,7 +67,7 @@ CASES = [
         requested=D(2026, 1, 5),
         started=D(2026, 1, 26),
         client_relation="REL",
-        problems=["GES_F10"],
+        problems=["GES_SUCHT"],  # version 2: the substance is the diagnosis, not a problem
         closed=D(2026, 3, 1),
         ending="REG",
         children_affected=2,
@@ -97,7 +97,7 @@ def test_waiting_time(t2) -> None:
     assert band(14) == "D0_14" and band(15) == "D15_28" and band(92) == "D92+"
     assert t2.value("cases_started") == 3  # case 4 has no start date
     assert t2.breakdown("cases_started", "waiting_band") == {
-        "D0_14": 1, "D15_28": 1, "D29_56": 1, "D57_91": 0, "D92+": 0, "?": 0,
+        "D0_14": 1, "D15_28": 1, "D29_56": 1, "D57_91": 0, "D92+": 0, "_X": 0,
     }  # fmt: skip
     assert t2.value("waiting_days_median") == 21  # 9, 21, 40 days
     assert t2.value("waiting_days_median", field="SCHULD") == 40
@@ -112,7 +112,7 @@ def test_item_breakdowns_add_up_with_not_asked(t2) -> None:
     for dim in ("client_relation", "reason_main", "debt_trigger", "eb_setting", "family_situation"):
         assert sum(t2.breakdown("cases_active", dim).values()) == t2.value("cases_active"), dim
     assert t2.breakdown("cases_active", "client_relation") == {
-        "SELF": 1, "REL": 1, "PROF": 0, "?": 2, "-": 0,
+        "SELF": 1, "REL": 1, "PROF": 0, "_X": 2, "_Z": 0,
     }  # fmt: skip
     assert t2.value("cases_active", reason="SCHULE") == 1
 
@@ -162,6 +162,62 @@ def test_activities_and_participants(t2) -> None:
     assert t2.value("activities", field="EB") == 1
 
 
+def test_persons_by_sex_add_up_to_the_persons_counselled() -> None:
+    cases = [
+        c(1, "EB", persons_by_sex={"w": 2, "m": 1}),
+        c(2, "EFL", persons_by_sex={"d": 1}),
+        c(3, "EB", persons_count=2),  # recorded before the sex split: sex "not recorded"
+        c(4, "EB"),
+    ]
+    t = tally(V2, cases, [], Q1, map_code=mapper(V2))
+    assert t.value("persons_counselled") == 6
+    assert t.breakdown("persons_counselled", "person_sex") == {
+        "m": 1, "w": 2, "d": 1, "x": 0, "_X": 2,
+    }  # fmt: skip
+    assert t.value("persons_counselled", field="EB") == 5
+
+
+def test_diagnoses_for_the_person_concerned_and_relatives_apart() -> None:
+    cases = [
+        c(1, "SUCHT", client_relation="SELF", diagnosis="F10", problems=["GES_SUCHT"]),
+        c(2, "SUCHT", client_relation="SELF", diagnosis="F630", problems=["GES_SUCHT"]),
+        c(3, "SUCHT", client_relation="REL", problems=["GES_SUCHT"]),
+        c(4, "SUCHT", client_relation="SELF"),
+        c(5, "EB", client_relation="REL"),
+    ]
+    t = tally(V2, cases, [], Q1, map_code=mapper(V2))
+    got = t.breakdown("cases_active", "diagnosis")
+    assert (got["F10"], got["F630"], got["_X"], got[NOT_ASKED]) == (1, 1, 1, 2)
+    assert sum(got.values()) == t.value("cases_active")  # a partition: relatives are "_Z"
+    # relatives counted apart, per counselling field
+    assert t.value("cases_active", client_relation="REL", field="SUCHT") == 1
+    assert t.value("cases_active", client_relation="REL", field="EB") == 1
+    assert t.value("cases_active", client_relation="SELF", field="SUCHT") == 3
+
+
+def test_contacts_by_the_band_of_their_minutes() -> None:
+    from app.records.duration import with_band
+
+    contacts = [
+        with_band(k(1, None, field="EB", form="4", duration=None, minutes=20), V2),  # phone 20'
+        with_band(k(2, None, field="EB", form="4", duration=None, minutes=30), V2),  # phone 30'
+        with_band(k(3, None, field="EB", form="1", duration=None, minutes=95), V2),
+        k(4, None, field="EB", form="1", duration="4", minutes=None),  # old: keeps its band
+        k(5, None, field="EB", form="1", duration=None, no_show=True),
+    ]
+    t = tally(V2, [], contacts, Q1, map_code=mapper(V2))
+    assert t.breakdown("contacts", "duration_band") == {
+        "1": 0, "2": 1, "3": 1, "4": 1, "5": 1, "_X": 0,
+    }  # fmt: skip
+    # phone calls under 30 minutes apart (the parenting counselling statistic skips them)
+    assert t.value("contacts", contact_form="4", duration_band="2") == 1
+    assert t.value("contacts", contact_form="4", duration_band="3") == 1
+    assert t.value("contact_minutes") == 145
+    # a contact without minutes or band counts as "not recorded"
+    t = tally(V2, [], [k(6, None, field="EB", duration=None)], Q1, map_code=mapper(V2))
+    assert t.value("contacts", duration_band="_X") == 1
+
+
 def test_a_v1_scheme_tally_is_unchanged_by_the_v2_fields() -> None:
     cases, contacts = demo.generate(V1, 200, 2026, seed=9)
     before = tally(V1, cases, contacts, Q1, map_code=mapper(V1))
@@ -181,15 +237,39 @@ def test_disclosure_covers_the_new_tables() -> None:
     small = [key for key, v in shown.items() if v is not None and 0 < v < 3]
     assert not [key for key in small if key[0] != "waiting_days_median"]  # days, not persons
     # a suppressed cell of a partition cannot be recomputed from its total
-    for dim in ("client_relation", "waiting_band", "contact_kind", "activity_kind"):
+    for dim in (
+        "client_relation",
+        "waiting_band",
+        "contact_kind",
+        "activity_kind",
+        "diagnosis",
+        "person_sex",
+        "duration_band",
+    ):
         cells = [
             v
             for (m, d), v in shown.items()
             if len(d) == 1
             and d[0][0] == dim
-            and m in ("cases_active", "cases_started", "contacts", "activities")
+            and m
+            in ("cases_active", "cases_started", "contacts", "activities", "persons_counselled")
         ]
+        assert cells, dim
         assert cells.count(None) != 1, dim
+    # the two-way tables of relatives per field and of bands per contact form too: a line
+    # whose total is shown never has exactly one hidden cell
+    for a, b, m in (
+        ("client_relation", "field", "cases_active"),
+        ("contact_form", "duration_band", "contacts"),
+    ):
+        lines: dict = {}
+        for (measure, d), v in shown.items():
+            if measure == m and tuple(x for x, _ in d) == (a, b):
+                lines.setdefault(d[0], []).append(v)
+        assert lines, (a, b)
+        for fixed, values in lines.items():
+            if shown.get((m, (fixed,))) is not None:
+                assert values.count(None) != 1, (m, fixed)
     # medians only where at least three waiting times stand behind them
     for (m, d), v in shown.items():
         if m == "waiting_days_median" and v is not None:
@@ -208,10 +288,16 @@ def test_v1_and_v2_tallies_merge_at_the_district() -> None:
     triggers = sum(t1.value("cases_active", problem=f"FIN_{x}") for x in ("ALO", "KRANK", "SONST"))
     assert m1.value("cases_active", problem="FIN_SCHULD") >= triggers > 0
     # the new partitions: every v1 case is "not recorded"
-    assert m1.value("cases_active", client_relation="?") == t1.value("cases_active")
+    assert m1.value("cases_active", client_relation="_X") == t1.value("cases_active")
+    assert m1.value("cases_active", diagnosis="_X") == t1.value("cases_active")
+    # v1's substance problems count under the one addiction problem of v2
+    substances = sum(
+        t1.value("cases_active", problem=p) for p in ("GES_F10", "GES_F11", "GES_F12", "GES_F630")
+    )
+    assert m1.value("cases_active", problem="GES_SUCHT") >= substances > 0
     merged = merge([m1, t2], Q1)
     assert merged.value("cases_active") == t1.value("cases_active") + t2.value("cases_active")
-    for dim in ("client_relation", "debt_trigger", "problem_class"):
+    for dim in ("client_relation", "debt_trigger", "problem_class", "diagnosis"):
         assert sum(merged.breakdown("cases_active", dim).values()) == merged.value("cases_active")
     assert "waiting_days_median" not in merged.measures  # never summed
     report = build_report(
@@ -241,11 +327,12 @@ def test_not_asked_only_for_items_with_fields(t2) -> None:
     assert "cases_started" not in tally(no_items, CASES, CONTACTS, Q1).measures
 
 
-def test_format_1_and_2_packages_merge_at_the_district(tmp_path) -> None:
-    """Two offices, one still on v1, one on v2: both packages are accepted and merged."""
+def test_v1_and_v2_scheme_packages_merge_at_the_district(tmp_path) -> None:
+    """Two offices, one still on v1, one on v2: both packages are accepted and merged.
+    (Packages of formats 1 and 2, from before tally format 2: test_package_formats.py.)"""
     from app.district import desk as district
     from app.district.report import report
-    from app.exchange.package import FORMAT, FORMAT_2
+    from app.exchange.package import FORMAT_3
     from app.office.export import build_package
     from app.office.period_close import close_period
     from app.scheme.store import import_scheme
@@ -273,8 +360,8 @@ def test_format_1_and_2_packages_merge_at_the_district(tmp_path) -> None:
             close_period(office.session, period, accepted_reason="test")
             path, sha, manifest = build_package(office.session, period, tmp_path / office.office_id)
             files[office.office_id] = (path, manifest)
-        assert files["HZ-OLD"][1].format == FORMAT
-        assert files["HZ-NEW"][1].format == FORMAT_2
+        assert files["HZ-OLD"][1].format == files["HZ-NEW"][1].format == FORMAT_3
+        assert files["HZ-OLD"][1].non_additive == []
         assert files["HZ-NEW"][1].non_additive == ["waiting_days_median"]
         vault, desk = make_district(tmp_path / "district", FAST_KDF)
         try:

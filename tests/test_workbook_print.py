@@ -99,7 +99,7 @@ def test_district_table_has_codes_beside_labels(books):
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(district().published.rows)
     sex = next(r for r in rows if r[0] == "cases_active" and r[2] == "sex" and r[6] is None)
-    assert sex[3] == "Geschlecht" and sex[4] in {"m", "w", "d", "x", "?"}
+    assert sex[3] == "Geschlecht" and sex[4] in {"m", "w", "d", "x", "_X"}
 
 
 def test_charts_stand_below_the_table_on_a_page_of_their_own(books):

@@ -36,6 +36,71 @@ DATIVE = {
 # Pregnancy topics that are information or a service, not a problem of the person.
 SCHW_INFORMATIONAL = ("SEXAUFK", "FAMLEIST", "VORSORGE", "ABBR")
 SERVICES = ("FIN_LEIST", "FIN_STIFT")
+# Version 1's problem codes that were KDS main diagnoses; version 2 asks the diagnosis as
+# its own item, of the person concerned only, and keeps one problem code for the domain.
+SUBSTANCE_PROBLEMS = [f"GES_{icd}" for icd, _, _ in v1.SUBSTANCES] + ["GES_F630", "GES_MEDIEN"]
+KDS_DIAGNOSIS = "KDS 3.0 Hauptdiagnose (nur betroffene Person)"
+
+ADDICTION_PROBLEM = c(
+    "GES_SUCHT",
+    "Suchtproblem (Substanz, Glücksspiel, Medien)",
+    "Addiction problem (substance, gambling, media)",
+    "Der Konsum von Alkohol, Drogen, Medikamenten oder Tabak, Glücksspiel oder "
+    "Mediennutzung ist ein Problem: bei der ratsuchenden Person selbst oder, wenn Angehörige "
+    "kommen, bei dem Menschen, um den es geht. Die Diagnose steht im Merkmal „Hauptdiagnose "
+    "(KDS)“ und wird nur für die betroffene Person selbst erfasst.",
+    "Use of alcohol, drugs, medicines or tobacco, gambling or media use is a problem: of the "
+    "client, or, when relatives come, of the person it is about. The diagnosis is the item "
+    "'main diagnosis (KDS)' and is recorded for the person concerned only.",
+    domain="GES",
+    source=KDS,
+)
+
+
+def _diagnoses() -> list[dict[str, Any]]:
+    """The KDS main diagnoses, of the person concerned (never of a relative)."""
+    out = []
+    for icd, de, en in v1.SUBSTANCES:
+        out.append(
+            c(
+                icd,
+                f"{de[:1].upper()}{de[1:]} ({icd})",
+                f"{en[:1].upper()}{en[1:]} ({icd})",
+                f"Schädlicher Gebrauch oder Abhängigkeit von {DATIVE[icd]} (ICD-10 {icd}) bei "
+                "der betroffenen Person selbst. Bei mehreren Substanzen die hauptsächliche "
+                "wählen, F19 nur bei nicht trennbarem Mischkonsum.",
+                f"Harmful use of or dependence on {en} (ICD-10 {icd}) by the person concerned "
+                "themselves. With several substances choose the main one; F19 only for "
+                "inseparable mixed use.",
+                source=f"{KDS_DIAGNOSIS}, ICD-10 {icd}",
+            )
+        )
+    out.append(
+        c(
+            "F630",
+            "Pathologisches Glücksspiel (F63.0)",
+            "Pathological gambling (F63.0)",
+            "Glücksspiel mit Kontrollverlust, z. B. an Automaten, Sportwetten oder online, bei "
+            "der betroffenen Person selbst.",
+            "Gambling with loss of control, e.g. slot machines, sports betting or online, by "
+            "the person concerned themselves.",
+            source=f"{KDS_DIAGNOSIS}, ICD-10 F63.0",
+        )
+    )
+    out.append(
+        c(
+            "MEDIEN",
+            "Exzessive Mediennutzung",
+            "Excessive media use",
+            "Nutzung von Computerspielen, sozialen Medien oder Internet, die Schule, Arbeit "
+            "oder Beziehungen der betroffenen Person deutlich beeinträchtigt.",
+            "Use of computer games, social media or the internet that clearly harms the "
+            "school, work or relationships of the person concerned.",
+            source=f"{KDS_DIAGNOSIS} (Zuordnung zu prüfen)",
+            check=True,
+        )
+    )
+    return out
 
 
 def _problems() -> list[dict[str, Any]]:
@@ -57,21 +122,10 @@ def _problems() -> list[dict[str, Any]]:
     for code in copy.deepcopy(v1.PROBLEMS):
         if code["code"].startswith("FIN_") and code["code"] not in SERVICES:
             continue  # the debt triggers: now the item debt_trigger
-        icd = code["code"].removeprefix("GES_")
-        if icd in DATIVE:
-            code["definition_de"] = (
-                f"Schädlicher Gebrauch oder Abhängigkeit von {DATIVE[icd]} (ICD-10 {icd}). Bei "
-                "der ratsuchenden Person selbst; kommen Angehörige, gilt die Diagnose der "
-                "Person, um die es geht, und die Beziehung wird im Merkmal „Wer wird beraten“ "
-                "festgehalten. Bei mehreren Substanzen die hauptsächliche wählen, F19 nur bei "
-                "nicht trennbarem Mischkonsum."
-            )
-            code["definition_en"] = (
-                f"Harmful use of or dependence on {code['label_en'].split(': ', 1)[1]}. Of the "
-                "client; when relatives come, it is the diagnosis of the person it is about, and "
-                "the relation is recorded in the item 'who is counselled'. With several "
-                "substances choose the main one; F19 only for inseparable mixed use."
-            )
+        if code["code"] in SUBSTANCE_PROBLEMS:
+            if code["code"] == SUBSTANCE_PROBLEMS[0]:
+                out.append(ADDICTION_PROBLEM)  # where the substance problems stood
+            continue  # the KDS diagnoses: now the item diagnosis (person concerned only)
         if code["code"] in SERVICES:
             code["counts_as_problem"] = False
             code["definition_de"] += (
@@ -348,6 +402,8 @@ DURATION = [
         "up to 15 min",
         "Der Kontakt dauerte höchstens 15 Minuten.",
         "The contact lasted at most 15 minutes.",
+        minutes_min=1,
+        minutes_max=15,
     ),
     c(
         "2",
@@ -358,6 +414,8 @@ DURATION = [
         "More than 15 and less than 30 minutes. The parenting counselling statistic does not "
         "count phone calls under 30 minutes.",
         source="bke FAQ 112",
+        minutes_min=16,
+        minutes_max=29,
     ),
     c(
         "3",
@@ -366,6 +424,8 @@ DURATION = [
         "Mindestens 30 und höchstens 45 Minuten.",
         "At least 30 and at most 45 minutes.",
         source="bke FAQ 112",
+        minutes_min=30,
+        minutes_max=45,
     ),
     c(
         "4",
@@ -373,6 +433,8 @@ DURATION = [
         "45–90 min",
         "Mehr als 45 und höchstens 90 Minuten.",
         "More than 45 and at most 90 minutes.",
+        minutes_min=46,
+        minutes_max=90,
     ),
     c(
         "5",
@@ -380,6 +442,7 @@ DURATION = [
         "over 90 min",
         "Mehr als 90 Minuten.",
         "More than 90 minutes.",
+        minutes_min=91,
     ),
 ]
 
@@ -399,9 +462,11 @@ CLIENT_RELATION = [
         "Angehörige/Bezugsperson",
         "relative",
         "Beraten wird ein Angehöriger oder eine Bezugsperson wegen des Problems eines anderen "
-        "Menschen, z. B. die Partnerin eines Suchtkranken.",
+        "Menschen, z. B. die Partnerin eines Suchtkranken. Für Angehörige wird keine Diagnose "
+        "erfasst; die Statistik zählt ihre Fälle getrennt.",
         "A relative or close person is counselled about someone else's problem, e.g. the partner "
-        "of an addicted person.",
+        "of an addicted person. Relatives get no diagnosis; the statistic counts their cases "
+        "apart.",
         source=KDS,
     ),
     c(
@@ -845,16 +910,21 @@ ITEMS = [
         source=KDS,
     ),
     _item(
-        "persons_count",
+        "persons_by_sex",
         "case",
-        "count",
-        "Beratene Personen",
-        "Persons counselled",
-        "Wie viele verschiedene Personen in diesem Fall beraten wurden (z. B. beide Eltern: 2).",
-        "How many different persons were counselled in this case (e.g. both parents: 2).",
+        "counts",
+        "Beratene Personen nach Geschlecht",
+        "Persons counselled by sex",
+        "Wie viele verschiedene Personen in diesem Fall beraten wurden, je Geschlecht (z. B. "
+        "Mutter und Vater: 1 weiblich, 1 männlich). Die Zahl der Personen ist die Summe und "
+        "wird nicht noch einmal eingegeben.",
+        "How many different persons were counselled in this case, by sex (e.g. mother and "
+        "father: 1 female, 1 male). The number of persons is the sum and is not entered again.",
+        dimension="sex",
         min=1,
         max=30,
-        source="Jahresberichte EFL (Personen und Fälle)",
+        required_at_close=True,
+        source="Jahresberichte EFL (Personen und Fälle, Geschlecht); " + SCHKG_LSA,
         check=True,
     ),
     _item(
@@ -950,6 +1020,24 @@ ITEMS = [
         fields=["SCHWANGER", "SCHKONF"],
         additive=False,
         source=SCHKG_LSA,
+    ),
+    _item(
+        "diagnosis",
+        "case",
+        "single",
+        "Hauptdiagnose (KDS)",
+        "Main diagnosis (KDS)",
+        "Die eine Hauptdiagnose der betroffenen Person nach dem Kerndatensatz der "
+        "Suchthilfe. Nur wenn die betroffene Person selbst beraten wird; für Angehörige wird "
+        "keine Diagnose erfasst, ihre Fälle zählt die Statistik getrennt.",
+        "The one main diagnosis of the person concerned under the addiction care core data "
+        "set. Only when the person concerned is counselled; relatives get no diagnosis, the "
+        "statistic counts their cases apart.",
+        dimension="diagnosis",
+        fields=["SUCHT"],
+        only_if={"item": "client_relation", "codes": ["SELF"]},
+        required_at_close=True,
+        source=KDS_DIAGNOSIS,
     ),
     _item(
         "contact_minutes",
@@ -1065,11 +1153,13 @@ def dimensions() -> list[dict[str, Any]]:
     by_id["duration_band"]["codes"] = DURATION
     by_id["duration_band"]["purpose_de"] = (
         "Zeigt den Zeitaufwand für die Personalbemessung; die Grenze bei 30 Minuten trennt, was "
-        "die Erziehungsberatungsstatistik zählt. Eingabe mit den Zifferntasten 1–5."
+        "die Erziehungsberatungsstatistik zählt. Das Band ergibt sich aus der Dauer in Minuten "
+        "und wird nicht von Hand gewählt."
     )
     by_id["duration_band"]["purpose_en"] = (
         "Shows the time spent for staff planning; the boundary at 30 minutes separates what the "
-        "parenting counselling statistic counts. Entered with number keys 1–5."
+        "parenting counselling statistic counts. The band follows from the minutes and is not "
+        "chosen by hand."
     )
     new = [
         dim(
@@ -1081,6 +1171,16 @@ def dimensions() -> list[dict[str, Any]]:
             "Separates the persons concerned from relatives and professionals, as the addiction "
             "statistic counts clients and relatives apart.",
             CLIENT_RELATION,
+        ),
+        dim(
+            "diagnosis",
+            "Hauptdiagnose (KDS)",
+            "Main diagnosis (KDS)",
+            "Die Hauptdiagnosen der Suchthilfestatistik, nur für die betroffene Person; "
+            "Angehörige zählen getrennt. So muss die Suchtberatung nicht doppelt erfassen.",
+            "The main diagnoses of the addiction care statistic, of the person concerned only; "
+            "relatives count apart. So addiction counselling need not record them twice.",
+            _diagnoses(),
         ),
         dim(
             "eb_reason",
@@ -1207,6 +1307,16 @@ def mappings() -> list[dict[str, Any]]:
             replace_with="FIN_SCHULD",
         ),
     ]
+    out.append(
+        m(
+            "problem",
+            "moved",
+            SUBSTANCE_PROBLEMS,
+            [code["code"] for code in _diagnoses()],
+            item="diagnosis",
+            replace_with="GES_SUCHT",
+        )
+    )
     for old in ("A18", "A21", "A27", "A45", "A65"):
         targets = [code for code, _, _, v1code in AGES_V2 if v1code == old]
         if old == "A65":
@@ -1233,7 +1343,8 @@ def check_notes(dims: list[dict[str, Any]]) -> tuple[str, str]:
     listed = "; ".join(f"{d}/{code}" for d, code in flagged)
     de = (
         "Schema des Landkreises Harz, Version 2 (Format 2). Neu: Wartezeit, wer beraten wird, "
-        "Personen und mitbetroffene Kinder, Gründe mit Hauptgrund, Merkmale der "
+        "Personen nach Geschlecht und mitbetroffene Kinder, die Hauptdiagnose der Suchthilfe "
+        "nur für die betroffene Person, das Dauerband aus den Minuten, Gründe mit Hauptgrund, Merkmale der "
         "Erziehungsberatung nach § 99 SGB VIII, Kontakte mit Dritten, Ort und Minuten, "
         "Tätigkeiten ohne Fall. Leistungen (Stiftungsanträge, Leistungsansprüche) und reine "
         "Informationsthemen der Schwangerschaftsberatung zählen nicht als Lebensbereich; der "
@@ -1243,7 +1354,8 @@ def check_notes(dims: list[dict[str, Any]]) -> tuple[str, str]:
     )
     en = (
         "Landkreis Harz scheme, version 2 (format 2). New: waiting time, who is counselled, "
-        "persons and children affected, reasons with a main reason, the parenting counselling "
+        "persons by sex and children affected, the addiction main diagnosis of the person "
+        "concerned only, the duration band from the minutes, reasons with a main reason, the parenting counselling "
         "items of § 99 SGB VIII, contacts with third parties, place and minutes, activities "
         "without a case. Services (foundation applications, benefit claims) and purely "
         "informational pregnancy topics do not count as a life domain; the main trigger of "

@@ -23,7 +23,8 @@ REQUIRED_DIMENSIONS = [
 TEXT = {"type": "string", "minLength": 1, "maxLength": 2000}
 LABEL = {"type": "string", "minLength": 1, "maxLength": 200}
 DATE = {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
-CODE = {"type": "string", "pattern": r"^[A-Za-z0-9_]{1,32}$"}
+# no leading "_": _X, _U, _Z and _T are the tally's own codes (app/stats/codes.py)
+CODE = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_]{0,31}$"}
 
 
 def code_items(extra_required: list[str], code_pattern: str | None = None) -> dict:
@@ -119,7 +120,17 @@ schema = {
                     "dimensions": {
                         "items": {
                             "properties": {
-                                "codes": {"items": {"not": {"required": ["counts_as_problem"]}}}
+                                "codes": {
+                                    "items": {
+                                        "not": {
+                                            "anyOf": [
+                                                {"required": ["counts_as_problem"]},
+                                                {"required": ["minutes_min"]},
+                                                {"required": ["minutes_max"]},
+                                            ]
+                                        }
+                                    }
+                                }
                             }
                         }
                     },
@@ -144,6 +155,8 @@ schema = {
                 "pool": LABEL,
                 "check": {"type": "boolean"},
                 "counts_as_problem": {"type": "boolean"},
+                "minutes_min": {"type": "integer", "minimum": 1, "maximum": 1440},
+                "minutes_max": {"type": "integer", "minimum": 1, "maximum": 1440},
             },
         },
         "item": {
@@ -161,7 +174,7 @@ schema = {
             "properties": {
                 "id": {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,31}$"},
                 "record": {"enum": ["case", "contact", "activity"]},
-                "kind": {"enum": ["single", "multiple", "ranked", "date", "count"]},
+                "kind": {"enum": ["single", "multiple", "ranked", "date", "count", "counts"]},
                 "label_de": LABEL,
                 "label_en": LABEL,
                 "definition_de": TEXT,
@@ -174,15 +187,31 @@ schema = {
                 "additive": {"type": "boolean"},
                 "source": LABEL,
                 "check": {"type": "boolean"},
+                "only_if": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["item", "codes"],
+                    "properties": {
+                        "item": {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,31}$"},
+                        "codes": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": CODE,
+                            "uniqueItems": True,
+                        },
+                    },
+                },
             },
             "allOf": [
                 {
-                    "if": {"properties": {"kind": {"enum": ["single", "multiple", "ranked"]}}},
+                    "if": {
+                        "properties": {"kind": {"enum": ["single", "multiple", "ranked", "counts"]}}
+                    },
                     "then": {"required": ["dimension"]},
                     "else": {"not": {"required": ["dimension"]}},
                 },
                 {
-                    "if": {"properties": {"kind": {"const": "count"}}},
+                    "if": {"properties": {"kind": {"enum": ["count", "counts"]}}},
                     "then": {"required": ["min", "max"]},
                 },
                 {

@@ -334,6 +334,19 @@ EN: dict[str, str] = {
     "Fall&nummer": "Case &number",
     "K&ontaktform": "Contact for&m",
     "D&auer": "D&uration",
+    "D&auer (Min.)": "D&uration (min)",
+    "Min.": "min",
+    "%1: %2 Min. = %3": "%1: %2 min = %3",
+    "%1 Min. (%2)": "%1 min (%2)",
+    "Bitte die Dauer in Minuten eingeben (das Dauerband ergibt sich daraus): %1": (
+        "Please enter the length in minutes (the duration band follows from it): %1"
+    ),
+    "nicht erschienen": "no-show",
+    "Das Dauerband ergibt sich aus der Dauer in Minuten.": (
+        "The duration band follows from the length in minutes."
+    ),
+    "= 1 Person": "= 1 person",
+    "= %1 Personen": "= %1 persons",
     "&Personen": "&Persons",
     "Da&tum": "&Date",
     "Beratungsfe&ld": "Counselling f&ield",

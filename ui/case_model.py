@@ -386,7 +386,12 @@ class ContactTableModel(QAbstractTableModel):
             if col == self.FORM:
                 return f"{c.form} – {scheme.label('contact_form', c.form)}"
             if col == self.DURATION:
-                return f"{c.duration} – {scheme.label('duration_band', c.duration)}"
+                if c.duration is None:
+                    return self.tr("– nicht erfasst –")
+                band = scheme.label("duration_band", c.duration)
+                if c.minutes is not None and scheme.bands_from_minutes:
+                    return self.tr("%1 Min. (%2)").replace("%1", str(c.minutes)).replace("%2", band)
+                return f"{c.duration} – {band}"
             if col == self.PERSONS:
                 return c.persons
             if col == self.COUNSELLOR:

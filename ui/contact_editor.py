@@ -1,5 +1,8 @@
 """A small dialog to correct one saved contact: date, form, duration, persons.
 
+Where the scheme's duration bands declare minutes, the band is not chosen: it shows the
+band of the minutes entered below (or the band an older contact without minutes has).
+
 OK with a date that is not understood (or in the future) keeps the dialog open; the
 reason is shown beside the date field.
 """
@@ -54,6 +57,10 @@ class ContactDialog(QDialog):
                 combo.addItem(f"{code.code} – {code.label()}", code.code)
                 combo.setItemData(combo.count() - 1, code.definition(), Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(value), 0))
+        if contact.duration is None:
+            self.duration.insertItem(0, self.tr("– nicht erfasst –"), None)
+            self.duration.setCurrentIndex(0)
+        self._scheme = scheme
         self.persons = QSpinBox()
         self.persons.setRange(PERSONS_MIN, PERSONS_MAX)
         self.persons.setValue(contact.persons)
@@ -70,6 +77,13 @@ class ContactDialog(QDialog):
         self.items.set_scheme(scheme)
         self.items.load(contact)
         form.addRow(self.items)
+        self._minutes = self.items.widgets.get("contact_minutes")
+        if scheme.bands_from_minutes and isinstance(self._minutes, QSpinBox):
+            self.duration.setEnabled(False)  # follows from the minutes
+            self.duration.setToolTip(self.tr("Das Dauerband ergibt sich aus der Dauer in Minuten."))
+            self._minutes.valueChanged.connect(self._band_from_minutes)
+        else:
+            self._minutes = None
         self.no_show = QCheckBox(self.tr("nicht e&rschienen"))
         self.no_show.setAccessibleName(self.tr("Termin nicht wahrgenommen"))
         self.no_show.setChecked(contact.no_show)
@@ -81,6 +95,15 @@ class ContactDialog(QDialog):
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _band_from_minutes(self, *_args) -> None:
+        band = self._scheme.band_for_minutes(self._typed_minutes())
+        if band is not None:
+            self.duration.setCurrentIndex(max(self.duration.findData(band), 0))
+
+    def _typed_minutes(self) -> int | None:
+        value = self.items.values().get("minutes")
+        return value if isinstance(value, int) else None
 
     def _ok(self) -> None:
         if self.date.date() is None:
@@ -94,7 +117,8 @@ class ContactDialog(QDialog):
             self._contact,
             date=self.date.date() or self._contact.date,
             form=self.form.currentData(),
-            duration=self.duration.currentData(),
+            duration=self._scheme.band_for_minutes(self._typed_minutes())
+            or self.duration.currentData(),
             persons=self.persons.value(),
             no_show=self.no_show.isChecked() and not self.no_show.isHidden(),
             **self.items.values(),

@@ -3,8 +3,10 @@
 One widget per item the scheme declares (app/scheme/model.py Item): a list for single
 choice, a checkable list for multiple choice, a main list plus a checkable list of further
 codes for ranked choice, a date field, a number field with "not recorded" below its
-minimum. Rows of items that do not apply to the record's counselling fields are hidden
-(``set_fields``). Focus on a widget shows the item's definition (and the chosen code's)
+minimum, and for counts per code (persons by sex) one number per code with their sum shown
+beside them (the total is never typed). Rows of items that do not apply to the record's
+counselling fields, or whose condition (``only_if``: the KDS diagnosis only for the person
+concerned) the form's current answers exclude, are hidden (``set_fields``). Focus on a widget shows the item's definition (and the chosen code's)
 through ``help_changed``. The values go back as record attributes (app/records/model.py
 ITEMS); validation stays in app/.
 """
@@ -44,6 +46,57 @@ class CountField(QSpinBox):
         self.selectAll()
 
 
+class CountsField(QWidget):
+    """One count per code (0 to ``maximum``), their sum shown after them: the persons
+    counselled by sex, the number of persons derived."""
+
+    changed = Signal()
+
+    def __init__(self, scheme: Scheme, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.spins: dict[str, CountField] = {}
+        for code in scheme.codes(item.dimension or ""):
+            spin = CountField()
+            spin.setRange(0, item.max if item.max is not None else 99)
+            spin.setAccessibleName(f"{item.label()}: {code.label()}")
+            spin.setToolTip(code.definition())
+            spin.valueChanged.connect(self._changed)
+            label = QLabel(code.label())
+            label.setBuddy(spin)
+            row.addWidget(label)
+            row.addWidget(spin)
+            row.addSpacing(6)
+            self.spins[code.code] = spin
+        self.total = QLabel()
+        self.total.setObjectName("countsTotal")
+        self.total.setAccessibleName(self.tr("Summe"))
+        row.addWidget(self.total)
+        row.addStretch(1)
+        self._changed(emit=False)
+
+    def value(self) -> dict[str, int]:
+        return {code: spin.value() for code, spin in self.spins.items() if spin.value()}
+
+    def set_value(self, counts: dict[str, int] | None) -> None:
+        for code, spin in self.spins.items():
+            spin.blockSignals(True)
+            spin.setValue((counts or {}).get(code, 0))
+            spin.blockSignals(False)
+        self._changed(emit=False)
+
+    def _changed(self, *_args, emit: bool = True) -> None:
+        total = sum(spin.value() for spin in self.spins.values())
+        if total == 1:
+            self.total.setText(self.tr("= 1 Person"))
+        else:
+            self.total.setText(self.tr("= %1 Personen").replace("%1", str(total)))
+        if emit:
+            self.changed.emit()
+
+
 class ItemForm(QWidget):
     changed = Signal()
     help_changed = Signal(str)  # rich text: the item's and the current code's definition
@@ -70,12 +123,18 @@ class ItemForm(QWidget):
         self.widgets: dict[str, QWidget] = {}  # item id -> its (first) widget
         self._further: dict[str, QListWidget] = {}  # ranked items: further codes
         self._item_of: dict[QObject, Item] = {}
+        self._code_of: dict[QObject, str] = {}  # counts: the code of each number
+        self._fields: list[str] | None = None  # None: not told yet, every item shown
+        self._skip: tuple[str, ...] = ()
         self._loading = False
 
     # building
-    def set_scheme(self, scheme: Scheme) -> None:
-        if scheme is self._scheme:
+    def set_scheme(self, scheme: Scheme, *, skip: tuple[str, ...] = ()) -> None:
+        """Rows for the scheme's items of this record kind; ``skip``: items entered elsewhere
+        (the quick entry takes the minutes in its own duration field)."""
+        if scheme is self._scheme and skip == self._skip:
             return
+        self._skip = skip
         while self.form.rowCount():
             self.form.removeRow(0)
         while self.line.count():
@@ -87,8 +146,11 @@ class ItemForm(QWidget):
         self.widgets.clear()
         self._further.clear()
         self._item_of.clear()
+        self._code_of.clear()
         self._scheme = scheme
-        self._items = [i for i in scheme.items_for(self.record) if i.id in ITEMS]
+        self._items = [
+            i for i in scheme.items_for(self.record) if i.id in ITEMS and i.id not in skip
+        ]
         for item in self._items:
             self._add_row(scheme, item)
         self.setVisible(bool(self._items))
@@ -105,6 +167,12 @@ class ItemForm(QWidget):
             further.setAccessibleName(self.tr("%1: weitere").replace("%1", label))
             self._further[item.id] = further
             self._watch(further, item)
+        elif item.kind == "counts":
+            widget = CountsField(scheme, item)
+            widget.changed.connect(self._emit)
+            for code, spin in widget.spins.items():
+                self._code_of[spin] = code
+                self._watch(spin, item)
         elif item.kind == "date":
             widget = DateField(feedback="below")
             widget.edit.clear()  # optional: empty until entered
@@ -150,6 +218,7 @@ class ItemForm(QWidget):
         combo.currentIndexChanged.connect(
             lambda _i, c=combo, it=item: None if self._loading else self._show(it, c.currentData())
         )
+        combo.currentIndexChanged.connect(lambda _i: self._refresh())  # conditions on it
         combo.highlighted.connect(lambda i, c=combo, it=item: self._show(it, c.itemData(i)))
         return combo
 
@@ -180,7 +249,11 @@ class ItemForm(QWidget):
         for item in self._items:
             if item.id in self._hidden:
                 continue
-            out.append(self.widgets[item.id])
+            widget = self.widgets[item.id]
+            if isinstance(widget, CountsField):
+                out.extend(widget.spins.values())
+            else:
+                out.append(widget)
             if item.id in self._further:
                 out.append(self._further[item.id])
         return out
@@ -188,8 +261,19 @@ class ItemForm(QWidget):
     # rows for the record's fields
     def set_fields(self, fields: list[str]) -> None:
         """Show only the items that apply to these counselling fields."""
+        self._fields = list(fields)
+        self._refresh(force=True)
+
+    def _refresh(self, *, force: bool = False) -> None:
+        """Hide what does not apply: other fields' items, and items whose condition the
+        current answer excludes (no diagnosis once a relative is chosen)."""
         for item in self._items:
-            visible = item.applies_to(fields)
+            if item.id not in self.widgets or self.widgets[item.id] not in self._labels:
+                continue  # still being built
+            fits = self._fields is None or item.applies_to(self._fields)
+            visible = fits and self._condition_allows(item)
+            if not force and visible == (item.id not in self._hidden):
+                continue
             if visible:
                 self._hidden.discard(item.id)
             else:
@@ -197,7 +281,17 @@ class ItemForm(QWidget):
             for widget in (self.widgets[item.id], self._further.get(item.id)):
                 if widget is not None:
                     widget.setVisible(visible)
-                    self._labels[widget].setVisible(visible)
+                    label = self._labels.get(widget)
+                    if label is not None:
+                        label.setVisible(visible)
+
+    def _condition_allows(self, item: Item) -> bool:
+        if item.only_if is None:
+            return True
+        other = self.widgets.get(item.only_if.item)
+        if isinstance(other, QComboBox):
+            return item.allowed_by(other.currentData())
+        return True
 
     def applies(self, item_id: str) -> bool:
         return item_id in self.widgets and item_id not in self._hidden
@@ -214,6 +308,8 @@ class ItemForm(QWidget):
                         widget.edit.clear()
                     else:
                         widget.setDate(value)
+                elif isinstance(widget, CountsField):
+                    widget.set_value(value)  # type: ignore[arg-type]
                 elif isinstance(widget, QSpinBox):
                     widget.setValue(widget.minimum() if value is None else value)
                 elif isinstance(widget, QListWidget):
@@ -226,6 +322,7 @@ class ItemForm(QWidget):
                     _select(widget, value)  # type: ignore[arg-type]
         finally:
             self._loading = False
+        self._refresh()
 
     def values(self) -> dict[str, object]:
         """Record attribute -> value for every item; hidden items are empty."""
@@ -234,9 +331,11 @@ class ItemForm(QWidget):
             attr = ITEMS[item.id][1]
             widget = self.widgets[item.id]
             if not self.applies(item.id):
-                out[attr] = () if item.kind in ("multiple", "ranked") else None
+                out[attr] = {"multiple": (), "ranked": (), "counts": {}}.get(item.kind)
                 continue
-            if isinstance(widget, DateField):
+            if isinstance(widget, CountsField):
+                out[attr] = widget.value()
+            elif isinstance(widget, DateField):
                 out[attr] = widget.date()
             elif isinstance(widget, QSpinBox):
                 out[attr] = None if widget.value() < (item.min or 0) else widget.value()
@@ -255,6 +354,7 @@ class ItemForm(QWidget):
         if event.type() == QEvent.Type.FocusIn and watched in self._item_of:
             item = self._item_of[watched]
             code = watched.currentData() if isinstance(watched, QComboBox) else None
+            code = self._code_of.get(watched, code)
             self._show(item, code)
 
         return super().eventFilter(watched, event)

@@ -6,8 +6,11 @@ defaults to today and the number of persons to 1. After saving, focus returns to
 case code with the text selected, so the next entry starts by typing over it.
 "neu" as the case code (or Ctrl+N) opens a new case with the next free case code; "ohne
 Fall" records a short anonymous contact, which needs the counselling field.
-Under a format 2 scheme a second line takes the contact items (with whom, place, minutes)
-and "nicht erschienen" (a no-show); all optional, so a repeat contact keeps its four keys.
+Under a format 2 scheme a second line takes the contact items (with whom, place) and
+"nicht erschienen" (a no-show). Where the scheme's duration bands declare minutes, the
+duration field takes the minutes instead of a band digit and shows the band that follows
+from them (app/scheme/model.py band_for_minutes): a repeat contact is then the case code,
+Tab, the form digit, two digits of minutes and Enter, five keys.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QIntValidator, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FallzahlError
-from app.records.model import PERSONS_MAX, PERSONS_MIN, Case, Contact
+from app.records.model import MINUTES_MAX, PERSONS_MAX, PERSONS_MIN, Case, Contact
 from app.records.overview import expand_code
 from app.vault.session import new_id
 from ui import dialogs
@@ -160,8 +163,11 @@ class QuickEntry(QWidget):
             (self.tr("Beratungsfe&ld"), self.field),
         ]
         col = 0
+        self._labels: dict[QWidget, QLabel] = {}
+        self._minutes = False  # the duration field takes minutes (set_session)
         for text, widget in labels:
             label = QLabel(text)
+            self._labels[widget] = label
             label.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", ""))
             grid.addWidget(label, 0, col)
@@ -230,15 +236,39 @@ class QuickEntry(QWidget):
         for code in scheme.codes("field"):
             self.field.addItem(code.label(), code.code)
         self.form.set_codes([c.code for c in scheme.codes("contact_form")])
-        self.duration.set_codes([c.code for c in scheme.codes("duration_band")])
         self.form.setToolTip(_legend(scheme, "contact_form"))
-        self.duration.setToolTip(_legend(scheme, "duration_band"))
-        self.more.set_scheme(scheme)
+        self._set_duration_mode(scheme)
+        self.more.set_scheme(scheme, skip=("contact_minutes",) if self._minutes else ())
         self.more_row.setVisible(bool(scheme.items))
         self._reset_more(keep_place=False)
         self._set_tab_order()
         self._hints()
         self.set_case_codes(sorted((c.code for c in session.cases()), reverse=True))
+
+    def _set_duration_mode(self, scheme: Scheme) -> None:
+        """Minutes where the bands follow from them, else the band's digit."""
+        self._minutes = scheme.bands_from_minutes and scheme.item("contact_minutes") is not None
+        label = self._labels[self.duration]
+        if self._minutes:
+            item = scheme.item("contact_minutes")
+            assert item is not None
+            high = item.max if item.max is not None else MINUTES_MAX
+            self.duration.set_codes([])
+            self.duration.setValidator(QIntValidator(item.min or 1, high, self.duration))
+            self.duration.setMaxLength(len(str(high)))
+            self.duration.setPlaceholderText(self.tr("Min."))
+            self.duration.setToolTip(item.definition() + "\n" + _minute_legend(scheme))
+            label.setText(self.tr("D&auer (Min.)"))
+        else:
+            self.duration.set_codes([c.code for c in scheme.codes("duration_band")])
+            self.duration.setPlaceholderText("")
+            self.duration.setToolTip(_legend(scheme, "duration_band"))
+            label.setText(self.tr("D&auer"))
+        self.duration.setAccessibleName(label.text().replace("&", ""))
+
+    def _minutes_typed(self) -> int | None:
+        text = self.duration.text().strip()
+        return int(text) if self._minutes and text.isdigit() else None
 
     def _reset_more(self, *, keep_place: bool) -> None:
         """After a save: with the client again, no minutes, kept; the place stays (an
@@ -284,6 +314,19 @@ class QuickEntry(QWidget):
         ):
             value = field.value()
             name = scheme.dimension(dim).label()
+            if field is self.duration and self._minutes:
+                minutes = self._minutes_typed()
+                band = scheme.band_for_minutes(minutes)
+                if band is not None:
+                    hint.setText(
+                        self.tr("%1: %2 Min. = %3")
+                        .replace("%1", name)
+                        .replace("%2", str(minutes))
+                        .replace("%3", scheme.label(dim, band))
+                    )
+                else:
+                    hint.setText(f"{name}: " + _minute_legend(scheme, " · "))
+                continue
             if value:
                 hint.setText(f"{name}: {value} = {scheme.label(dim, value)}")
             else:
@@ -377,6 +420,10 @@ class QuickEntry(QWidget):
                     )
                     return None
         form, duration = self.form.value(), self.duration.value()
+        minutes = self._minutes_typed()
+        if self._minutes:  # the band follows from the minutes, never typed
+            duration = session.scheme.band_for_minutes(minutes)
+        no_show = self.no_show.isChecked() and self.no_show.isVisibleTo(self)
         if form is None:
             self._refuse(
                 self.form,
@@ -385,7 +432,15 @@ class QuickEntry(QWidget):
                 ),
             )
             return None
-        if duration is None:
+        if duration is None and self._minutes and not no_show:
+            self._refuse(
+                self.duration,
+                self.tr(
+                    "Bitte die Dauer in Minuten eingeben (das Dauerband ergibt sich daraus): %1"
+                ).replace("%1", _minute_legend(session.scheme)),
+            )
+            return None
+        if duration is None and not self._minutes:
             self._refuse(
                 self.duration,
                 self.tr("Bitte die Dauer als Ziffer eingeben: %1").replace(
@@ -406,8 +461,9 @@ class QuickEntry(QWidget):
             case_id=case.id if case else None,
             field=None if case else self.field.currentData(),
             scheme_version=session.scheme.version,
-            no_show=self.no_show.isChecked() and self.no_show.isVisibleTo(self),
+            no_show=no_show,
             **self.more.values(),
+            **({"minutes": minutes} if self._minutes else {}),
         )
         agreed = agree_with_case(self, session, contact)
         if not agreed.go:
@@ -427,11 +483,20 @@ class QuickEntry(QWidget):
             if contact.persons == 1
             else self.tr("%1 Personen").replace("%1", str(contact.persons))
         )
+        length = (
+            scheme.label("duration_band", contact.duration)
+            if contact.duration
+            else self.tr("nicht erschienen")
+        )
+        if contact.minutes is not None and self._minutes:
+            length = (
+                self.tr("%1 Min. (%2)").replace("%1", str(contact.minutes)).replace("%2", length)
+            )
         self.status.setText(
             self.tr("Gespeichert: %1").replace(
                 "%1",
                 f"{where} · {scheme.label('contact_form', form)} · "
-                f"{scheme.label('duration_band', duration)} · {self.date.feedback.text()} · "
+                f"{length} · {self.date.feedback.text()} · "
                 f"{persons}",
             )
             + (f" – {agreed.note}" if agreed.note else "")
@@ -460,6 +525,15 @@ class QuickEntry(QWidget):
         self.status.setText(text)
         dialogs.error(self, text)
         widget.setFocus()
+
+
+def _minute_legend(scheme: Scheme, sep: str = ", ") -> str:
+    """The bands with their minutes: "1–15 = bis 15 Min., 16–29 = 15–30 Min., …"."""
+    parts = []
+    for c in scheme.codes("duration_band"):
+        span = f"{c.minutes_min}–{c.minutes_max}" if c.minutes_max else f"{c.minutes_min}+"
+        parts.append(f"{span} = {c.label()}")
+    return sep.join(parts)
 
 
 def _legend(scheme: Scheme, dim: str, sep: str = ", ", eq: str = " = ") -> str:

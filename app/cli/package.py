@@ -192,6 +192,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         tly = tally_io.from_json(files["tallies.json"])
     sys.stdout.write(manifest_bytes.decode("utf-8", "replace"))
     scheme = load_verified(*shipped_scheme(), trusted_keys(), None, None, check_dates=False)
+    tly = tally_io.upgrade(tly, scheme)  # a format 1 package's unknown codes as _U
     out()
     sys.stdout.write(tally_io.to_text_table(tly, scheme))
     return 0

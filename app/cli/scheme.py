@@ -169,6 +169,9 @@ def format_scheme(scheme: Scheme, language: str) -> str:
                 extra.append("to be checked" if en else "zu prüfen")
             if not code.counts_as_problem:
                 extra.append("no problem domain" if en else "kein Lebensbereich")
+            if code.minutes_min is not None:
+                upper = code.minutes_max if code.minutes_max is not None else ""
+                extra.append(f"{code.minutes_min}..{upper} min")
             suffix = f"  [{'; '.join(extra)}]" if extra else ""
             lines.append(f"  {code.code:<12} {code.label(language)}{suffix}")
             lines.append(f"  {'':<12} {code.definition(language)}")
@@ -185,6 +188,13 @@ def format_scheme(scheme: Scheme, language: str) -> str:
             rules.append(f"{item.min if item.min is not None else ''}..{item.max or ''}")
         if item.fields:
             rules.append(("only " if en else "nur ") + ", ".join(item.fields))
+        if item.only_if is not None:
+            codes = ", ".join(item.only_if.codes)
+            rules.append(
+                f"only if {item.only_if.item} = {codes}"
+                if en
+                else f"nur wenn {item.only_if.item} = {codes}"
+            )
         if item.required_at_close:
             rules.append("needed at close" if en else "beim Abschluss nötig")
         if not item.additive:

@@ -321,7 +321,7 @@ def package_tally(session: Session, sha256: str) -> Tally:
     raw = session.get_setting(f"district.tally.{sha256}")
     if raw is None:
         raise NotFound(f"Kein Paket {sha256[:12]}… vorhanden.", f"No package {sha256[:12]}...")
-    tally = from_json(raw)
+    tally = from_json(raw, session.scheme)  # a format 1 file in today's codes
     _remember(session, sha256, tally)
     return tally
 

@@ -148,7 +148,9 @@ def compute(
     persons_by_age = population.by_age() if population else None
     total_persons = population.total if population else None
     areas = area_codes(scheme)
-    ages = [c.code for c in scheme.codes("age_band") if c.code != "AUNK"]
+    ages = [
+        c.code for c in scheme.codes("age_band") if c.code != scheme.unknown_codes.get("age_band")
+    ]
     totals, by_area, by_age, by_field = {}, {}, {}, {}
     for m in measures:
         by_field[m] = {

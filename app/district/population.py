@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from app.vault.session import Session
 
 SEXES = ("m", "w")
-NOT_AGE = {"AUNK"}  # "unknown": no population to divide by
 
 KEY_NAMES = {"gemeindeschlüssel", "amtlicher gemeindeschlüssel", "ags", "schlüssel"}
 NAME_NAMES = {"gemeinde", "gemeindename", "name", "gemeindenamen"}
@@ -178,8 +177,8 @@ def _columns(header: list[str], scheme: Scheme) -> _Columns | None:
     total = next((i for i, c in enumerate(cells) if c in TOTAL_NAMES), None)
     ages = {}
     for code in scheme.codes("age_band"):
-        if code.code in NOT_AGE:
-            continue
+        if code.code == scheme.unknown_codes.get("age_band"):
+            continue  # "unknown": no population to divide by
         for i, c in enumerate(cells):
             if c in (code.code.lower(), code.label_de.lower()):
                 ages[code.code] = i

@@ -170,7 +170,7 @@ def verify(
     intake_rules.check(intake, office_id, period.label, m.sequence, supersedes, sha)
     try:
         files = package.listed_files(pz, m)
-        tly = package.check_tallies(m, files, period)
+        tly = package.check_tallies(m, files, period, scheme)
     except PackageRefused as exc:
         raise _refusal(exc, name) from exc
     in_scheme(tly, scheme_rows(digest, scheme), scheme, name)

@@ -18,6 +18,7 @@ from app.crypto import signing
 from app.errors import FeedbackTampered, FeedbackUntrusted
 from app.stats.planning import Indicators
 from app.stats.tally import Row
+from app.stats.tally_io import upgrade_rows
 
 FORMAT = "fallzahl-feedback/1"
 SUFFIX = ".feedback"
@@ -95,4 +96,5 @@ def read_feedback(data: bytes, signature: bytes | None, trusted: list[bytes]) ->
             "The feedback does not match its signature (district, period, edition). Ask the "
             "district for it again.",
         )
-    return got
+    # a district before tally format 2 published "?" and "-": in today's codes
+    return msgspec.structs.replace(got, table=tuple(upgrade_rows(got.table)))

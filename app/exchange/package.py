@@ -50,7 +50,7 @@ from app.exchange.office_id import is_office_id
 from app.records.periods import Period, parse_period
 from app.resources import resource_path
 from app.scheme import model as scheme_model
-from app.stats import adx, tally_io
+from app.stats import adx, exchange_ids, tally_io
 from app.stats.tally import NON_ADDITIVE_MEASURES, Row, Tally
 
 if TYPE_CHECKING:
@@ -60,7 +60,16 @@ FORMAT = "fallzahl-submission/1"
 # Format 2: the same files; the manifest lists the tally's measures that must not be added
 # up (non_additive). An office writes it when its scheme is format 2; a district reads both.
 FORMAT_2 = "fallzahl-submission/2"
-FORMATS = (FORMAT, FORMAT_2)
+# Format 3: tallies.json is fallzahl-tally/2 (one code each for not recorded, unknown and not
+# asked: app/stats/codes.py); non_additive as in format 2, for every scheme (it may be []).
+# Every office writes it; a district reads all three (formats 1 and 2 hold fallzahl-tally/1).
+FORMAT_3 = "fallzahl-submission/3"
+FORMATS = (FORMAT, FORMAT_2, FORMAT_3)
+TALLY_FORMAT = {
+    FORMAT: tally_io.FORMAT_1,
+    FORMAT_2: tally_io.FORMAT_1,
+    FORMAT_3: tally_io.FORMAT,
+}
 MANIFEST, SIGNATURE = "manifest.json", "manifest.json.minisig"
 REQUIRED_FILES = ("tallies.json", "tallies.csv", "adx.xml")
 OPTIONAL_FILES = ("tallies.xlsx", "staffing.json")  # staffing: app/exchange/staffing.py
@@ -105,7 +114,7 @@ class Manifest(msgspec.Struct, kw_only=True):
     created_at: str
     app_version: str
     files: list[FileEntry]
-    non_additive: list[str] | msgspec.UnsetType = msgspec.UNSET  # format 2 only
+    non_additive: list[str] | msgspec.UnsetType = msgspec.UNSET  # format 2 and 3 only
 
 
 class Verified(msgspec.Struct):
@@ -412,7 +421,7 @@ def _decode_manifest(raw: bytes) -> Manifest:
     if extra:
         raise _manifest_invalid(extra[0], "unbekanntes Feld", "unknown field")
     missing = sorted(_required_fields - set(doc))
-    if doc.get("format") == FORMAT_2 and "non_additive" not in doc:
+    if doc.get("format") in (FORMAT_2, FORMAT_3) and "non_additive" not in doc:
         missing.append("non_additive")
     if missing:
         raise _manifest_invalid(missing[0], "fehlt", "missing")
@@ -484,9 +493,13 @@ def _csv_rows(data: bytes, label: str) -> set[Row]:
     return rows
 
 
-def check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tally:
-    """tallies.json (canonical, for the manifest's period and scheme), and tallies.csv and
-    adx.xml holding exactly its rows."""
+def check_tallies(
+    m: Manifest, files: dict[str, bytes], period: Period, scheme: scheme_model.Scheme | None = None
+) -> Tally:
+    """tallies.json (canonical, of the manifest's format, for its period and scheme), and
+    tallies.csv and adx.xml holding exactly its rows. The tally comes back in today's codes
+    (a format 1 and 2 package's through ``tally_io.upgrade``, its unknown codes with
+    ``scheme``)."""
 
     def mismatch(de: str, en: str) -> PackageTallyMismatch:
         return PackageTallyMismatch(
@@ -496,9 +509,14 @@ def check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tally
         )
 
     try:
-        tly = tally_io.from_json(files["tallies.json"])
+        fmt, tly = tally_io.decode(files["tallies.json"])
     except TallyRefused as exc:
         raise mismatch(exc.de, exc.en) from exc
+    if fmt != TALLY_FORMAT[m.format]:
+        raise mismatch(
+            f"Auszählung im Format {fmt} passt nicht zum Paketformat {m.format}",
+            f"tally format {fmt} does not fit package format {m.format}",
+        )
     if tly.period.label != period.label:
         raise mismatch("anderer Zeitraum als im Verzeichnis", "period differs from the manifest")
     if (tly.scheme_id, tly.scheme_version) != (m.scheme_id, m.scheme_version):
@@ -515,17 +533,26 @@ def check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tally
             SAFE_CODE.fullmatch(d) and SAFE_CODE.fullmatch(c) for d, c in row.dims
         ):
             raise mismatch("unzulässige Kennzahl oder Kodierung", "forbidden measure or code")
+    old = fmt != tally_io.FORMAT
     # Fast path: the office writes tallies.csv and adx.xml with the same deterministic
     # writers from the same tally, so the canonical re-encodings must match byte for byte.
     # Only when they do not are both files parsed and compared row by row (the slow path,
     # which names what differs and also accepts an equivalent file from another writer).
-    if files["tallies.csv"] == tally_io.csv_codes(tly) and files["adx.xml"] == adx.canonical(
-        tly, m.office_id, adx_period_of(period), m.created_at
+    # A format 1 tally's files were written by earlier writers: always the slow path, with
+    # every side in today's codes.
+    if (
+        not old
+        and files["tallies.csv"] == tally_io.csv_codes(tly)
+        and files["adx.xml"] == adx.canonical(tly, m.office_id, adx_period_of(period), m.created_at)
     ):
         return tly
-    rows = set(tly.rows)
+
+    def today(rows: set[Row]) -> set[Row]:
+        return set(tally_io.upgrade_rows(rows)) if old else rows
+
+    rows = today(set(tly.rows))
     try:
-        csv_rows = _csv_rows(files["tallies.csv"], period.label)
+        csv_rows = today(_csv_rows(files["tallies.csv"], period.label))
     except (ValueError, UnicodeDecodeError, csv.Error, StopIteration) as exc:
         raise mismatch("tallies.csv ist nicht lesbar", "tallies.csv is unreadable") from exc
     if csv_rows != rows or len(rows) != len(tly.rows):
@@ -541,9 +568,19 @@ def check_tallies(m: Manifest, files: dict[str, bytes], period: Period) -> Tally
         "period": adx_period_of(period),
         "dataSet": adx.data_set(tly),
     }
-    if group != expected_group or adx_rows != {r for r in rows if r.value is not None}:
+    published = {r for r in rows if r.value is not None}
+    if old:  # the earlier ADX writer wrote some codes lossily ("D92+" as "D92_")
+        adx_rows, published = _comparable(today(adx_rows)), _comparable(published)
+    if group != expected_group or adx_rows != published:
         raise mismatch("adx.xml weicht von tallies.json ab", "adx.xml differs from tallies.json")
-    return tly
+    return tally_io.upgrade(tly, scheme) if old else tly
+
+
+def _comparable(rows: set[Row]) -> set[Row]:
+    return {
+        Row(tuple((d, exchange_ids.comparable(c)) for d, c in r.dims), r.measure, r.value)
+        for r in rows
+    }
 
 
 def adx_period_of(period: Period) -> str:
@@ -646,11 +683,13 @@ def verify_zip(
     package_sha256: str,
     *,
     known_schemes: Mapping[tuple[str, int], str] | None = None,
+    scheme: scheme_model.Scheme | None = None,
 ) -> Verified:
     """Check a decrypted package completely; ``trusted`` maps key id -> minisign .pub bytes.
 
     ``known_schemes`` maps (scheme id, version) -> document SHA-256 (default: the schemes
     shipped with the program); a package naming a known scheme with another hash is refused.
+    ``scheme`` (the package's, if at hand) maps a format 1 tally's unknown codes to ``_U``.
     Sizes are checked before anything is inflated, the signature before any file but the
     manifest is read.
     """
@@ -688,7 +727,7 @@ def verify_zip(
     period = parse_period(manifest.period)
     files = listed_files(pz, manifest)
     check_scheme_hash(manifest, shipped_scheme_hashes() if known_schemes is None else known_schemes)
-    tly = check_tallies(manifest, files, period)
+    tly = check_tallies(manifest, files, period, scheme)
     return Verified(
         manifest=manifest, tally=tly, key_id=key_id, package_sha256=package_sha256, files=files
     )

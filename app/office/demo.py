@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from app.errors import VaultExists
+from app.records.applies import item_applies
+from app.records.duration import with_band
 from app.records.model import ITEM_ATTRIBUTE, Activity, Case, Contact
 from app.scheme.model import Scheme
 
@@ -369,6 +371,8 @@ def _case_items(scheme: Scheme, case: Case, rng: random.Random, last: dt.date) -
         )[0]
     if asks("persons_count"):
         values["persons_count"] = rng.choice((1, 1, 2, 2, 3)) if case.field in ("EB", "EFL") else 1
+    if asks("persons_by_sex"):
+        values["persons_by_sex"] = _persons_by_sex(scheme, case, rng)
     if asks("children_affected"):
         values["children_affected"] = rng.choice((0, 0, 1, 1, 2, 3))
     reasons = _item_codes(scheme, "reasons")
@@ -380,10 +384,32 @@ def _case_items(scheme: Scheme, case: Case, rng: random.Random, last: dt.date) -
     one("eb_setting", [2, 5, 3][: len(_item_codes(scheme, "eb_setting"))] or None)
     one("risk_assessment", [5, 90, 5][: len(_item_codes(scheme, "risk_assessment"))] or None)
     one("family_situation")
+    diagnosis = scheme.item("diagnosis")
+    codes = _item_codes(scheme, "diagnosis")
+    probe = msgspec.structs.replace(case, **values)
+    if diagnosis is not None and codes and item_applies(diagnosis, probe, fields):
+        # alcohol first, then cannabis, stimulants, gambling (DSHS shares, roughly)
+        weights = [50, 6, 14, 2, 2, 8, 1, 2, 1, 4, 8, 2][: len(codes)]
+        values["diagnosis"] = rng.choices(
+            codes, weights=weights + [1] * (len(codes) - len(weights))
+        )[0]
     topics = _item_codes(scheme, "pregnancy_topics")
     if topics and asks("pregnancy_topics"):
         values["pregnancy_topics"] = tuple(rng.sample(topics, rng.randint(1, 3)))
     return msgspec.structs.replace(case, **values)
+
+
+def _persons_by_sex(scheme: Scheme, case: Case, rng: random.Random) -> dict[str, int]:
+    """Persons counselled by sex: the case's own person, plus a partner or parent now and
+    then in family and parenting counselling; sex not stated for a few."""
+    sexes = _item_codes(scheme, "persons_by_sex")
+    known = [s for s in ("w", "m") if s in sexes] or sexes[:1]
+    own = case.sex if case.sex in sexes else rng.choice(known)
+    out = {own: 1}
+    if case.field in ("EB", "EFL") and rng.random() < 0.45:
+        other = rng.choice(known)
+        out[other] = out.get(other, 0) + 1
+    return out
 
 
 def _link_households(cases: list[Case], rng: random.Random) -> list[Case]:
@@ -403,11 +429,7 @@ def _link_households(cases: list[Case], rng: random.Random) -> list[Case]:
 def _contact_items(scheme: Scheme, contact: Contact, rng: random.Random) -> Contact:
     values: dict[str, object] = {}
     if scheme.item("contact_minutes"):
-        band = int(contact.duration) if contact.duration.isdigit() else 1
-        low, high = {1: (5, 15), 2: (16, 29), 3: (30, 45), 4: (46, 90), 5: (91, 150)}.get(
-            band, (5, 60)
-        )
-        values["minutes"] = rng.randint(low, high)
+        values["minutes"] = rng.randint(*_minutes_of_band(scheme, contact.duration))
     kinds = _item_codes(scheme, "contact_kind")
     if kinds:
         share = THIRD_PARTY_SHARE.get(contact.field or "", 0.08)
@@ -425,7 +447,17 @@ def _contact_items(scheme: Scheme, contact: Contact, rng: random.Random) -> Cont
         values["place"] = place if place in places else places[0]
     if contact.case_id is not None and rng.random() < NO_SHOW_SHARE:
         values["no_show"] = True
-    return msgspec.structs.replace(contact, **values)
+    # the band follows from the minutes (app/records/duration.py), as on every save
+    return with_band(msgspec.structs.replace(contact, **values), scheme)
+
+
+def _minutes_of_band(scheme: Scheme, band: str | None) -> tuple[int, int]:
+    """Minutes within the band the version 1 generator picked (its stream stays the same)."""
+    if band is not None and scheme.has_code("duration_band", band):
+        code = scheme.code("duration_band", band)
+        if code.minutes_min is not None:
+            return code.minutes_min, code.minutes_max or code.minutes_min + 60
+    return 5, 60
 
 
 def generate_activities(

@@ -20,8 +20,7 @@ from app.atomic import remove_quietly, write_bytes
 from app.crypto import age, signing
 from app.errors import PackageFilesWrong, UsageError
 from app.exchange.package import (
-    FORMAT,
-    FORMAT_2,
+    FORMAT_3,
     MANIFEST,
     SIGNATURE,
     FileEntry,
@@ -198,9 +197,8 @@ def build_package(
     sequence = _next_sequence(session)
     previous = [p for p in sent_packages(session) if p.period == period.label]
     supersedes = previous[-1].sha256 if previous else None
-    v2 = bool(scheme.items)
     manifest = Manifest(
-        format=FORMAT_2 if v2 else FORMAT,
+        format=FORMAT_3,
         office_id=info.office_id,
         office_name=info.name,
         office_key_id=kid,
@@ -218,11 +216,7 @@ def build_package(
             FileEntry(name, hashlib.sha256(data).hexdigest(), len(data))
             for name, data in files.items()
         ],
-        non_additive=(
-            sorted({r.measure for r in tly.rows} & set(NON_ADDITIVE_MEASURES))
-            if v2
-            else msgspec.UNSET
-        ),
+        non_additive=sorted({r.measure for r in tly.rows} & set(NON_ADDITIVE_MEASURES)),
     )
     manifest_bytes = encode_manifest(manifest)
     sig = signing.sign(

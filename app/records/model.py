@@ -62,13 +62,28 @@ class Case(msgspec.Struct, kw_only=True, array_like=True):
     # integrated case for the domain count. Local to the office; never exported or shown
     # in a tally.
     household_key: str | None = None
+    # Persons counselled in this case by sex (sex code -> count, zero counts left out); the
+    # number of persons is their sum (persons_total), never typed a second time.
+    persons_by_sex: dict[str, int] = {}
+    # KDS main diagnosis (ICD-10 F10-F19, F63.0, media use): of the person concerned only;
+    # a relative's case has none (the item's only_if, app/records/applies.py).
+    diagnosis: str | None = None
+
+
+def persons_total(case: Case) -> int | None:
+    """Persons counselled in the case: the sum by sex, else an earlier plain count."""
+    if case.persons_by_sex:
+        return sum(case.persons_by_sex.values())
+    return case.persons_count
 
 
 class Contact(msgspec.Struct, kw_only=True, array_like=True):
     id: str
     date: dt.date
     form: str  # "contact_form"
-    duration: str  # "duration_band"
+    # "duration_band": follows from ``minutes`` where the scheme's bands declare minutes
+    # (app/records/duration.py); None: not recorded (a no-show, or no minutes entered)
+    duration: str | None
     counsellor: str
     persons: int = 1
     case_id: str | None = None  # None: a short anonymous contact
@@ -139,6 +154,8 @@ ITEMS: dict[str, tuple[str, str]] = {
     "risk_assessment": ("case", "risk_assessment"),
     "family_situation": ("case", "family_situation"),
     "pregnancy_topics": ("case", "pregnancy_topics"),
+    "persons_by_sex": ("case", "persons_by_sex"),
+    "diagnosis": ("case", "diagnosis"),
     "contact_minutes": ("contact", "minutes"),
     "contact_kind": ("contact", "kind"),
     "contact_place": ("contact", "place"),

@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 
 from app.errors import PeriodClosed
+from app.records.applies import item_applies
 from app.records.model import CASE_DIMENSIONS, CONTACT_DIMENSIONS, ITEM_ATTRIBUTE, Case, Contact
 from app.scheme.mapping import CodeMapper, mapper, moved_table
 from app.scheme.model import Scheme
@@ -34,6 +35,7 @@ def case_upgrader(scheme: Scheme, translate: CodeMapper | None = None) -> Callab
             return case
         old = case.scheme_version
         changes: dict[str, object] = {"scheme_version": version}
+        fields = [translate("field", f, old) for f in (case.field, *case.other_fields)]
         for attr, dim in CASE_DIMENSIONS.items():
             value = getattr(case, attr)
             if isinstance(value, list):
@@ -45,7 +47,10 @@ def case_upgrader(scheme: Scheme, translate: CodeMapper | None = None) -> Callab
                         continue
                     target = ITEM_ATTRIBUTE[where.item]
                     current = changes.get(target, getattr(case, target))
-                    if isinstance(current, (list, tuple)):
+                    item = scheme.item(where.item)
+                    if item is None or not item_applies(item, case, fields):
+                        pass  # not asked of this case (e.g. a diagnosis in parenting help)
+                    elif isinstance(current, (list, tuple)):
                         changes[target] = (*current, where.code)
                     elif current is None:
                         changes[target] = where.code

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.errors import InvalidRecord
+from app.records.applies import item_applies
 from app.records.model import (
     ACTIVITY_DIMENSIONS,
     CASE_CODE,
@@ -66,7 +67,10 @@ def _check_codes(scheme: Scheme, record: object, dims: dict[str, str]) -> None:
                 )
 
 
-def validate_case(case: Case, scheme: Scheme, today: dt.date | None = None) -> None:
+def validate_case(
+    case: Case, scheme: Scheme, today: dt.date | None = None, *, has_contacts: bool = False
+) -> None:
+    """``has_contacts``: the case has contacts, so when closed it needs its persons counted."""
     today = today or dt.date.today()
     if not CASE_CODE.match(case.code):
         raise _refuse(
@@ -98,11 +102,11 @@ def validate_case(case: Case, scheme: Scheme, today: dt.date | None = None) -> N
                 "Ein abgeschlossener Fall braucht die Art der Beendigung.",
                 "A closed case needs the kind of ending.",
             )
-    _check_case_v2(case, scheme, today)
+    _check_case_v2(case, scheme, today, has_contacts)
 
 
 def _empty(value: object) -> bool:
-    return value is None or value in ([], ()) or value == 0 and not isinstance(value, bool)
+    return value is None or value in ([], (), {}) or value == 0 and not isinstance(value, bool)
 
 
 def _field_names(scheme: Scheme, item: Item) -> tuple[str, str]:
@@ -119,6 +123,7 @@ def _check_items(
     today: dt.date,
     *,
     closing: bool = False,
+    has_contacts: bool = False,
 ) -> None:
     """Format 2 items of one record: declared, for its fields, in their codes and bounds."""
     for item_id, (record_kind, attr) in ITEMS.items():
@@ -136,17 +141,22 @@ def _check_items(
                     "the category scheme does not have this item; leave it empty.",
                 )
             continue
-        applies = item.applies_to(fields)
+        applies = item_applies(item, record, fields)
         if not applies and not _empty(value):
-            names_de, names_en = _field_names(scheme, item)
-            raise _refuse(
-                scheme,
-                attr,
-                None,
-                f"gilt nur für {names_de}; bitte leer lassen.",
-                f"applies to {names_en} only; leave it empty.",
-            )
-        if closing and applies and item.required_at_close and _empty(value):
+            if not item.applies_to(fields):
+                names_de, names_en = _field_names(scheme, item)
+                raise _refuse(
+                    scheme,
+                    attr,
+                    None,
+                    f"gilt nur für {names_de}; bitte leer lassen.",
+                    f"applies to {names_en} only; leave it empty.",
+                )
+            raise _refuse(scheme, attr, None, *_condition_text(scheme, item))
+        # a count per code (persons by sex) is needed at close only when someone was
+        # counselled: a case with contacts
+        needed = item.required_at_close and (item.kind != "counts" or has_contacts)
+        if closing and applies and needed and _empty(value):
             main = item.kind == "ranked"
             raise _refuse(
                 scheme,
@@ -160,6 +170,56 @@ def _check_items(
         if _empty(value) and not (item.kind == "count" and value == 0):
             continue
         _check_item_value(scheme, item, attr, value, today)
+
+
+def _condition_text(scheme: Scheme, item: Item) -> tuple[str, str]:
+    """Why an item with only_if must stay empty (e.g. a diagnosis for a relative)."""
+    assert item.only_if is not None
+    other = scheme.item(item.only_if.item)
+    assert other is not None and other.dimension is not None  # checked by cross_check
+    de = " oder ".join(f"„{scheme.label(other.dimension, c, 'de')}“" for c in item.only_if.codes)
+    en = " or ".join(f"'{scheme.label(other.dimension, c, 'en')}'" for c in item.only_if.codes)
+    return (
+        f"gilt nur, wenn bei „{other.label_de}“ {de} gewählt ist; sonst bitte leer lassen.",
+        f"applies only when '{other.label_en}' is {en}; otherwise leave it empty.",
+    )
+
+
+def _check_counts(scheme: Scheme, item: Item, attr: str, value: object) -> None:
+    """A count per code (persons by sex): codes of the dimension, each from 0 to max, and
+    their sum, the derived total, from min to max."""
+    assert item.dimension is not None
+    lo, hi = item.min or 0, item.max if item.max is not None else 10**6
+    if not isinstance(value, dict):
+        raise _refuse(scheme, attr, None, "ist keine Anzahl je Code.", "is not a count per code.")
+    for code, n in value.items():
+        if not scheme.has_code(item.dimension, code):
+            raise _refuse(
+                scheme,
+                attr,
+                None,
+                f"„{code}“ gibt es im Kategorienschema nicht.",
+                f"'{code}' is not in the category scheme.",
+            )
+        if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= hi:
+            label_de = scheme.label(item.dimension, code, "de")
+            label_en = scheme.label(item.dimension, code, "en")
+            raise _refuse(
+                scheme,
+                attr,
+                None,
+                f"{label_de}: muss zwischen 0 und {hi} liegen.",
+                f"{label_en}: must be between 0 and {hi}.",
+            )
+    total = sum(value.values())
+    if not lo <= total <= hi:
+        raise _refuse(
+            scheme,
+            attr,
+            None,
+            f"zusammen {total}; es müssen zusammen zwischen {lo} und {hi} sein.",
+            f"{total} together; together they must be between {lo} and {hi}.",
+        )
 
 
 def _check_item_value(scheme: Scheme, item: Item, attr: str, value: object, today: dt.date) -> None:
@@ -195,6 +255,8 @@ def _check_item_value(scheme: Scheme, item: Item, attr: str, value: object, toda
                 f"höchstens {item.max}: ein Hauptgrund und bis zu {item.max - 1} weitere.",
                 f"at most {item.max}: one main reason and up to {item.max - 1} further ones.",
             )
+    elif item.kind == "counts":
+        _check_counts(scheme, item, attr, value)
     elif item.kind == "count":
         lo, hi = item.min or 0, item.max if item.max is not None else 10**6
         if not isinstance(value, int) or not lo <= value <= hi:
@@ -209,9 +271,17 @@ def _check_item_value(scheme: Scheme, item: Item, attr: str, value: object, toda
         raise _refuse(scheme, attr, None, "liegt in der Zukunft.", "is in the future.")
 
 
-def _check_case_v2(case: Case, scheme: Scheme, today: dt.date) -> None:
+def _check_case_v2(case: Case, scheme: Scheme, today: dt.date, has_contacts: bool) -> None:
     fields = [case.field, *case.other_fields]
-    _check_items(scheme, case, "case", fields, today, closing=case.closed is not None)
+    _check_items(
+        scheme,
+        case,
+        "case",
+        fields,
+        today,
+        closing=case.closed is not None,
+        has_contacts=has_contacts,
+    )
     if case.requested is not None and case.started is not None and case.requested > case.started:
         raise _refuse(
             scheme,
@@ -284,4 +354,37 @@ def validate_contact(contact: Contact, scheme: Scheme, today: dt.date | None = N
             None,
             f"muss zwischen 1 und {MINUTES_MAX} liegen.",
             f"must be between 1 and {MINUTES_MAX}.",
+        )
+    _check_duration(contact, scheme)
+
+
+def _check_duration(contact: Contact, scheme: Scheme) -> None:
+    """The band follows from the minutes where the scheme's bands declare minutes
+    (app/records/duration.py); a contact that took place needs minutes or a band."""
+    band = scheme.band_for_minutes(contact.minutes)
+    if band is not None and contact.duration != band:
+        raise _refuse(
+            scheme,
+            "duration",
+            "duration_band",
+            f"ergibt sich aus den Minuten ({contact.minutes} Min. = "
+            f"{scheme.label('duration_band', band, 'de')}) und wird nicht von Hand gewählt.",
+            f"follows from the minutes ({contact.minutes} min = "
+            f"{scheme.label('duration_band', band, 'en')}) and is not chosen by hand.",
+        )
+    if contact.duration is None and not contact.no_show:
+        if scheme.bands_from_minutes:
+            raise _refuse(
+                scheme,
+                "minutes",
+                None,
+                "bitte die Dauer des Kontakts in Minuten eingeben.",
+                "enter the length of the contact in minutes.",
+            )
+        raise _refuse(
+            scheme,
+            "duration",
+            "duration_band",
+            "bitte die Dauer wählen.",
+            "choose the duration.",
         )

@@ -7,7 +7,7 @@ here, or with another record kind or item kind, is refused: the program could no
 
 from __future__ import annotations
 
-CODED = ("single", "multiple", "ranked")
+CODED = ("single", "multiple", "ranked", "counts")
 
 # item id -> (record kind, allowed item kinds)
 KNOWN_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -15,6 +15,8 @@ KNOWN_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "started": ("case", ("date",)),
     "client_relation": ("case", ("single",)),
     "persons_count": ("case", ("count",)),
+    # persons counselled per code of the dimension (the sex codes); the total is derived
+    "persons_by_sex": ("case", ("counts",)),
     "children_affected": ("case", ("count",)),
     "reasons": ("case", ("ranked", "multiple")),
     "debt_trigger": ("case", ("single",)),
@@ -22,6 +24,8 @@ KNOWN_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "risk_assessment": ("case", ("single",)),
     "family_situation": ("case", ("single",)),
     "pregnancy_topics": ("case", ("multiple",)),
+    # KDS main diagnosis: of the person concerned only (only_if client_relation)
+    "diagnosis": ("case", ("single",)),
     "contact_minutes": ("contact", ("count",)),
     "contact_kind": ("contact", ("single",)),
     "contact_place": ("contact", ("single",)),
@@ -33,3 +37,6 @@ KNOWN_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 # Dimensions a format 2 scheme must have besides format 1's (activities are typed by them).
 REQUIRED_DIMENSIONS_V2 = ("activity_kind",)
+# Items that say the same thing: a scheme declares at most one of each pair (the total of
+# persons_by_sex is the number of persons; typing it again could disagree).
+EXCLUSIVE_ITEMS = (("persons_count", "persons_by_sex"),)

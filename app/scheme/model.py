@@ -29,6 +29,10 @@ class Code(msgspec.Struct, frozen=True, kw_only=True):
     # format 2, problem codes: False = recorded but no problem domain for the multi-problem
     # count (services such as foundation applications, purely informational topics)
     counts_as_problem: bool = True
+    # format 2, duration_band codes: the band's minutes (inclusive; no maximum: open band).
+    # The band of a contact follows from its minutes (Scheme.band_for_minutes), never by hand.
+    minutes_min: int | None = None
+    minutes_max: int | None = None
 
     def label(self, language: str | None = None) -> str:
         return self.label_en if (language or lang.current()) == "en" else self.label_de
@@ -84,7 +88,17 @@ class Mapping(msgspec.Struct, frozen=True, kw_only=True):
     replace_with: str | None = None
 
 
-ITEM_KINDS = ("single", "multiple", "ranked", "date", "count")
+ITEM_KINDS = ("single", "multiple", "ranked", "date", "count", "counts")
+
+
+class Condition(msgspec.Struct, frozen=True, kw_only=True):
+    """Format 2: an item asked only while another item of the record has one of ``codes``
+    (or is still empty), e.g. the KDS diagnosis only for the person concerned."""
+
+    item: str
+    codes: tuple[str, ...]
+
+
 RECORD_KINDS = ("case", "contact", "activity")
 
 
@@ -98,19 +112,22 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
 
     id: str
     record: str  # case | contact | activity
-    kind: str  # single | multiple | ranked | date | count
+    kind: str  # single | multiple | ranked | date | count | counts
     label_de: str
     label_en: str
     definition_de: str
     definition_en: str
-    dimension: str | None = None  # single, multiple, ranked: the codes
-    min: int | None = None  # count: bounds (inclusive)
-    max: int | None = None  # count: upper bound; ranked: most codes (main + further)
+    dimension: str | None = None  # single, multiple, ranked, counts: the codes
+    # count: bounds (inclusive); counts (one count per code, the total their sum): bounds
+    # of the total, each count from 0 to max; ranked: max = most codes (main + further)
+    min: int | None = None
+    max: int | None = None
     fields: tuple[str, ...] = ()  # applies only to cases of these fields; () = all
     required_at_close: bool = False
     additive: bool = True  # False: its breakdown does not add up to the total
     source: str | None = None
     check: bool = False
+    only_if: Condition | None = None  # asked only while that item has one of the codes
 
     def label(self, language: str | None = None) -> str:
         return self.label_en if (language or lang.current()) == "en" else self.label_de
@@ -121,6 +138,13 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
     def applies_to(self, fields: list[str] | tuple[str, ...]) -> bool:
         """Whether the item is asked for a record of these counselling fields."""
         return not self.fields or any(f in self.fields for f in fields)
+
+    def allowed_by(self, condition_value: str | None) -> bool:
+        """Whether ``only_if`` lets the item be asked, given the value of the item it names
+        (None: not recorded yet, so still asked)."""
+        return (
+            self.only_if is None or condition_value is None or condition_value in self.only_if.codes
+        )
 
 
 class Scheme(msgspec.Struct, frozen=True, kw_only=True, dict=True):
@@ -181,6 +205,44 @@ class Scheme(msgspec.Struct, frozen=True, kw_only=True, dict=True):
     def problem_domain(self) -> dict[str, str]:
         """problem code -> life domain code (codes that count as a problem only)."""
         return {c.code: c.domain for c in self.codes("problem") if c.domain and c.counts_as_problem}
+
+    @cached_property
+    def unknown_codes(self) -> dict[str, str]:
+        """Dimension id -> the code of its "unknown" answer: the one code labelled "unknown"
+        in English (lk-harz: AUNK, UNK, KUNK, U). Tallies count it under one code of their
+        own (app/stats/codes.py); a dimension with two such codes has none."""
+        out = {}
+        for d in self.dimensions:
+            found = [c.code for c in d.codes if c.label_en.strip().lower() == "unknown"]
+            if len(found) == 1:
+                out[d.id] = found[0]
+        return out
+
+    @cached_property
+    def _minute_bands(self) -> tuple[tuple[int, int | None, str], ...]:
+        try:
+            codes = self.codes("duration_band")
+        except KeyError:
+            return ()
+        if not codes or any(c.minutes_min is None for c in codes):
+            return ()
+        return tuple((c.minutes_min, c.minutes_max, c.code) for c in codes)  # type: ignore[misc]
+
+    @property
+    def bands_from_minutes(self) -> bool:
+        """Whether the duration band follows from a contact's minutes (format 2 bands with
+        minutes); then the band is never entered by hand."""
+        return bool(self._minute_bands)
+
+    def band_for_minutes(self, minutes: int | None) -> str | None:
+        """The duration band of ``minutes``, the one place it is worked out; None without
+        minutes or when the scheme's bands declare no minutes."""
+        if minutes is None:
+            return None
+        for low, high, code in self._minute_bands:
+            if minutes >= low and (high is None or minutes <= high):
+                return code
+        return None
 
     def pooled(self, dim_id: str, code: str) -> str:
         """The code as published: pooled codes (VG Vorharz) give their pool."""

@@ -29,7 +29,7 @@ from app.errors import (
 )
 from app.resources import resource_path
 from app.scheme import model as scheme_model
-from app.scheme.items import CODED, KNOWN_ITEMS, REQUIRED_DIMENSIONS_V2
+from app.scheme.items import CODED, EXCLUSIVE_ITEMS, KNOWN_ITEMS, REQUIRED_DIMENSIONS_V2
 from app.scheme.model import Scheme
 
 SHIPPED_SCHEME = "lk-harz-v1.json"
@@ -243,6 +243,7 @@ def _check_items(
                     "counts_as_problem is allowed on problem codes only",
                 )
             )
+        _check_minute_bands(i, dim, problems)
     if "items" not in doc:
         return {}
     for dim_id in REQUIRED_DIMENSIONS_V2:
@@ -283,11 +284,11 @@ def _check_items(
                 f"Dimension {item.get('dimension')!r} gibt es nicht",
                 f"dimension {item.get('dimension')!r} does not exist",
             )
-        if item["kind"] == "count" and item["min"] > item["max"]:
+        if item["kind"] in ("count", "counts") and item["min"] > item["max"]:
             bad("max", "darf nicht kleiner als min sein", "must not be smaller than min")
-        if "min" in item and item["kind"] != "count":
+        if "min" in item and item["kind"] not in ("count", "counts"):
             bad("min", "gibt es nur bei Zählmerkmalen", "is allowed on count items only")
-        if "max" in item and item["kind"] not in ("count", "ranked"):
+        if "max" in item and item["kind"] not in ("count", "counts", "ranked"):
             bad("max", "gibt es nur bei Zähl- und Rangmerkmalen", "count and ranked items only")
         for k, field in enumerate(item.get("fields", [])):
             if field not in codes.get("field", set()):
@@ -302,7 +303,107 @@ def _check_items(
                 "gibt es nur bei Fallmerkmalen",
                 "is allowed on case items only",
             )
+    for i, item in enumerate(doc["items"]):
+        _check_condition(i, item, seen, codes, problems)
+    for pair in EXCLUSIVE_ITEMS:
+        if all(p in seen for p in pair):
+            problems.append(
+                (
+                    "items",
+                    f"{pair[0]} und {pair[1]} sagen dasselbe; nur eines von beiden angeben",
+                    f"{pair[0]} and {pair[1]} say the same; declare only one of them",
+                )
+            )
     return seen
+
+
+def _check_condition(
+    i: int,
+    item: dict[str, Any],
+    items: dict[str, dict[str, Any]],
+    codes: dict[str, set[str]],
+    problems: list[tuple[str, str, str]],
+) -> None:
+    """only_if names a single-choice item of the same record, and codes of its dimension."""
+    cond = item.get("only_if")
+    if cond is None:
+        return
+    where = f"items[{i}].only_if"
+    other = items.get(cond["item"])
+    if (
+        other is None
+        or other is item
+        or other["kind"] != "single"
+        or other["record"] != item["record"]
+    ):
+        problems.append(
+            (
+                f"{where}.item",
+                f"{cond['item']!r} ist kein Einfachauswahl-Merkmal desselben Datensatzes",
+                f"{cond['item']!r} is not a single-choice item of the same record",
+            )
+        )
+        return
+    for k, code in enumerate(cond["codes"]):
+        if code not in codes.get(other["dimension"], set()):
+            problems.append(
+                (
+                    f"{where}.codes[{k}]",
+                    f"Code {code!r} gibt es in {other['dimension']} nicht",
+                    f"code {code!r} is not a code of {other['dimension']}",
+                )
+            )
+
+
+def _check_minute_bands(i: int, dim: dict[str, Any], problems: list[tuple[str, str, str]]) -> None:
+    """Minutes only on duration bands; if one band has them, all do, in order, without gaps
+    or overlaps, from 1 minute, the last band open (every length has exactly one band)."""
+    codes = dim["codes"]
+    with_minutes = [c for c in codes if "minutes_min" in c or "minutes_max" in c]
+    if not with_minutes:
+        return
+    where = f"dimensions[{i}].codes"
+    if dim["id"] != "duration_band":
+        problems.append(
+            (
+                where,
+                "Minuten gibt es nur bei den Codes von duration_band",
+                "minutes are allowed on duration_band codes only",
+            )
+        )
+        return
+    expected = 1
+    for k, c in enumerate(codes):
+        last = k == len(codes) - 1
+        low, high = c.get("minutes_min"), c.get("minutes_max")
+        if low != expected:
+            problems.append(
+                (
+                    f"{where}[{k}].minutes_min",
+                    f"muss {expected} sein (lückenlos an das vorige Band anschließen)",
+                    f"must be {expected} (follow the previous band without a gap)",
+                )
+            )
+            return
+        if last and high is not None:
+            problems.append(
+                (
+                    f"{where}[{k}].minutes_max",
+                    "das letzte Band ist nach oben offen (ohne minutes_max)",
+                    "the last band is open (no minutes_max)",
+                )
+            )
+            return
+        if not last and (high is None or high < low):
+            problems.append(
+                (
+                    f"{where}[{k}].minutes_max",
+                    "fehlt oder ist kleiner als minutes_min",
+                    "is missing or smaller than minutes_min",
+                )
+            )
+            return
+        expected = (high or 0) + 1
 
 
 def validate_document(doc: bytes) -> Scheme:

@@ -10,8 +10,9 @@ of dimensions, ``exchange_ids.layout``) is a data element of its own:
 - category = the row dimension in capitals (``SEX``, ``OTHER_FIELD``): the ADX attribute;
 - category option = ``<SCHEME DIMENSION>_<code>`` (``SEX_w``, ``FIELD_EB``,
   ``DOMAIN_CLASS_4PLUS``; DHIS2 wants option codes unique over all categories, and ``field``
-  and ``other_field`` share the field options), and one option ``_X`` "not recorded"
-  shared by every category whose item can be left empty.
+  and ``other_field`` share the field options), and one option each for ``_X`` "not
+  recorded", ``_U`` "unknown" and ``_Z`` "not asked" (app/stats/codes.py), shared by every
+  category that has it.
 
 Breakdowns whose parts do not add up (problem codes, life domains, other fields: several
 per case; missing items) carry the attribute ``FALLZAHL_ADDITIVE`` = false and say so in
@@ -33,7 +34,8 @@ from app.errors import TallyRefused
 from app.records.periods import Period
 from app.scheme.model import Scheme
 from app.stats import exchange_ids as ids
-from app.stats.tally import MISSING, dimension_label, measure_label
+from app.stats.codes import LABELS as MARKER_LABELS
+from app.stats.tally import dimension_label, measure_label
 
 DE_SEP = "__"
 CONF_ATTRIBUTE = "CONF_STATUS"  # ADX: a hidden cell (value 0) carries CONF_STATUS="C" or "D"
@@ -91,14 +93,14 @@ def category(dim: str) -> str:
 
 
 def option(dim: str, code: str) -> str:
-    if code == MISSING:
-        return ids.NOT_RECORDED
+    if code in ids.MARKERS:
+        return code
     return f"{ids.option_prefix(dim)}_{ids.code_id(code)}"
 
 
 def parse_option(dim: str, ident: str) -> str:
-    if ident == ids.NOT_RECORDED:
-        return MISSING
+    if ident in ids.MARKERS:
+        return ident
     prefix = ids.option_prefix(dim) + "_"
     if not ident.startswith(prefix):
         raise ValueError(f"{ident!r} is not an option of {dim}")
@@ -116,15 +118,15 @@ def uid(kind: str, code: str) -> str:
 
 
 def _options(scheme: Scheme) -> dict[str, list[str]]:
-    """Category (row dimension) -> its option codes: scheme codes, pools, "not recorded"."""
+    """Category (row dimension) -> its option codes: scheme codes, pools, then unknown, not
+    asked and not recorded."""
     plain = ids.dimension_codes(scheme)
     pooled = ids.dimension_codes(scheme, pooled=True)
     out = {}
     for dim, codes in plain.items():
         both = list(dict.fromkeys([*codes, *pooled.get(dim, [])]))
-        if MISSING in both:  # "not recorded" last
-            both = [c for c in both if c != MISSING] + [MISSING]
-        out[dim] = both
+        markers = [c for c in ids.MARKERS if c in both]
+        out[dim] = [c for c in both if c not in ids.MARKERS] + markers
     return out
 
 
@@ -156,8 +158,8 @@ def metadata(scheme: Scheme) -> dict:
         for code in codes:
             ident = option(dim, code)
             if ident not in option_objects:
-                if code == MISSING:
-                    de, en = "nicht erfasst", "not recorded"
+                if code in ids.MARKERS:
+                    de, en = MARKER_LABELS[code]
                 else:
                     de = f"{_family(scheme, dim, 'de')}: {ids.code_name(scheme, dim, code, 'de')}"
                     en = f"{_family(scheme, dim, 'en')}: {ids.code_name(scheme, dim, code, 'en')}"

@@ -31,6 +31,7 @@ from app.stats.tally import (
     CONTACT_DIMS,
     CROSS_BY_DOMAIN_CLASS,
     DOMAIN_CLASS,
+    MISSING,
     SCHEME_DIMENSION,
     Row,
     Tally,
@@ -351,7 +352,7 @@ def _hidden_medians(tally: Tally, kept: list[Row], hidden: set, threshold: int) 
     for r in kept:
         if r.measure not in NON_ADDITIVE_MEASURES:
             continue
-        unknown = tuple(sorted((*r.dims, ("waiting_band", "?"))))
+        unknown = tuple(sorted((*r.dims, ("waiting_band", MISSING))))
         n = (started.get(r.dims) or 0) - (started.get(unknown) or 0)
         if n < threshold or ("cases_started", r.dims) in hidden:
             out.add((r.measure, r.dims))

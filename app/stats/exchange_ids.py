@@ -7,13 +7,11 @@ tally has (``layout``: the rows of a tally of nothing, so it follows app/stats/t
 
 - a measure or a dimension id in capitals: ``cases_active`` -> ``CASES_ACTIVE``,
   ``age_band`` -> ``AGE_BAND``;
-- a code as it is, except "not recorded" (``?`` in tallies.json) -> ``_X`` and a class
-  "n or more" (``4+``) -> ``4PLUS``; any other character outside the id pattern (pooled
-  municipalities such as "VG Vorharz") -> ``_``;
+- a code as it is (so ``_X`` not recorded, ``_U`` unknown, ``_Z`` not asked: app/stats/codes.py,
+  the same as in tallies.json), except a class "n or more" (``4+``, ``D92+``) -> ``4PLUS``, ``D92PLUS``; any other
+  character outside the id pattern (pooled municipalities such as "VG Vorharz") -> ``_``;
 - ``_T`` (SDMX only): the row is not broken down by that dimension (a total over it).
 
-The "unknown" answers are codes of the scheme (``UNK``, ``AUNK``, ``KUNK``, ``U``): a
-counsellor chose them, so they are data, and keep their scheme code everywhere.
 docs/exchange.md lists every identifier.
 """
 
@@ -24,10 +22,10 @@ import re
 
 from app.records.periods import quarter
 from app.scheme.model import Scheme
+from app.stats import codes
 from app.stats.tally import (
     CASE_MULTI,
     ITEM,
-    MISSING,
     SCHEME_DIMENSION,
     Tally,
     code_label,
@@ -38,11 +36,14 @@ from app.stats.tally import (
 CONF_FREE = "F"  # free: published
 CONF_PRIMARY = "C"  # confidential: the count is below the disclosure threshold
 CONF_SECONDARY = "D"  # secondary confidentiality: hidden so that a C cell cannot be worked out
-NOT_RECORDED = "_X"  # "not recorded" (tallies.json "?"): the item was left empty
-TOTAL = "_T"  # SDMX: not broken down by this dimension
+NOT_RECORDED = codes.NOT_RECORDED  # the item was left empty
+UNKNOWN = codes.UNKNOWN  # the answer is not known
+NOT_ASKED = codes.NOT_ASKED  # the item does not apply to the case's fields
+MARKERS = codes.MARKERS
+TOTAL = codes.TOTAL  # SDMX: not broken down by this dimension
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
-_PLUS = re.compile(r"^(\d+)\+$")
-_PLUS_BACK = re.compile(r"^(\d+)PLUS$")
+_PLUS = re.compile(r"^(.*\d)\+$")  # "4+", "D92+" (a class "n or more")
+_PLUS_BACK = re.compile(r"^(.*\d)PLUS$")
 ID = re.compile(r"^[A-Za-z0-9_@$-]+$")  # SDMX IDType (also what ADX attribute values need)
 
 # Measures that add up over time (a year = its quarters): new and closed cases, contacts,
@@ -75,9 +76,7 @@ def lower(name: str) -> str:
 
 
 def code_id(code: str) -> str:
-    """A tally code as an exchange identifier (``?`` -> ``_X``, ``4+`` -> ``4PLUS``)."""
-    if code == MISSING:
-        return NOT_RECORDED
+    """A tally code as an exchange identifier (``4+`` -> ``4PLUS``, "VG Vorharz" -> ``VG_Vorharz``)."""
     m = _PLUS.match(code)
     if m:
         return f"{m.group(1)}PLUS"
@@ -86,12 +85,17 @@ def code_id(code: str) -> str:
 
 def code_from_id(ident: str) -> str:
     """The tally code of an identifier ``code_id`` wrote for a package (no pooled codes)."""
-    if ident == NOT_RECORDED:
-        return MISSING
     m = _PLUS_BACK.match(ident)
     if m:
         return f"{m.group(1)}+"
     return ident
+
+
+def comparable(code: str) -> str:
+    """A code as the ADX writer before package format 3 could tell it apart: ``4+`` and
+    ``4PLUS`` alike, ``D92+`` (written ``D92_`` then) like ``D92_``. Only for checking a
+    format 1 or 2 package's adx.xml against its tallies.json, which is the one that counts."""
+    return _UNSAFE.sub("_", code_from_id(code))
 
 
 def is_additive(dims: tuple[str, ...]) -> bool:

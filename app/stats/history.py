@@ -57,7 +57,7 @@ def frozen_tallies(session: Any, period: Period, activities: Sequence = ()) -> d
 def frozen(session: Any, label: str) -> Tally | None:
     """The frozen tally of ``label`` if one is kept (TallyRefused when it does not read)."""
     raw = session.frozen_tally(label)
-    return tally_io.from_json(raw) if raw is not None else None
+    return tally_io.from_json(raw, session.scheme) if raw is not None else None
 
 
 def period_tally(session: Any, period: Period, activities: Iterable = ()) -> Tally:

@@ -6,7 +6,8 @@ confidentiality status), a concept scheme, the data structure definition (DSD) a
 dataflow, all maintained by agency ``FALLZAHL`` and versioned with the scheme
 (``<scheme version>.0``): a new scheme version is a new structure. ``to_csv`` writes the
 published long table against it: one row per cell, every DSD dimension in its own column,
-``_T`` where the row is not broken down by a dimension, ``_X`` for "not recorded"; a hidden
+``_T`` where the row is not broken down by a dimension, ``_X`` not recorded, ``_U`` unknown,
+``_Z`` not asked (app/stats/codes.py, as in tallies.json); a hidden
 cell has an empty OBS_VALUE and CONF_STATUS ``C`` (confidential: below the threshold) or
 ``D`` (secondary: hidden so that a C cell cannot be worked out); every published value has
 CONF_STATUS ``F`` (free). Identifiers follow app/stats/exchange_ids.py.
@@ -22,10 +23,10 @@ from collections.abc import Callable
 from app.records.periods import Period
 from app.scheme.model import Scheme
 from app.stats import exchange_ids as ids
+from app.stats.codes import LABELS as MARKER_LABELS
 from app.stats.tally import (
     DOMAIN_CLASS,
     ITEM,
-    MISSING,
     SCHEME_DIMENSION,
     Row,
     Tally,
@@ -89,26 +90,25 @@ def _codelist_of(dim: str) -> str:
 
 
 def _codelists(scheme: Scheme) -> dict[str, list[tuple[str, str, str]]]:
-    """Code list id -> (code id, German name, English name); pools and _X, _T included."""
+    """Code list id -> (code id, German name, English name); pools, the markers (_U, _Z, _X)
+    and _T included."""
     plain = ids.dimension_codes(scheme)
     pooled = ids.dimension_codes(scheme, pooled=True)
     lists: dict[str, dict[str, tuple[str, str]]] = {}
     for dim in dimensions(scheme):
         entries = lists.setdefault(_codelist_of(dim), {})
         for code in dict.fromkeys([*plain.get(dim, []), *pooled.get(dim, [])]):
-            if code == MISSING:
+            if code in ids.MARKERS:
+                entries[code] = MARKER_LABELS[code]
                 continue
             entries.setdefault(
                 ids.code_id(code),
                 (ids.code_name(scheme, dim, code, "de"), ids.code_name(scheme, dim, code, "en")),
             )
-        if MISSING in plain.get(dim, []):
-            entries[ids.NOT_RECORDED] = ("nicht erfasst", "not recorded")
     out = {}
     for cl, entries in lists.items():
-        rows = [(k, *v) for k, v in entries.items() if k != ids.NOT_RECORDED]
-        if ids.NOT_RECORDED in entries:
-            rows.append((ids.NOT_RECORDED, *entries[ids.NOT_RECORDED]))
+        rows = [(k, *v) for k, v in entries.items() if k not in ids.MARKERS]
+        rows += [(k, *entries[k]) for k in ids.MARKERS if k in entries]
         rows.append((ids.TOTAL, "insgesamt", "total"))
         out[cl] = rows
     out["CL_MEASURE"] = [

@@ -25,8 +25,10 @@ from app.records.rules import domain_class
 from app.records.upgrade import case_upgrader, contact_upgrader
 from app.scheme.model import Scheme
 from app.stats import tally_v2
+from app.stats.codes import LABELS as MARKER_LABELS
+from app.stats.codes import MARKERS, NOT_RECORDED, UNKNOWN
 
-MISSING = "?"  # code of "not recorded" in single-valued breakdowns
+MISSING = NOT_RECORDED  # "not recorded" in single-valued breakdowns (app/stats/codes.py)
 
 # Row dimension id -> (case attribute or None, scheme dimension id or None).
 # Single-valued case items: every case counts once, under its code or MISSING.
@@ -307,8 +309,33 @@ def _tally(
         tally_v2.count_cases(counts, scheme, active, bits, _MEASURE_BITS, cases, period)
         tally_v2.count_contacts(counts, scheme, contacts, case_field, period)  # type: ignore[arg-type]
         tally_v2.count_activities(counts, scheme, activities, period)
+    unknown = unknown_by_dimension(scheme)
+    if unknown:
+        counts = _count_unknown(counts, unknown)
     rows = tuple(Row(dims, measure, value) for (measure, dims), value in sorted(counts.items()))
     return Tally(period=period, scheme_id=scheme.id, scheme_version=version, rows=rows)
+
+
+def unknown_by_dimension(scheme: Scheme) -> dict[str, str]:
+    """Row dimension id -> the scheme code of its "unknown" answer (counted as UNKNOWN, "_U")."""
+    of_scheme = scheme.unknown_codes
+    out = {}
+    for dim in (*SCHEME_DIMENSION, *tally_v2.ITEM_DIMS):
+        sdim = _scheme_dim(dim, scheme)
+        if sdim in of_scheme:
+            out[dim] = of_scheme[sdim]
+    return out
+
+
+def _count_unknown(counts: dict, unknown: dict[str, str]) -> dict:
+    """The counts with each dimension's unknown answer under UNKNOWN."""
+    out = {}
+    get = unknown.get
+    for (measure, dims), n in counts.items():
+        if any(get(d) == c for d, c in dims):
+            dims = tuple(sorted((d, UNKNOWN if get(d) == c else c) for d, c in dims))
+        out[(measure, dims)] = n
+    return out
 
 
 def _fill(
@@ -385,10 +412,8 @@ def dimension_label(dim: str, scheme: Scheme, language: str | None = None) -> st
 
 
 def code_label(dim: str, code: str, scheme: Scheme, language: str | None = None) -> str:
-    if code == MISSING:
-        return _pick(("nicht erfasst", "not recorded"), language)
-    if code == tally_v2.NOT_ASKED:
-        return _pick(("nicht gefragt (anderes Feld)", "not asked (other field)"), language)
+    if code in MARKER_LABELS:
+        return _pick(MARKER_LABELS[code], language)
     if dim in (DOMAIN_CLASS, tally_v2.PROBLEM_CLASS):
         return code
     if dim == tally_v2.WAITING_BAND:
@@ -421,8 +446,12 @@ def _code_rank(dim: str, scheme: Scheme) -> dict[str, int]:
     return {c: i for i, c in enumerate(_scheme_codes(scheme, sdim))} if sdim else {}
 
 
+_MARKER_RANK = {c: i for i, c in enumerate(MARKERS)}
+
+
 def display_rows(tally: Tally, scheme: Scheme, measure: str, dims: tuple[str, ...]) -> list[Row]:
-    """The rows of one breakdown in the scheme's code order ("not recorded" last)."""
+    """The rows of one breakdown in the scheme's code order (then codes outside the scheme,
+    then unknown, not asked, not recorded)."""
     ranks = {d: _code_rank(d, scheme) for d in dims}
     big = 1 << 30
 
@@ -431,7 +460,7 @@ def display_rows(tally: Tally, scheme: Scheme, measure: str, dims: tuple[str, ..
         out = []
         for d in dims:
             code = cells[d]
-            rank = big + 1 if code == MISSING else ranks[d].get(code, big)
+            rank = ranks[d].get(code, big + 2 + _MARKER_RANK.get(code, -1))
             out.append((rank, code))
         return tuple(out)
 

@@ -3,6 +3,11 @@
 The formats are specified in docs/tally-format.md. ``to_json`` is canonical: the same tally
 always gives the same bytes, and ``from_json`` accepts only canonical bytes, so a tally
 read back re-serializes byte for byte (and any edit to a file is noticed).
+
+Format 2 (``fallzahl-tally/2``) writes the codes of app/stats/codes.py for not recorded,
+unknown and not asked. Format 1 files (``?``, ``-`` and the scheme's own unknown codes, in
+packages of format 1 and 2 and in frozen periods of earlier versions) are still read:
+``upgrade`` is the one place that maps their codes.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 
 import msgspec
 
@@ -17,6 +23,7 @@ from app import lang
 from app.errors import PeriodInvalid, TallyRefused
 from app.records.periods import parse_period
 from app.scheme.model import Scheme
+from app.stats.codes import FORMAT1, UNKNOWN
 from app.stats.tally import (
     DOMAIN_CLASS,
     ITEM,
@@ -29,9 +36,12 @@ from app.stats.tally import (
     display_rows,
     measure_label,
     measure_order,
+    unknown_by_dimension,
 )
 
-FORMAT = "fallzahl-tally/1"
+FORMAT = "fallzahl-tally/2"
+FORMAT_1 = "fallzahl-tally/1"  # "?", "-" and the scheme's unknown codes: read, never written
+FORMATS = (FORMAT_1, FORMAT)
 SUPPRESSED = "."  # how a suppressed value is shown in CSV and tables
 # A count written as text: ASCII digits, no sign, no leading zero, no "_" (int() accepts
 # "+13", "1_3" and Arabic-Indic digits; a file from outside must not), at most 18 digits.
@@ -63,11 +73,13 @@ _enc = msgspec.json.Encoder()
 _dec = msgspec.json.Decoder(_Doc)
 
 
-def to_json(tally: Tally) -> bytes:
-    """Canonical JSON: fixed key order, no spaces, one row per line, UTF-8, final newline."""
+def to_json(tally: Tally, *, format: str = FORMAT) -> bytes:
+    """Canonical JSON: fixed key order, no spaces, one row per line, UTF-8, final newline.
+
+    ``format``: only for checking that a format 1 file is canonical (``decode``)."""
     p = tally.period
     head = (
-        b'{"format":' + _enc.encode(FORMAT)
+        b'{"format":' + _enc.encode(format)
         + b',"scheme_id":' + _enc.encode(tally.scheme_id)
         + b',"scheme_version":' + _enc.encode(tally.scheme_version)
         + b',"period":' + _enc.encode(p.label)
@@ -91,13 +103,20 @@ def _refused(why_de: str, why_en: str) -> TallyRefused:
     )
 
 
-def from_json(data: bytes) -> Tally:
-    """Read canonical tallies.json; refuse anything else with TallyRefused."""
+def from_json(data: bytes, scheme: Scheme | None = None) -> Tally:
+    """Read canonical tallies.json of either format, in today's codes (``upgrade``: with
+    ``scheme``, a format 1 file's unknown codes too); refuse anything else with TallyRefused."""
+    fmt, tally = decode(data)
+    return tally if fmt == FORMAT else upgrade(tally, scheme)
+
+
+def decode(data: bytes) -> tuple[str, Tally]:
+    """(format, tally) of canonical tallies.json, the rows in the file's own codes."""
     try:
         doc = _dec.decode(data)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise _refused(f"kein gültiges Dokument ({exc})", f"not a valid document ({exc})") from exc
-    if doc.format != FORMAT:
+    if doc.format not in FORMATS:
         raise _refused(f"unbekanntes Format {doc.format!r}", f"unknown format {doc.format!r}")
     try:
         period = parse_period(doc.period)
@@ -120,9 +139,41 @@ def from_json(data: bytes) -> Tally:
         scheme_version=doc.scheme_version,
         rows=tuple(doc.rows),
     )
-    if to_json(tally) != data:
+    if to_json(tally, format=doc.format) != data:
         raise _refused("nicht in kanonischer Form", "not in canonical form")
-    return tally
+    return doc.format, tally
+
+
+def upgrade_rows(rows: Iterable[Row], unknown: dict[str, str] | None = None) -> list[Row]:
+    """Rows of a format 1 tally (or of its CSV and ADX) in today's codes, sorted: ``?`` and
+    ``-`` by codes.FORMAT1, and ``unknown`` (row dimension -> the scheme's unknown code,
+    ``tally.unknown_by_dimension``) to ``_U``. Rows already in today's codes pass unchanged:
+    no scheme code is ``?``, ``-`` or an unknown code counted under ``_U``."""
+    unknown = unknown or {}
+
+    def code(d: str, c: str) -> str:
+        return UNKNOWN if unknown.get(d) == c else FORMAT1.get(c, c)
+
+    out = []
+    for r in rows:
+        if any(c in FORMAT1 or unknown.get(d) == c for d, c in r.dims):
+            r = Row(tuple(sorted((d, code(d, c)) for d, c in r.dims)), r.measure, r.value)
+        out.append(r)
+    return sorted(out, key=lambda r: (r.measure, r.dims))
+
+
+def upgrade(tally: Tally, scheme: Scheme | None = None) -> Tally:
+    """``tally`` in today's codes (``upgrade_rows``; unknown codes only with ``scheme``)."""
+    unknown = unknown_by_dimension(scheme) if scheme is not None else {}
+    rows = upgrade_rows(tally.rows, unknown)
+    if all(a is b for a, b in zip(rows, tally.rows, strict=True)):
+        return tally
+    return Tally(
+        period=tally.period,
+        scheme_id=tally.scheme_id,
+        scheme_version=tally.scheme_version,
+        rows=tuple(rows),
+    )
 
 
 def dimension_columns(tally: Tally) -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from app.scheme.mapping import mapper, moved_table
 from app.scheme.model import Scheme
 from app.stats import tally_v2
+from app.stats.codes import MARKERS
 from app.stats.tally import MISSING, SCHEME_DIMENSION, Row, Tally
 
 CASE_MEASURES = (
@@ -40,7 +41,7 @@ def to_scheme(tally: Tally, scheme: Scheme) -> Tally:
         dims = []
         for d, code in r.dims:
             sdim = SCHEME_DIMENSION.get(d)
-            if sdim is not None and code != MISSING:
+            if sdim is not None and code not in MARKERS:
                 where = moved.get((sdim, code, old))
                 if where is not None:
                     code = where.replace_with or code

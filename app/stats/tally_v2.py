@@ -8,13 +8,17 @@ which is NON_ADDITIVE: it is never summed across offices or quarters (app/distri
   request to start), also by field and by municipality; shares within 14 and 28 days are
   read from the bands; the median in whole days beside them.
 - Items: every single-choice case item (and the main reason of a ranked item) partitions the
-  cases: its codes, "?" (not recorded) and "-" (not asked: the item does not apply to the
+  cases: its codes, "_X" (not recorded) and "_Z" (not asked: the item does not apply to the
   case's fields) add up to the total. Multiple-choice items and all reasons count a case once
   per code (they add up to no total).
-- Persons counselled and children affected (sums), problem counts beside domain counts,
+- Persons counselled (the sum by sex, also by the persons' sex) and children affected
+  (sums); cases by who is counselled x field (relatives counted apart; the KDS diagnosis
+  breakdown has "_Z" for them, as it is asked of the person concerned only); problem counts
+  beside domain counts,
   integrated cases (cases linked by a household key count once, with the union of their
   life domains), cases open at the reference date (the period's last day).
-- Contacts by kind and place, no-shows and minutes; activities and their participants.
+- Contacts by kind and place, no-shows and minutes, by duration band x form where the bands
+  follow from the minutes; activities and their participants.
 """
 
 from __future__ import annotations
@@ -24,13 +28,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 
-from app.records.model import ITEM_ATTRIBUTE, Activity, Case, Contact
+from app.records.applies import condition_attribute
+from app.records.model import ITEM_ATTRIBUTE, Activity, Case, Contact, persons_total
 from app.records.periods import Period
 from app.records.rules import domain_class
 from app.scheme.model import Scheme
+from app.stats.codes import NOT_ASKED, NOT_RECORDED
 
-MISSING = "?"
-NOT_ASKED = "-"  # the item does not apply to the case's counselling fields
+MISSING = NOT_RECORDED
+# NOT_ASKED: the item does not apply to the case's counselling fields
 WAITING_BAND = "waiting_band"
 PROBLEM_CLASS = "problem_class"
 # (band code, last day included); the last band is open
@@ -44,7 +50,15 @@ CASE_ITEM_DIMS = {
     "eb_setting": "eb_setting",
     "risk_assessment": "risk_assessment",
     "family_situation": "family_situation",
+    "diagnosis": "diagnosis",  # "_Z" also for relatives: KDS diagnoses the client only
 }
+# Counts per code (persons counselled by sex): row dimension -> item id; measure
+# persons_counselled, "_X" for persons counted without their sex (an earlier plain count).
+CASE_ITEM_COUNTS = {"person_sex": "persons_by_sex"}
+PERSON_SEX = "person_sex"
+# Two-way tables of the active cases (format 2): relatives and professionals counted apart
+# per counselling field, as the addiction statistic counts clients and relatives apart.
+CROSS_BY_RELATION = ("field",)
 CASE_ITEM_MULTI = {"reason": "reasons", "pregnancy_topic": "pregnancy_topics"}
 CONTACT_ITEM_DIMS = {"contact_kind": "contact_kind", "contact_place": "contact_place"}
 ACTIVITY_ITEM_DIMS = {
@@ -52,12 +66,19 @@ ACTIVITY_ITEM_DIMS = {
     "activity_setting": "activity_setting",
     "activity_place": "activity_place",
 }
-ITEM_DIMS = {**CASE_ITEM_DIMS, **CASE_ITEM_MULTI, **CONTACT_ITEM_DIMS, **ACTIVITY_ITEM_DIMS}
-# Dimensions whose codes (with "?" and "-") add up to the total: for disclosure control.
+ITEM_DIMS = {
+    **CASE_ITEM_DIMS,
+    **CASE_ITEM_MULTI,
+    **CASE_ITEM_COUNTS,
+    **CONTACT_ITEM_DIMS,
+    **ACTIVITY_ITEM_DIMS,
+}
+# Dimensions whose codes (with "_X" and "_Z") add up to the total: for disclosure control.
 PARTITIONS = (
     *CASE_ITEM_DIMS,
     *CONTACT_ITEM_DIMS,
     *ACTIVITY_ITEM_DIMS,
+    *CASE_ITEM_COUNTS,
     "activity_kind",
     WAITING_BAND,
     PROBLEM_CLASS,
@@ -84,6 +105,7 @@ DERIVED_LABELS: dict[str, tuple[str, str]] = {
     PROBLEM_CLASS: ("Anzahl Problemlagen", "Number of problems"),
     "reason_main": ("Hauptgrund", "Main reason"),
     "reason": ("Grund (alle)", "Reason (any)"),
+    PERSON_SEX: ("Geschlecht der beratenen Personen", "Sex of the persons counselled"),
     "activity_kind": ("Art der Tätigkeit", "Kind of activity"),
 }
 BAND_LABELS = {
@@ -144,7 +166,7 @@ def count_cases(
                     out[measure][code] += n
         return out
 
-    # single-choice items (and the main reason): a partition with "?" and "-"
+    # single-choice items (and the main reason): a partition with "_X" and "_Z"
     for dim, item_id in CASE_ITEM_DIMS.items():
         item = scheme.item(item_id)
         if item is None:
@@ -152,8 +174,14 @@ def count_cases(
         raw = list(map(attrgetter(ITEM_ATTRIBUTE[item_id]), active))
         if item.kind == "ranked":
             raw = [v[0] if v else None for v in raw]
-        if item.fields:
+        if item.fields or item.only_if:
             asked = _asked(item, fields_of)
+            cond = condition_attribute(item)
+            if cond is not None:  # e.g. no diagnosis for a relative
+                allowed = item.allowed_by
+                asked = [
+                    a and allowed(getattr(c, cond)) for a, c in zip(asked, active, strict=True)
+                ]
             values = [
                 (MISSING if v is None else v) if a else NOT_ASKED
                 for v, a in zip(raw, asked, strict=True)
@@ -186,15 +214,17 @@ def count_cases(
         _put(counts, measure, PROBLEM_CLASS, got[measure], classes, [])
 
     # sums over the active cases, in total and by primary field
-    for measure, attr in (
-        ("persons_counselled", "persons_count"),
-        ("children_affected", "children_affected"),
+    for measure, get in (
+        ("persons_counselled", persons_total),
+        ("children_affected", attrgetter("children_affected")),
     ):
         by_field: Counter = Counter()
         for c in active:
-            by_field[c.field] += getattr(c, attr) or 0
+            by_field[c.field] += get(c) or 0
         counts[(measure, ())] = sum(by_field.values())
         _put(counts, measure, "field", by_field, _codes(scheme, "field"), [])
+    _persons_by_sex(counts, scheme, active)
+    _by_relation(counts, scheme, active)
 
     _waiting(counts, scheme, cases, start, end)
     _integrated(counts, scheme, active, pd, top, threshold, classes)
@@ -210,6 +240,35 @@ def count_cases(
         _codes(scheme, "field"),
         [],
     )
+
+
+def _persons_by_sex(counts: Counts, scheme: Scheme, active: Sequence[Case]) -> None:
+    """persons_counselled by the sex of the persons: adds up to persons_counselled."""
+    if scheme.item(CASE_ITEM_COUNTS[PERSON_SEX]) is None:
+        return
+    got: Counter = Counter()
+    for c in active:
+        if c.persons_by_sex:
+            got.update(c.persons_by_sex)
+        elif c.persons_count:
+            got[MISSING] += c.persons_count
+    codes = item_codes(scheme, CASE_ITEM_COUNTS[PERSON_SEX])
+    _put(counts, "persons_counselled", PERSON_SEX, got, codes, [MISSING])
+
+
+def _by_relation(counts: Counts, scheme: Scheme, active: Sequence[Case]) -> None:
+    """cases_active by who is counselled x field: relatives' cases counted apart per field."""
+    if scheme.item("client_relation") is None:
+        return
+    relations = [*item_codes(scheme, "client_relation"), MISSING]
+    for dim in CROSS_BY_RELATION:
+        codes = [*_codes(scheme, dim), MISSING]
+        got = Counter((c.client_relation or MISSING, getattr(c, dim) or MISSING) for c in active)
+        extra = sorted({v for _, v in got if v not in codes})
+        for rel in relations + sorted({r for r, _ in got if r not in relations}):
+            for v in codes + extra:
+                key = tuple(sorted((("client_relation", rel), (dim, v))))
+                counts[("cases_active", key)] = got.get((rel, v), 0)
 
 
 def _asked(item, fields_of: list) -> list[bool]:
@@ -307,6 +366,7 @@ def count_contacts(
     for k in missed:
         field = case_field.get(k.case_id) if k.case_id is not None else None
         no_show[field or k.field or MISSING] += 1
+    _duration_by_form(counts, scheme, shown)
     kinds = _with_missing(Counter(map(attrgetter("kind"), shown)))
     places = _with_missing(Counter(map(attrgetter("place"), shown)))
     minutes = sum(filter(None, map(attrgetter("minutes"), shown)))
@@ -318,6 +378,20 @@ def count_contacts(
             _put(
                 counts, "contacts", dim, got, item_codes(scheme, CONTACT_ITEM_DIMS[dim]), [MISSING]
             )
+
+
+def _duration_by_form(counts: Counts, scheme: Scheme, shown: Sequence[Contact]) -> None:
+    """contacts by duration band x contact form, where the bands follow from minutes: the
+    parenting counselling statistic does not count phone calls under 30 minutes."""
+    if not scheme.bands_from_minutes:
+        return
+    got = Counter((k.duration or MISSING, k.form) for k in shown)
+    bands = [*_codes(scheme, "duration_band"), MISSING]
+    forms = _codes(scheme, "contact_form")
+    for b in bands + sorted({b for b, _ in got if b not in bands}):
+        for f in forms + sorted({f for _, f in got if f not in forms}):
+            key = tuple(sorted((("contact_form", f), ("duration_band", b))))
+            counts[("contacts", key)] = got.get((b, f), 0)
 
 
 def _with_missing(got: Counter) -> Counter:

@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.atomic import storage_error_for, write_bytes
 from app.scheme.model import Scheme
+from app.stats.codes import UNKNOWN
 from app.stats.tally import (
     CASE_MULTI,
     DOMAIN_CLASS,
@@ -468,11 +469,13 @@ def _definitions(ws, scheme, language, used) -> None:
     ]
     _header(ws, headings, "A2")
     i = 2
+    unknown = scheme.unknown_codes
     for dim in scheme.dimensions:
         for code in dim.codes:
             ws.cell(i, 1, dim.id)
             ws.cell(i, 2, dim.label(language))
-            ws.cell(i, 3, code.code)
+            # the code as the data sheets write it (the scheme's "unknown" answer as _U)
+            ws.cell(i, 3, UNKNOWN if unknown.get(dim.id) == code.code else code.code)
             ws.cell(i, 4, code.label(language))
             definition = code.definition(language)
             ws.cell(i, 5, definition).alignment = Alignment(wrap_text=True, vertical="top")

@@ -26,6 +26,7 @@ from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
 from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
+from app.records.duration import with_band
 from app.records.model import Case, Contact
 from app.records.overview import CaseRow
 from app.records.periods import Period
@@ -455,7 +456,7 @@ class Session:
         if case.scheme_version != scheme.version:
             scheme = scheme_for_version(self, case.scheme_version)
         self.before_record_change("cases", case)
-        validate_case(case, scheme)
+        validate_case(case, scheme, has_contacts=self._has_contacts(case, scheme))
         other = self.case_by_code(case.code)
         if other is not None and other.id != case.id:
             raise records_duplicate_code(case.code)
@@ -475,10 +476,18 @@ class Session:
         self._note(changes.case_saved(case, created=created))
         return case
 
+    def _has_contacts(self, case: Case, scheme: Scheme) -> bool:
+        """Whether a case being closed has contacts (then it counselled someone); only looked
+        up where the scheme asks persons by sex, which a closed case with contacts needs."""
+        if case.closed is None or scheme.item("persons_by_sex") is None:
+            return False
+        return any(c.case_id == case.id for c in self._contacts.values())  # type: ignore[union-attr]
+
     def save_contact(self, contact: Contact) -> Contact:
         self._load()
         if contact.scheme_version < self.scheme.version:
             contact = contact_upgrader(self.scheme)(contact)
+        contact = with_band(contact, self.scheme)  # the band follows from the minutes
         self.before_record_change("contacts", contact)
         validate_contact(contact, self.scheme)
         if contact.case_id is not None and contact.case_id not in self._cases:  # type: ignore[operator]

@@ -14,7 +14,14 @@
 #endif
 #define AppName "Fallzahl"
 #define AppExe "fallzahl.exe"
-#define BundleDir "..\..\dist\fallzahl"
+; the PyInstaller bundle; tests/test_installer.py compiles against a stand-in with /DBundleDir=...
+#ifndef BundleDir
+  #define BundleDir "..\..\dist\fallzahl"
+#endif
+; lzma2 for what ships; tests/test_frozen_build.py packs the real bundle with /DCompression=none
+#ifndef Compression
+  #define Compression "lzma2"
+#endif
 
 [Setup]
 AppId={{6F1C2B7E-4A8D-4C36-9E51-0FA11A000001}
@@ -31,7 +38,7 @@ OutputDir=..\..\dist
 OutputBaseFilename=Fallzahl-{#AppVersion}-Setup
 SetupIconFile=..\..\resources\icons\fallzahl.ico
 UninstallDisplayIcon={app}\{#AppExe}
-Compression=lzma2
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ChangesAssociations=yes

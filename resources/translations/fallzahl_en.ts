@@ -672,27 +672,37 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_editor.py" line="40"/>
+        <location filename="../../ui/contact_editor.py" line="43"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="61"/>
+        <source>– nicht erfasst –</source>
+        <translation>– not recorded –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="68"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="64"/>
+        <location filename="../../ui/contact_editor.py" line="71"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="73"/>
+        <location filename="../../ui/contact_editor.py" line="83"/>
+        <source>Das Dauerband ergibt sich aus der Dauer in Minuten.</source>
+        <translation>The duration band follows from the length in minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="87"/>
         <source>nicht e&amp;rschienen</source>
         <translation>no-sho&amp;w</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="74"/>
+        <location filename="../../ui/contact_editor.py" line="88"/>
         <source>Termin nicht wahrgenommen</source>
         <translation>Appointment not kept</translation>
     </message>
@@ -724,6 +734,16 @@
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="390"/>
+        <source>– nicht erfasst –</source>
+        <translation>– not recorded –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="393"/>
+        <source>%1 Min. (%2)</source>
+        <translation>%1 min (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -751,6 +771,24 @@
         <location filename="../../ui/controller.py" line="403"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
+    </message>
+</context>
+<context>
+    <name>CountsField</name>
+    <message>
+        <location filename="../../ui/item_form.py" line="75"/>
+        <source>Summe</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.py" line="93"/>
+        <source>= 1 Person</source>
+        <translation>= 1 person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.py" line="95"/>
+        <source>= %1 Personen</source>
+        <translation>= %1 persons</translation>
     </message>
 </context>
 <context>
@@ -1110,18 +1148,18 @@
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../ui/item_form.py" line="105"/>
+        <location filename="../../ui/item_form.py" line="167"/>
         <source>%1: weitere</source>
         <translation>%1: further</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="116"/>
-        <location filename="../../ui/item_form.py" line="143"/>
+        <location filename="../../ui/item_form.py" line="184"/>
+        <location filename="../../ui/item_form.py" line="211"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="125"/>
+        <location filename="../../ui/item_form.py" line="193"/>
         <source>weitere (bis %1)</source>
         <translation>further (up to %1)</translation>
     </message>
@@ -2502,143 +2540,174 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../ui/quick_entry.py" line="107"/>
+        <location filename="../../ui/quick_entry.py" line="110"/>
         <source>z. B. 2026-0042, 42 oder „neu“</source>
         <translation>e.g. 2026-0042, 42 or “new”</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="130"/>
+        <location filename="../../ui/quick_entry.py" line="133"/>
         <source>ohne Fall</source>
         <translation>without case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="135"/>
-        <location filename="../../ui/quick_entry.py" line="194"/>
+        <location filename="../../ui/quick_entry.py" line="138"/>
+        <location filename="../../ui/quick_entry.py" line="200"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="137"/>
+        <location filename="../../ui/quick_entry.py" line="140"/>
         <source>Speichern ↵</source>
         <translation>Save ↵</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="151"/>
+        <location filename="../../ui/quick_entry.py" line="154"/>
         <source>Zuletzt gespeichert</source>
         <translation>Last saved</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="158"/>
+        <location filename="../../ui/quick_entry.py" line="161"/>
         <source>&amp;Personen</source>
         <translation>&amp;Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="193"/>
+        <location filename="../../ui/quick_entry.py" line="199"/>
         <source>Kurzkontakt ohne Fall</source>
         <translation>Brief contact without a case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="195"/>
+        <location filename="../../ui/quick_entry.py" line="201"/>
         <source>Kontakt speichern</source>
         <translation>Save contact</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="298"/>
+        <location filename="../../ui/quick_entry.py" line="341"/>
         <source>kein Fall</source>
         <translation>no such case</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="301"/>
+        <location filename="../../ui/quick_entry.py" line="344"/>
         <source>, abgeschlossen</source>
         <translation>, closed</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="155"/>
+        <location filename="../../ui/quick_entry.py" line="158"/>
         <source>Fall&amp;nummer</source>
         <translation>Case &amp;number</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="140"/>
+        <location filename="../../ui/quick_entry.py" line="143"/>
         <source>nicht e&amp;rschienen</source>
         <translation>no-sho&amp;w</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="141"/>
+        <location filename="../../ui/quick_entry.py" line="144"/>
         <source>Termin nicht wahrgenommen</source>
         <translation>Appointment not kept</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="144"/>
+        <location filename="../../ui/quick_entry.py" line="147"/>
         <source>Der Termin wurde nicht wahrgenommen: er zählt nicht als Kontakt, sondern getrennt als ausgefallener Termin.</source>
         <translation>The appointment was not kept: it does not count as a contact but separately as a missed appointment.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="156"/>
+        <location filename="../../ui/quick_entry.py" line="159"/>
         <source>K&amp;ontaktform</source>
         <translation>Contact for&amp;m</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="157"/>
+        <location filename="../../ui/quick_entry.py" line="160"/>
+        <location filename="../../ui/quick_entry.py" line="266"/>
         <source>D&amp;auer</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="159"/>
+        <location filename="../../ui/quick_entry.py" line="162"/>
         <source>Da&amp;tum</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="160"/>
+        <location filename="../../ui/quick_entry.py" line="163"/>
         <source>Beratungsfe&amp;ld</source>
         <translation>Counselling f&amp;ield</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="296"/>
+        <location filename="../../ui/quick_entry.py" line="259"/>
+        <source>Min.</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="261"/>
+        <source>D&amp;auer (Min.)</source>
+        <translation>D&amp;uration (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="322"/>
+        <source>%1: %2 Min. = %3</source>
+        <translation>%1: %2 min = %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="339"/>
         <source>neuer Fall: %1</source>
         <translation>new case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="349"/>
+        <location filename="../../ui/quick_entry.py" line="392"/>
         <source>Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.</source>
         <translation>New case %1 (%2) created – complete its details in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="374"/>
+        <location filename="../../ui/quick_entry.py" line="417"/>
         <source>Einen Fall „%1“ gibt es nicht. Geben Sie eine vorhandene Fallnummer ein, „neu“ für einen neuen Fall, oder kreuzen Sie „ohne Fall“ an.</source>
         <translation>There is no case “%1”. Enter an existing case number, “new” for a new case, or tick “without case”.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="383"/>
+        <location filename="../../ui/quick_entry.py" line="430"/>
         <source>Bitte die Kontaktform als Ziffer eingeben: %1</source>
         <translation>Please enter the contact form as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="391"/>
+        <location filename="../../ui/quick_entry.py" line="439"/>
+        <source>Bitte die Dauer in Minuten eingeben (das Dauerband ergibt sich daraus): %1</source>
+        <translation>Please enter the length in minutes (the duration band follows from it): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="446"/>
         <source>Bitte die Dauer als Ziffer eingeben: %1</source>
         <translation>Please enter the duration as a digit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="414"/>
+        <location filename="../../ui/quick_entry.py" line="470"/>
         <source>Nicht gespeichert.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="424"/>
+        <location filename="../../ui/quick_entry.py" line="480"/>
         <source>ohne Fall (%1)</source>
         <translation>without case (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="426"/>
+        <location filename="../../ui/quick_entry.py" line="482"/>
         <source>1 Person</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="428"/>
+        <location filename="../../ui/quick_entry.py" line="484"/>
         <source>%1 Personen</source>
         <translation>%1 persons</translation>
     </message>
     <message>
-        <location filename="../../ui/quick_entry.py" line="431"/>
+        <location filename="../../ui/quick_entry.py" line="489"/>
+        <source>nicht erschienen</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="493"/>
+        <source>%1 Min. (%2)</source>
+        <translation>%1 min (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_entry.py" line="496"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>

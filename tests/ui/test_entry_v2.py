@@ -57,16 +57,25 @@ def test_case_editor_shows_the_items_of_the_case_fields(qtbot, session, window, 
     assert "überwiegend mit einem oder beiden Elternteilen" in editor.help_text.text()
     choose(qtbot, items.widgets["reasons"], "ENTW")
     choose(qtbot, items.widgets["client_relation"], "SELF")
-    persons = items.widgets["persons_count"]
-    persons.setFocus(Qt.FocusReason.TabFocusReason)  # as by Tab: the text is selected
-    qtbot.keyClicks(persons, "2")
+    # persons by sex: one number per sex, the number of persons is their sum
+    persons = items.widgets["persons_by_sex"]
+    male, female = persons.spins["m"], persons.spins["w"]
+    male.setFocus(Qt.FocusReason.TabFocusReason)  # as by Tab: the text is selected
+    assert "Beratene Personen nach Geschlecht" in editor.help_text.text()
+    assert "männlich" in editor.help_text.text()  # the code's definition too
+    qtbot.keyClicks(male, "1")
+    qtbot.keyClick(male, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is female
+    qtbot.keyClicks(female, "1")
+    assert persons.total.text() == "= 2 Personen"
     requested = items.widgets["requested"]
     requested.edit.setFocus()
     qtbot.keyClicks(requested.edit, "01.02.2026")
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = session.case(case.id)
     assert (saved.eb_setting, saved.reasons, saved.client_relation) == ("ELT", ("ENTW",), "SELF")
-    assert saved.persons_count == 2 and saved.requested == dt.date(2026, 2, 1)
+    assert saved.persons_by_sex == {"w": 1, "m": 1} and saved.requested == dt.date(2026, 2, 1)
+    assert saved.persons_count is None  # the total is derived, never stored twice
     # switching the field to debt counselling hides the EB items and shows the trigger
     choose(qtbot, editor.field, "SCHULD")
     assert items.applies("debt_trigger") and not items.applies("reasons")
@@ -110,45 +119,94 @@ def test_household_link(qtbot, session, window):
     assert session.case(a.id).household_key == "H-7"
 
 
-def test_repeat_contact_still_takes_four_keys_and_takes_the_new_items(qtbot, session, window):
+def test_repeat_contact_takes_five_keys_with_minutes_and_takes_the_new_items(
+    qtbot, session, window
+):
     case = make_case(session, "2026-0001")
     window.set_session(session)
     quick = window.quick
     assert quick.more_row.isVisibleTo(window)
+    assert "contact_minutes" not in quick.more.widgets  # the duration field takes them
     quick.start()
     qtbot.keyClicks(quick.code, "2026-0001")
     keys = 0
-    for k in (Qt.Key.Key_Tab, "1", "3", Qt.Key.Key_Return):
+    for k in (Qt.Key.Key_Tab, "1", "3", "5", Qt.Key.Key_Return):
+        if k == Qt.Key.Key_Return:
+            # the band follows from the minutes, shown while typing
+            assert quick.duration_hint.text() == "Dauer: 35 Min. = 30–45 Min."
         qtbot.keyClick(QApplication.focusWidget(), k)
         keys += 1
     assert keys <= 5
     (saved,) = session.contacts()
-    assert (saved.case_id, saved.form, saved.duration, saved.kind) == (case.id, "1", "3", "CLIENT")
+    assert (saved.case_id, saved.form, saved.minutes, saved.kind) == (case.id, "1", 35, "CLIENT")
+    assert saved.duration == "3"  # 30-45 minutes: never typed, derived
     assert saved.scheme_version == 2 and not saved.no_show
+    assert "35 Min. (30–45 Min.)" in quick.status.text()
+    # a phone call of 20 minutes falls below the boundary at 30 minutes
+    qtbot.keyClicks(quick.code, "2026-0001")
+    for k in (Qt.Key.Key_Tab, "4", "2", "0", Qt.Key.Key_Return):
+        qtbot.keyClick(QApplication.focusWidget(), k)
+    phone = next(k for k in session.contacts() if k.form == "4")
+    assert (phone.minutes, phone.duration) == (20, "2")
     # a third-party contact at the Elbingerode outreach office, 40 minutes; then a no-show
     quick.start()
     qtbot.keyClicks(quick.code, "2026-0001")
     qtbot.keyClick(quick.code, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "3")
-    qtbot.keyClicks(QApplication.focusWidget(), "3")
+    qtbot.keyClicks(QApplication.focusWidget(), "40")
     choose(qtbot, quick.more.widgets["contact_kind"], "SCHULE")
     choose(qtbot, quick.more.widgets["contact_place"], "AUSSEN_ELB")
-    minutes = quick.more.widgets["contact_minutes"]
-    minutes.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.keyClicks(minutes, "40")
-    qtbot.keyClick(minutes, Qt.Key.Key_Return)
+    qtbot.keyClick(quick.more.widgets["contact_place"], Qt.Key.Key_Return)
     third = next(k for k in session.contacts() if k.kind == "SCHULE")
-    assert (third.place, third.minutes) == ("AUSSEN_ELB", 40)
+    assert (third.place, third.minutes, third.duration) == ("AUSSEN_ELB", 40, "3")
     assert quick.more.widgets["contact_place"].currentData() == "AUSSEN_ELB"  # stays
     quick.start()
     qtbot.keyClicks(quick.code, "2026-0001")
     qtbot.keyClick(quick.code, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "1")
-    qtbot.keyClicks(QApplication.focusWidget(), "2")
-    quick.no_show.setFocus()
+    quick.no_show.setFocus()  # a no-show took no minutes
     qtbot.keyClick(quick.no_show, Qt.Key.Key_Space)
     qtbot.keyClick(quick.no_show, Qt.Key.Key_Return)
-    assert sum(1 for k in session.contacts() if k.no_show) == 1
+    (missed,) = [k for k in session.contacts() if k.no_show]
+    assert missed.minutes is None and missed.duration is None
+
+
+def test_a_contact_without_minutes_is_refused_with_the_bands(qtbot, session, window, answers):
+    make_case(session, "2026-0001")
+    window.set_session(session)
+    quick = window.quick
+    quick.start()
+    qtbot.keyClicks(quick.code, "2026-0001")
+    for k in (Qt.Key.Key_Tab, "1", Qt.Key.Key_Return):
+        qtbot.keyClick(QApplication.focusWidget(), k)
+    assert session.contacts() == []
+    assert "in Minuten" in answers["errors"][-1] and "30–45 = 30–45 Min." in answers["errors"][-1]
+    assert QApplication.focusWidget() is quick.duration
+
+
+def test_the_diagnosis_is_asked_only_for_the_person_concerned(qtbot, session, window):
+    case = make_case(session, "2026-0005", field="SUCHT")
+    window.set_session(session)
+    window.select_case(case.id)
+    items = window.editor.items
+    diagnosis = items.widgets["diagnosis"]
+    assert items.applies("diagnosis")  # who is counselled not recorded yet
+    choose(qtbot, items.widgets["client_relation"], "REL")
+    assert not items.applies("diagnosis") and not diagnosis.isVisibleTo(window)
+    choose(qtbot, items.widgets["client_relation"], "SELF")
+    assert items.applies("diagnosis") and diagnosis.isVisibleTo(window)
+    choose(qtbot, diagnosis, "F12")
+    text = window.editor.help_text.text()
+    assert (
+        "Hauptdiagnose (KDS)" in text and "Cannabinoiden" in text and "betroffenen Person" in text
+    )
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert session.case(case.id).diagnosis == "F12"
+    # a relative after all: the diagnosis goes (hidden items stay empty)
+    choose(qtbot, items.widgets["client_relation"], "REL")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = session.case(case.id)
+    assert (saved.client_relation, saved.diagnosis) == ("REL", None)
 
 
 def test_quick_entry_hides_the_new_items_under_a_v1_scheme(qtbot, session, answers):
@@ -222,6 +280,8 @@ def test_contact_dialog_edits_the_new_items_and_shows_old_codes_in_todays(qtbot,
     dialog = ContactDialog(session.contacts()[0], V2)
     qtbot.addWidget(dialog)
     assert dialog.form.currentData() == "4" and dialog.duration.currentData() == "4"
+    assert not dialog.duration.isEnabled()  # the band follows from the minutes
+    assert dialog.edited().duration == "4"  # no minutes: the old band stays
     choose(qtbot, dialog.items.widgets["contact_kind"], "JA")
     dialog.no_show.setChecked(True)
     edited = dialog.edited()
@@ -229,6 +289,15 @@ def test_contact_dialog_edits_the_new_items_and_shows_old_codes_in_todays(qtbot,
     session.save_contact(edited)
     saved = next(k for k in session.contacts() if k.id == phone.id)
     assert (saved.form, saved.duration, saved.kind) == ("4", "4", "JA")
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    minutes = dialog.items.widgets["contact_minutes"]
+    minutes.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(minutes, "25")
+    assert dialog.duration.currentData() == "2"
+    assert dialog.edited().duration == "2" and dialog.edited().minutes == 25
 
 
 def _keys(qtbot, key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:

@@ -3,7 +3,9 @@
     python tests/data/packages/make.py [NAME ...]
 
 (with names: write only those files, leaving the others as committed; age encryption is
-randomised, so every run gives other bytes.)
+randomised, so every run gives other bytes.) The committed files are package format 1, made
+before format 3: they stay as they are, as packages already sent do (a run today would
+write format 3 and the current ADX layout; formats/make.py writes every format).
 
 Each package is built by hand from the same parts build_package uses, then damaged in one
 way, as a sender with a few lines of Python would. expected.json names the refusal each
