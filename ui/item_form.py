@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -54,11 +55,13 @@ class CountsField(QWidget):
 
     def __init__(self, scheme: Scheme, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        # two counts a line: all of them in one line made the case form wider than its pane
+        # at 1280x720 (the pane is cut at its right edge, not scrolled)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
         self.spins: dict[str, CountField] = {}
-        for code in scheme.codes(item.dimension or ""):
+        for i, code in enumerate(scheme.codes(item.dimension or "")):
             spin = CountField()
             spin.setRange(0, item.max if item.max is not None else 99)
             spin.setAccessibleName(f"{item.label()}: {code.label()}")
@@ -66,15 +69,14 @@ class CountsField(QWidget):
             spin.valueChanged.connect(self._changed)
             label = QLabel(code.label())
             label.setBuddy(spin)
-            row.addWidget(label)
-            row.addWidget(spin)
-            row.addSpacing(6)
+            grid.addWidget(label, i // 2, (i % 2) * 2)
+            grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
             self.spins[code.code] = spin
         self.total = QLabel()
         self.total.setObjectName("countsTotal")
         self.total.setAccessibleName(self.tr("Summe"))
-        row.addWidget(self.total)
-        row.addStretch(1)
+        grid.addWidget(self.total, grid.rowCount(), 0, 1, 4)
+        grid.setColumnStretch(4, 1)
         self._changed(emit=False)
 
     def value(self) -> dict[str, int]:

@@ -776,17 +776,17 @@
 <context>
     <name>CountsField</name>
     <message>
-        <location filename="../../ui/item_form.py" line="75"/>
+        <location filename="../../ui/item_form.py" line="77"/>
         <source>Summe</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="93"/>
+        <location filename="../../ui/item_form.py" line="95"/>
         <source>= 1 Person</source>
         <translation>= 1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="95"/>
+        <location filename="../../ui/item_form.py" line="97"/>
         <source>= %1 Personen</source>
         <translation>= %1 persons</translation>
     </message>
@@ -1148,18 +1148,18 @@
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../ui/item_form.py" line="167"/>
+        <location filename="../../ui/item_form.py" line="169"/>
         <source>%1: weitere</source>
         <translation>%1: further</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="184"/>
-        <location filename="../../ui/item_form.py" line="211"/>
+        <location filename="../../ui/item_form.py" line="186"/>
+        <location filename="../../ui/item_form.py" line="213"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="193"/>
+        <location filename="../../ui/item_form.py" line="195"/>
         <source>weitere (bis %1)</source>
         <translation>further (up to %1)</translation>
     </message>
