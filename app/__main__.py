@@ -5,6 +5,23 @@ from __future__ import annotations
 import os
 import sys
 
+from app import unshipped
+
+
+def desktop() -> int:
+    """The desktop program's process entry (``fallzahl``, ``python -m app``, the bundle):
+    the modules it never uses stay out of the process (app/unshipped.py), then ``main``."""
+    unshipped.keep_out()
+    return main()
+
+
+def command_line() -> int:
+    """The command line's process entry (``fallzahl-cli``), likewise."""
+    unshipped.keep_out()
+    from app.cli.main import main as cli_main
+
+    return cli_main()
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
@@ -69,4 +86,4 @@ def _opened_file(argv: list[str]) -> str | None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(desktop())

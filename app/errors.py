@@ -383,6 +383,10 @@ class LeadStateRolledBack(LeadStateRefused):
     """Lead state is older than what the audit log or the data key says it must be."""
 
 
+class VaultRolledBack(LeadStateRolledBack):
+    """The whole vault file is older than what this PC has seen of it (app/vault/witness.py)."""
+
+
 class KdfParamsRefused(FallzahlError):
     """Key-derivation parameters outside the bounds this program accepts (checked before any KDF)."""
 

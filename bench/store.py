@@ -1,5 +1,5 @@
 """Store budgets: save one contact vs raw SQLite; open + decrypt a 100,000-contact vault;
-rotate the data key (a user removed) over that vault.
+rotate the data key (a user removed, then a lead removed: lead keys too) over that vault.
 
 Run: .venv/bin/python -m bench.store [--cases 20000]
 Prints ratios against a baseline measured in the same run on the same file system.
@@ -105,6 +105,16 @@ def main() -> None:
         s.close()
         v.close()
         print(f"key rotation (remove a user), {rows} rows: {took:.3f} s  (budget < 3 s)")
+
+        v = Vault(folder / "big")
+        s = v.unlock("bench", PASS)
+        s.add_user("removed-lead", "lead", PASS)
+        start = time.perf_counter()
+        s.remove_user("removed-lead")  # the lead key and the lead-state key rotate too
+        took = time.perf_counter() - start
+        s.close()
+        v.close()
+        print(f"key rotation (remove a lead), {rows} rows: {took:.3f} s  (budget < 3 s)")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,8 @@ app.exec()
 FALLZAHL = """
 import os, sys, time
 sys.path.insert(0, {root!r})
+from app import unshipped
+unshipped.keep_out()  # as the program's entry does
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from ui import dialogs, i18n
@@ -61,6 +63,8 @@ app.exec()
 RESIDENT = """
 import os, resource, sys
 sys.path.insert(0, {root!r})
+from app import unshipped
+unshipped.keep_out()  # as the program's entry does
 from PySide6.QtWidgets import QApplication
 from app.vault.vault import Vault
 from ui import dialogs, i18n

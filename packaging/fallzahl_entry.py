@@ -1,7 +1,7 @@
 """Entry of the frozen program (build.spec): one archive, two names.
 
-``fallzahl`` is app/__main__.py's ``main``: the desktop program, or the command line when a
-verb is given. ``fallzahl-cli`` is the command line of app.cli.main; ``fallzahl-cli
+``fallzahl`` is app/__main__.py's ``desktop``: the desktop program, or the command line when
+a verb is given. ``fallzahl-cli`` is its ``command_line``, app.cli.main; ``fallzahl-cli
 --self-test`` runs the installation check with its report on this console (the windowed
 ``fallzahl.exe`` has none on Windows). On Linux ``fallzahl-cli`` is a symbolic link to
 ``fallzahl``, so the name it was started by decides; on Windows it is its own console
@@ -23,7 +23,7 @@ def _started_as_cli() -> bool:
 
 if __name__ == "__main__":
     if _started_as_cli() and "--self-test" not in sys.argv[1:]:
-        from app.cli.main import main
+        from app.__main__ import command_line as main
     else:
-        from app.__main__ import main
+        from app.__main__ import desktop as main
     sys.exit(main())

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# module-scoped fixtures run before ``_isolated``: they too keep out of the real config folder
+# (the rollback witness, app/vault/witness.py, lives there)
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="fallzahl-tests-config-")
 
 from app import lang  # noqa: E402
 from app.scheme.model import Scheme, parse  # noqa: E402

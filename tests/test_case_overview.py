@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import msgspec
 import pytest
 
 from app.errors import FallzahlError
@@ -42,6 +43,7 @@ def test_overview_rows_use_the_multi_problem_rule(min_scheme):
     [
         (ov.CaseFilter(), ["2026-0001", "2026-0002", "2026-0003"]),
         (ov.CaseFilter(text="0002"), ["2026-0002"]),
+        (ov.CaseFilter(text="-000", status=ov.OPEN), ["2026-0001", "2026-0003"]),
         (ov.CaseFilter(field="SUCHT"), ["2026-0003"]),
         (ov.CaseFilter(status=ov.CLOSED), ["2026-0002"]),
         (ov.CaseFilter(status=ov.OPEN), ["2026-0001", "2026-0003"]),
@@ -60,6 +62,7 @@ def test_filters(min_scheme, f, expected):
     rows = ov.overview(cases, [], min_scheme)
     kept = [r.code for r, keep in zip(rows, ov.select(rows, f), strict=True) if keep]
     assert kept == expected
+    assert [rows[i].code for i in ov.matching(rows, f)] == expected  # the list's one pass
 
 
 def test_quarters_and_years():
@@ -184,3 +187,19 @@ def test_open_cases_without_contact_for_six_months_are_proposed_for_closing(min_
     assert not ov.matches(
         rows[0], ov.CaseFilter(status=ov.STALE, as_of=edge.as_of - dt.timedelta(1))
     )
+
+
+def test_rows_share_their_repeated_values(min_scheme):
+    """Decoded rows of the history share one object per code, counsellor, level and day."""
+    cases = [case(f"2026-{i:04d}", opened=D(2026, 1, 5)) for i in range(3)]
+    encoded = msgspec.msgpack.encode(ov.overview(cases, [], min_scheme))
+    rows = msgspec.msgpack.decode(encoded, type=list[ov.CaseRow])
+    again = msgspec.msgpack.decode(encoded, type=list[ov.CaseRow])
+    assert rows[0].opened is not rows[1].opened  # as decoded: copies
+    shared: dict = {}
+    ov.share_values(rows, shared)
+    ov.share_values(again, shared)
+    assert rows[0].opened is rows[1].opened is again[2].opened
+    assert rows[0].field is again[1].field and rows[0].counsellor is again[1].counsellor
+    assert rows[0].level is again[2].level
+    assert again == msgspec.msgpack.decode(encoded, type=list[ov.CaseRow])  # values unchanged

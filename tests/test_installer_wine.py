@@ -10,7 +10,8 @@ program reads its trust anchors and removes the demo anchor, so the program's ow
 (app/resources.py under PyInstaller 6's ``sys._MEIPASS`` = ``{app}\\_internal``) trusts the
 district's key and refuses the demo key; it copies the provisioning file for the first-run
 wizard and registers the file associations; a /TRUST file that does not exist stops the
-setup before anything is installed. The bundle is a stand-in in the Windows layout
+setup before anything is installed; the uninstaller removes the program and its
+associations and leaves a user's vault in %LOCALAPPDATA% alone. The bundle is a stand-in in the Windows layout
 (tests/support/inno.py says why that suffices); tests/test_frozen_build.py installs the
 real Linux bundle the same way and runs the installed program.
 """
@@ -137,3 +138,22 @@ def test_a_missing_trust_file_stops_the_setup(wine, setup_exe, tmp_path):
     done = wine.run_setup(setup_exe[0], f"/DIR={target}", f"/TRUST={absent}")
     assert done.returncode != 0
     assert not wine.linux_path(target).exists()
+
+
+def test_uninstall_removes_the_program_and_keeps_the_data(installed, wine):
+    """Last in this file: it removes what the module's install put in."""
+    app_dir, _ = installed
+    vault = wine.local_app_data() / "Fallzahl" / "vault"
+    vault.mkdir(parents=True)
+    (vault / "fallzahl.db").write_bytes(b"a user's vault stays where it is")
+    done = wine.run_setup(app_dir / "unins000.exe")  # /VERYSILENT ... work for it too
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not (app_dir / "fallzahl.exe").exists() and not (app_dir / "_internal").exists()
+    assert (vault / "fallzahl.db").read_bytes() == b"a user's vault stays where it is"
+    hklm = wine.machine_registry()
+    classes = "software\\classes\\"
+    for progid in ("fallzahl.package", "fallzahl.receipt", "fallzahl.provisioning"):
+        assert not any(k.startswith(classes + progid) for k in hklm), progid
+    for ext in (".age", ".receipt"):
+        assert "Fallzahl.Package" not in hklm.get(f"{classes}{ext}\\openwithprogids", {})
+        assert "Fallzahl.Receipt" not in hklm.get(f"{classes}{ext}\\openwithprogids", {})

@@ -217,3 +217,15 @@ def test_delete_case_takes_its_contacts(session):
     session.delete_case(c.id)
     assert session.cases() == [] and len(session.contacts()) == 1
     assert session.check() == []
+
+
+@pytest.mark.parametrize(
+    ("vault_id", "table", "record_id", "rev"),
+    [("0f3a9c", "cases", "ab12cd34ef56ab78", 1), ("v%d-1", "contacts_frozen", "x|y", 123)],
+)
+def test_the_associated_data_template_gives_the_associated_data(vault_id, table, record_id, rev):
+    """Unlocking opens rows with the template (app/crypto/aead.py open_rows): the same bytes."""
+    template = store.ad_template(vault_id, table)
+    assert template % (record_id.encode(), rev) == store.associated_data(
+        vault_id, table, record_id, rev
+    )

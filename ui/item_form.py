@@ -53,13 +53,14 @@ class CountsField(QWidget):
 
     changed = Signal()
 
+    COLUMNS = 2  # codes side by side: narrow enough for the case editor on a small screen
+
     def __init__(self, scheme: Scheme, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # two counts a line: all of them in one line made the case form wider than its pane
-        # at 1280x720 (the pane is cut at its right edge, not scrolled)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(4)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
         self.spins: dict[str, CountField] = {}
         for i, code in enumerate(scheme.codes(item.dimension or "")):
             spin = CountField()
@@ -67,16 +68,18 @@ class CountsField(QWidget):
             spin.setAccessibleName(f"{item.label()}: {code.label()}")
             spin.setToolTip(code.definition())
             spin.valueChanged.connect(self._changed)
+            spin.setMinimumWidth(spin.sizeHint().width())  # two digits stay readable
             label = QLabel(code.label())
             label.setBuddy(spin)
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
+            row, col = divmod(i, self.COLUMNS)
+            grid.addWidget(label, row, col * 2)
+            grid.addWidget(spin, row, col * 2 + 1)
             self.spins[code.code] = spin
         self.total = QLabel()
         self.total.setObjectName("countsTotal")
         self.total.setAccessibleName(self.tr("Summe"))
-        grid.addWidget(self.total, grid.rowCount(), 0, 1, 4)
-        grid.setColumnStretch(4, 1)
+        grid.addWidget(self.total, grid.rowCount(), 0, 1, self.COLUMNS * 2)
+        grid.setColumnStretch(self.COLUMNS * 2, 1)
         self._changed(emit=False)
 
     def value(self) -> dict[str, int]:

@@ -33,7 +33,9 @@ def searchable(font: QFont) -> QFont:
 
 
 def prepare(writer: QPdfWriter, *, title: str, author: str) -> None:
-    """Metadata QPdfWriter takes itself; PDF/A-1b as Qt writes it."""
+    """Metadata QPdfWriter takes itself; PDF/A-1b as Qt writes it (sRGB output intent,
+    embedded font subsets with CIDSet, no transparency). Qt 6 has no PDF/A-2 or -3 and
+    cannot tag; docs/exchange.md says what the tests check without a PDF/A validator."""
     writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setTitle(title)
     writer.setAuthor(author)

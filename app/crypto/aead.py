@@ -56,10 +56,28 @@ class Cipher:
             out.append(nonce + encrypt(nonce, plaintext, ad))
         return out
 
+    def open_rows(
+        self, rows: Iterable[tuple[str, int, bytes, bytes]], ad_template: bytes
+    ) -> list[bytes]:
+        """Plaintexts of (id, rev, nonce, body) rows in order, each opened with the
+        associated data ``ad_template % (id as UTF-8, rev)``; Tampered if any does not open.
+
+        The hot path of unlocking (120,000 records): one comprehension, no tuple per row
+        beyond what SQLite hands over.
+        """
+        decrypt = self._aead.decrypt
+        try:
+            return [
+                decrypt(nonce, body, ad_template % (record_id.encode(), rev))
+                for record_id, rev, nonce, body in rows
+            ]
+        except InvalidTag:
+            raise Tampered() from None
+
     def open_many(self, rows: Iterable[tuple[object, bytes, bytes, bytes]]) -> list[bytes]:
         """Plaintexts of (id, nonce, body, ad) rows in order; Tampered if any does not open.
 
-        The hot path of unlocking: nonce, body and associated data come split from SQL.
+        Nonce, body and associated data come split from SQL (key rotation).
         """
         decrypt = self._aead.decrypt
         try:

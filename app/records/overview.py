@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import msgspec
 
@@ -42,6 +42,25 @@ class CaseRow(msgspec.Struct, kw_only=True):
     @property
     def status(self) -> str:
         return OPEN if self.closed is None else CLOSED
+
+
+def share_values(rows: Iterable[CaseRow], shared: dict) -> None:
+    """Let the rows share one object per field code, counsellor, completeness level and day
+    (``shared`` keeps them across calls). Ten years of history are 200,000 rows that repeat
+    a few dozen strings and a few thousand days: decoded, each row had its own copies, and
+    sharing them halves the memory the case list takes once a search holds every row."""
+    one = shared.setdefault
+    for r in rows:
+        r.field, r.counsellor, r.level = (
+            one(r.field, r.field),
+            one(r.counsellor, r.counsellor),
+            one(r.level, r.level),
+        )
+        r.opened = one(r.opened, r.opened)
+        if r.closed is not None:
+            r.closed = one(r.closed, r.closed)
+        if r.last_contact is not None:
+            r.last_contact = one(r.last_contact, r.last_contact)
 
 
 def contact_stats(contacts: Iterable[Contact]) -> dict[str, tuple[int, dt.date]]:
@@ -129,6 +148,23 @@ def matches(row: CaseRow, f: CaseFilter) -> bool:
     elif f.status is not None and row.status != f.status:
         return False
     return f.counsellor is None or row.counsellor == f.counsellor
+
+
+def matching(rows: Sequence[CaseRow], f: CaseFilter) -> list[int]:
+    """The positions of the rows the filter keeps, ascending, in one pass.
+
+    A search by case code looks at the code alone first (the common case over years of
+    history: 200,000 rows in a few milliseconds); only those rows are checked in full.
+    """
+    if f == CaseFilter():
+        return list(range(len(rows)))
+    text = f.text
+    if text:
+        found = [i for i, r in enumerate(rows) if text in r.code]
+        if f == CaseFilter(text=text):
+            return found
+        return [i for i in found if matches(rows[i], f)]
+    return [i for i, r in enumerate(rows) if matches(r, f)]
 
 
 def select(rows: Iterable[CaseRow], f: CaseFilter) -> list[bool]:

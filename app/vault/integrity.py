@@ -83,7 +83,7 @@ def check_session(session: Session) -> list[FallzahlError]:
         lead_head = lead_state.verify(
             session.store,
             session.vault.vault_id,
-            session._slot_secret.state_key,
+            session._trusted_state_key(),  # the key chain again, from this login's anchor
             lead_state.Rows(session.store),
         )
         present[lead_state.AUDIT_RECORD] = lead_head.version

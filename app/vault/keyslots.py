@@ -5,8 +5,8 @@ A slot has two parts (docs/security.md):
   passphrase: the user's own age identity and the lead-state public key this user trusts.
   Its associated data binds vault, name, kind, role, the Argon2id parameters and the slot's
   age recipient, so editing any of them makes the slot unusable;
-- the grant, age-encrypted to the slot's recipient: the data key and its epoch, and for leads
-  and the recovery slot the lead key.
+- the grant, age-encrypted to the slot's recipient: the data key and its epoch, the
+  lead-state public key that goes with them, and for leads and the recovery slot the lead key.
 
 Rotating the data key writes new grants for the remaining slots only; it never needs a
 passphrase. A removed user's old slot (even from a backup) opens only the old grant, so
@@ -51,6 +51,9 @@ class Grant(msgspec.Struct, array_like=True, frozen=True):
     epoch: int
     data_key: bytes
     lead_key: bytes = b""  # leads and the recovery slot only
+    # the lead-state public key that goes with this data key: a grant is made by whoever
+    # knows the data key, so a removed lead cannot name a key of theirs in a current grant
+    state_key: bytes = b""
 
 
 class SlotRow(msgspec.Struct, frozen=True):

@@ -32,6 +32,22 @@ META_KEYS = ("vault_id", "mode", "created")
 AUDIT_RECORD = ("lead", "head")  # (table, id) of the head in audit entries' records
 
 
+class Rotation(msgspec.Struct, array_like=True, frozen=True):
+    """One step of the lead-state key chain (TUF's root rotation): the new public key,
+    signed by the previous key. The chain is a setting sealed with the data key, and each
+    grant of the new data key names the new public key too, so a step is bound to a data
+    key the removed lead never learns."""
+
+    number: int  # 1, 2, ...: the chain's steps in order
+    epoch: int  # the data-key epoch the step came with
+    key: bytes  # the new lead-state public key (minisign key file)
+    sig: bytes  # by the previous key over ``statement``
+
+
+# the chain of lead-state keys (lead state itself: only a lead writes it)
+KEY_CHAIN: settings.Setting[list[Rotation]] = settings.Setting("lead.keys", list[Rotation], list)
+
+
 class Head(msgspec.Struct, array_like=True, frozen=True):
     vault_id: str
     version: int  # goes up by one with every change of lead state
@@ -137,3 +153,93 @@ def write_head(db: store.Store, head: Head, state_secret: signing.SecretKey) -> 
     sig = signing.sign(raw, state_secret, f"fallzahl lead state v{head.version}")
     db.set_meta(HEAD, binascii.hexlify(raw).decode())
     db.set_meta(HEAD_SIG, sig.decode())
+
+
+def statement(vault_id: str, number: int, epoch: int, key: bytes) -> bytes:
+    return msgspec.msgpack.encode(("fallzahl lead-state key", vault_id, number, epoch, key))
+
+
+def rotation(
+    vault_id: str, chain: list[Rotation], epoch: int, key: bytes, previous: signing.SecretKey
+) -> Rotation:
+    """The next step of ``chain``: ``key`` announced under the ``previous`` secret key."""
+    number = len(chain) + 1
+    sig = signing.sign(
+        statement(vault_id, number, epoch, key), previous, f"fallzahl lead key {number}"
+    )
+    return Rotation(number, epoch, key, sig)
+
+
+def chain_key_ids(anchor: bytes, chain: list[Rotation]) -> list[str]:
+    """The key ids of the chain, oldest first (for the rollback witness)."""
+    if not chain:
+        return [signing.key_id(anchor)]
+    first = signing.signature_key_id(chain[0].sig, LeadStateForged)
+    return [first, *(signing.key_id(_public(r.key)) for r in chain)]
+
+
+def follow(vault_id: str, anchor: bytes, chain: list[Rotation], granted: bytes) -> bytes:
+    """The lead-state key to trust now: from the user's ``anchor`` along the chain.
+
+    ``granted`` is the key the user's grant names (b"" in grants made before the chain).
+    Every step from the anchor on must be signed by the key before it, and the last key
+    must be the one the grant names: LeadStateForged otherwise.
+    """
+    if [r.number for r in chain] != list(range(1, len(chain) + 1)):
+        raise forged("Schlüsselfolge unvollständig", "key chain incomplete")
+    current = anchor
+    if chain and not _same_key(anchor, chain[-1].key):
+        wanted = signing.key_id(_public(anchor))
+        start = next(
+            (
+                i
+                for i, r in enumerate(chain)
+                if signing.signature_key_id(r.sig, LeadStateForged) == wanted
+            ),
+            None,
+        )
+        if start is None:
+            raise forged(
+                "signiert mit einem Schlüssel, der nicht aus Ihrem hervorgeht",
+                "signed with a key that does not follow from yours",
+            )
+        for step in chain[start:]:
+            try:
+                signing.verify(
+                    statement(vault_id, step.number, step.epoch, step.key),
+                    step.sig,
+                    [_public(current)],
+                    errors=LeadStateForged,
+                )
+            except LeadStateForged:
+                raise forged("Schlüsselwechsel nicht signiert", "key change not signed") from None
+            current = step.key
+    if granted and not _same_key(granted, current):
+        raise forged(
+            "Ihre Schlüsselfreigabe nennt einen anderen Signaturschlüssel",
+            "your key grant names another signing key",
+        )
+    return current
+
+
+def _public(key: bytes) -> signing.PublicKey:
+    return signing.read_public_key(key, LeadStateForged)
+
+
+def _same_key(a: bytes, b: bytes) -> bool:
+    return _public(a).to_base64() == _public(b).to_base64()
+
+
+def replaced_data_key() -> LeadStateForged:
+    """Rows that do not open after the login followed a key change it had not seen."""
+    return LeadStateForged(
+        "Seit Ihrer letzten Anmeldung wurde der Signaturschlüssel der Leitung gewechselt, aber "
+        "die Datensätze öffnen sich nicht mit dem Datenschlüssel, den dieser Wechsel Ihnen "
+        "gibt: jemand mit einem alten Leitungsschlüssel (etwa eine entfernte Leitung) hat die "
+        "Leitungsdaten und den Datenschlüssel ersetzt. Fallzahl handelt nicht danach. Melden "
+        "Sie den Vorfall der Leitung; sie stellt die letzte Sicherung wieder her.",
+        "Since your last login the lead's signing key was changed, but the records do not "
+        "open with the data key this change gives you: someone with an old lead key (such as "
+        "a removed lead) replaced the lead state and the data key. Fallzahl does not act on "
+        "it. Report this to a lead, who restores the latest backup.",
+    )

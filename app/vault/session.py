@@ -15,6 +15,7 @@ import gc
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -22,18 +23,25 @@ import msgspec
 from app.crypto import kdf as keys
 from app.crypto import signing
 from app.crypto.aead import Cipher, Tampered
-from app.errors import FallzahlError, NotAllowed, NotFound, RecordDamaged
+from app.errors import (
+    FallzahlError,
+    LeadStateRolledBack,
+    NotAllowed,
+    NotFound,
+    RecordDamaged,
+    StorageError,
+)
 from app.records import changes, freeze
 from app.records import model as records
 from app.records.changes import Changes
 from app.records.duration import with_band
 from app.records.model import Case, Contact
-from app.records.overview import CaseRow
+from app.records.overview import CaseRow, share_values
 from app.records.periods import Period
 from app.records.upgrade import contact_upgrader, in_current_codes
 from app.records.validation import validate_case, validate_contact
 from app.scheme.store import scheme_for_version
-from app.vault import archive, audit, keyslots, lead_state, settings, store
+from app.vault import archive, audit, keyslots, lead_state, settings, store, witness
 from app.vault.lock import WriterLock
 
 if TYPE_CHECKING:
@@ -86,21 +94,39 @@ class Session:
             self._held: set[str] = set()  # frozen cases held with the open records
             self._carried: set[str] = set()  # frozen contacts held with their open case
             self._batches: list[archive.Batch] = []
+            self._shared: dict = {}  # the values the history's list rows share
             self._scheme: Scheme | None = None
             self._changes = Changes()  # what the mutations since the last take_changes() changed
             self._pending: list[tuple[str, str, list[tuple[str, str, int]]]] = []
             self._flush_armed = self._rollback_armed = False
             self._lead_rows = lead_state.Rows(self.store)
             self._head: lead_state.Head | None = None
+            # the writing session compares the file with what this PC has seen of it
+            self._witnessing = lock and verify
+            self._witness: witness.Seen | None = None
+            self._chain_moved = False  # this unlock followed a key change it had not seen
+            self._head_seq = 0  # the audit head's sequence at unlock
+            self._key_ids: list[str] = []
             signed = None
-            if verify:  # signature and digest first: they need no data key
+            if verify:  # the key chain, then signature and digest (no record opened yet)
                 signed = lead_state.verify(
-                    self.store, vault.vault_id, slot_secret.state_key, self._lead_rows
+                    self.store, vault.vault_id, self._trusted_state_key(), self._lead_rows
                 )
-            self._audit_seq, self._audit_prev = self._opened_audit_tail()
+            try:
+                self._audit_seq, self._audit_prev = self._opened_audit_tail()
+            except (RecordDamaged, LeadStateRolledBack):
+                if self._chain_moved:
+                    raise lead_state.replaced_data_key() from None
+                raise
             if signed is not None:
                 self._head = self._verify_lead_state(signed)
+                kept = witness.check(vault.vault_id, self.seen()) if self._witnessing else None
                 self._mark_seen(self._head.version)
+                if self._witnessing:
+                    self._witness = witness.advance(vault.vault_id, kept, self.seen())
+                    if self.is_lead:  # counsellors' saves of frozen cases, signed now
+                        with contextlib.suppress(StorageError):  # a full disk: next time
+                            archive.sign_pending(self)
         except BaseException:
             self.store.release_exclusive()
             self._lock.release()
@@ -171,49 +197,59 @@ class Session:
     def _load(self) -> None:
         """Open and decode the open records once; damaged rows are named, not skipped.
 
-        This is the hot path of unlocking (100,000 records): SQLite hands over nonce,
-        ciphertext and the associated data (built in SQL), one cipher object opens them,
-        and one msgspec call per table decodes all plaintexts as a single MessagePack
-        array. Only when something does not open does the slow path find which row.
-        Frozen rows (their own tables) are not read at all.
+        This is the hot path of unlocking (100,000 records): SQLite hands over id, revision,
+        nonce and ciphertext, one cipher object opens them (the associated data built from
+        a per-table template), and one msgspec call per table decodes all plaintexts as a
+        single MessagePack array, all with the cyclic GC paused (it would walk every record
+        decoded so far, again and again). Only when something does not open does the slow
+        path find which row. Frozen rows (their own tables) are not read at all, but the
+        frozen contacts of the open cases and the frozen cases of open contacts.
         """
         if self._cases is not None:
             return
         loaded: dict[str, dict] = {}
         bad: list[RecordDamaged] = []
-        held = archive.batches(self)
         was_enabled = gc.isenabled()
         gc.disable()  # hundred thousand fresh objects: no collections half way
         try:
+            held = archive.batches(self)
             for table, kind in (("cases", Case), ("contacts", Contact)):
-                prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-                rows = self.store.sealed_for_opening(table, prefix)
+                rows = self.store.sealed_for_opening(table)
                 ids = [row[0] for row in rows]
                 try:
-                    plains = self._aead.open_many(rows)
+                    plains = self._aead.open_rows(
+                        rows, store.ad_template(self.vault.vault_id, table)
+                    )
                 except Tampered:
                     ids, plains = self._open_one_by_one(table, bad)
                 del rows  # the ciphertexts: not needed once opened (peak memory)
                 decoded = self._decode_all(table, kind, ids, plains, bad)
                 del plains
                 loaded[table] = dict(zip(ids, decoded, strict=False))
+            if bad:
+                if self._chain_moved:
+                    raise lead_state.replaced_data_key()
+                raise _many_damaged(bad)
+            cases, contacts = loaded["cases"], loaded["contacts"]
+            # cases of open contacts that a closing froze (a contact after the case's end)
+            missing = set(map(attrgetter("case_id"), contacts.values())) - cases.keys()
+            missing -= {None, ""}
+            kept_open = self._decode_rows("cases_frozen", missing)
+            cases.update((c.id, c) for c in kept_open)
+            carried = [
+                i
+                for b in held
+                for case_id, ids in b.carried.items()
+                if case_id in cases
+                for i in ids
+            ]
+            extra = self._decode_rows("contacts_frozen", carried)
+            contacts.update((k.id, k) for k in extra)
         finally:
             if was_enabled:
                 gc.enable()
-        if bad:
-            raise _many_damaged(bad)
-        cases, contacts = loaded["cases"], loaded["contacts"]
         self._batches = held
-        # cases of open contacts that a closing froze (a contact after the case's end)
-        missing = {k.case_id for k in contacts.values() if k.case_id and k.case_id not in cases}
-        kept_open = self._decode_rows("cases_frozen", missing)
-        cases.update((c.id, c) for c in kept_open)
         self._held = {c.id for c in kept_open}  # frozen, held for a contact of an open period
-        carried = [
-            i for b in held for case_id, ids in b.carried.items() if case_id in cases for i in ids
-        ]
-        extra = self._decode_rows("contacts_frozen", carried)
-        contacts.update((k.id, k) for k in extra)
         self._carried = {k.id for k in extra}
         self._cases, self._contacts = cases, contacts
 
@@ -223,11 +259,10 @@ class Session:
         ids = list(ids)
         if not ids:
             return []
-        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-        rows = self.store.sealed_for_opening(table, prefix, ids)
+        rows = self.store.sealed_for_opening(table, ids)
         found = [row[0] for row in rows]
         try:
-            plains = self._aead.open_many(rows)
+            plains = self._aead.open_rows(rows, store.ad_template(self.vault.vault_id, table))
         except Tampered:
             for record_id, rev, sealed in self.store.rows_by_id(table, found):
                 self.open_row(table, record_id, rev, sealed)  # names the damaged one
@@ -322,12 +357,11 @@ class Session:
         return list(out.values())
 
     def _decode_table(self, table: str, kind: type) -> list:
-        prefix = store.associated_data(self.vault.vault_id, table, "", 0)[:-2]
-        rows = self.store.sealed_for_opening(table, prefix)
+        rows = self.store.sealed_for_opening(table)
         ids = [row[0] for row in rows]
         bad: list[RecordDamaged] = []
         try:
-            plains = self._aead.open_many(rows)
+            plains = self._aead.open_rows(rows, store.ad_template(self.vault.vault_id, table))
         except Tampered:
             ids, plains = self._open_one_by_one(table, bad)
         decoded = self._decode_all(table, kind, ids, plains, bad)
@@ -345,8 +379,20 @@ class Session:
         return [ref for b in reversed(self._batches) for ref in b.pages]
 
     def history_page(self, page_id: str) -> list[CaseRow]:
-        """One page of frozen cases' list rows (decoded now, not kept)."""
-        return archive.page(self, page_id).rows
+        """One page of frozen cases' list rows as shown (decoded now, not kept)."""
+        return self.history_rows([page_id])
+
+    def history_rows(self, page_ids: Iterable[str]) -> list[CaseRow]:
+        """The list rows of these pages as shown, in order: the lead's digests and the
+        pending saves read once for all, the rows sharing their repeated values with every
+        row this session handed out before (app.records.overview.share_values)."""
+        page_ids = list(page_ids)
+        if not page_ids:
+            return []
+        signed, over = archive.digests(self), archive.pending(self)
+        rows = [r for page_id in page_ids for r in archive.page_rows(self, page_id, signed, over)]
+        share_values(rows, self._shared)
+        return rows
 
     def frozen_tally(self, label: str) -> bytes | None:
         """The sealed frozen tally (canonical tallies.json) of a closed period, if kept."""
@@ -649,6 +695,7 @@ class Session:
         if audit_head is None:
             raise lead_state.rolled_back("Protokollkopf fehlt", "audit head missing")
         seq, _digest, version = audit_head  # a cut-off log is for ``check`` to name
+        self._head_seq = seq
         if version != head.version or head.audit_seq > seq:
             raise lead_state.rolled_back(
                 f"Stand {head.version}, Protokoll kennt {version}",
@@ -666,8 +713,8 @@ class Session:
                 f"Stand {version}, diese Anmeldung kannte schon Stand {seen}",
                 f"version {version}, this login has already seen version {seen}",
             )
-        if version == seen or self._kek is None:
-            return
+        if (version == seen and not self._chain_moved) or self._kek is None:
+            return  # nothing new to keep (the anchor too: it moved with a new key)
         row = keyslots.slot_row(self.store, self.user)
         if row is None:
             return
@@ -675,6 +722,38 @@ class Session:
         with self.store.transaction():
             keyslots.reseal_own_secret(self.store, self.vault.vault_id, row, self._kek, secret)
         self._slot_secret = secret
+
+    def seen(self) -> witness.Seen:
+        """What the rollback witness keeps of this vault as this session sees it now."""
+        return witness.Seen(
+            lead_version=self.lead_head.version,
+            audit_seq=max(self._audit_seq, self._head_seq),  # a cut-off log: for ``check``
+            keys=self._key_ids,
+        )
+
+    def _key_chain(self) -> list[lead_state.Rotation]:
+        """The lead-state key chain, opened with this login's data key."""
+        row = self.store.row("settings", lead_state.KEY_CHAIN.key)
+        if row is None:
+            return []
+        try:
+            plain = self.open_row("settings", row[0], row[1], row[2])
+            return msgspec.json.decode(plain, type=list[lead_state.Rotation])
+        except (RecordDamaged, msgspec.DecodeError):
+            raise lead_state.replaced_data_key() from None
+
+    def _trusted_state_key(self) -> bytes:
+        """The lead-state key this login trusts now: from the anchor in its slot secret along
+        the key chain to the key its grant names (lead_state.follow). The anchor moves
+        forward in memory; the writing session re-seals it with its rollback mark."""
+        anchor = self._slot_secret.state_key
+        chain = self._key_chain()
+        current = lead_state.follow(self.vault.vault_id, anchor, chain, self._grant.state_key)
+        self._key_ids = lead_state.chain_key_ids(anchor, chain)
+        if current != anchor:
+            self._chain_moved = True
+            self._slot_secret = msgspec.structs.replace(self._slot_secret, state_key=current)
+        return current
 
     @property
     def lead_head(self) -> lead_state.Head:
@@ -710,12 +789,13 @@ class Session:
         """
         if not self._rollback_armed:
             saved = (self._audit_seq, self._audit_prev, self._head, self._grant, self._key)
-            saved_secret = self._slot_secret
+            saved_lead = (self._slot_secret, self._lead_key, self._state_secret, self._key_ids)
 
             def restore() -> None:
                 self._audit_seq, self._audit_prev, self._head, self._grant, self._key = saved
-                self._slot_secret = saved_secret
+                self._slot_secret, self._lead_key, self._state_secret, self._key_ids = saved_lead
                 self._aead = Cipher(self._key)
+                self._lead_aead = Cipher(self._lead_key) if self._lead_key else None
                 self._pending, self._flush_armed, self._rollback_armed = [], False, False
                 self._lead_rows.refresh()
 
@@ -867,7 +947,10 @@ class Session:
     def _write_slot_for(self, name: str, role: str, passphrase: str) -> None:
         """A slot with a fresh identity and a grant of the current keys (inside a lead change)."""
         grant = keyslots.Grant(
-            self._grant.epoch, self._key, (self._lead_key or b"") if role == "lead" else b""
+            self._grant.epoch,
+            self._key,
+            (self._lead_key or b"") if role == "lead" else b"",
+            self._slot_secret.state_key,
         )
         keyslots.write_new_slot(
             self.store,
@@ -901,7 +984,7 @@ class Session:
             )
         with self._lead_change():
             self.store.db.execute("DELETE FROM slots WHERE name=? AND kind='passphrase'", [name])
-            self._rotate_data_key(progress)
+            self._rotate_data_key(progress, lead_too=users[name] == "lead")
             self._sign_lead_state("user.removed", f"{name}, key epoch {self._grant.epoch}", [])
 
     def change_passphrase(
@@ -939,13 +1022,18 @@ class Session:
         with self._lead_change():
             self._write_slot_for(name, users[name], new_passphrase)
             detail = name
-            if self.user == keyslots.RECOVERY:
-                self._rotate_data_key(progress)
+            if self.user == keyslots.RECOVERY:  # the old passphrase may be known to others
+                self._rotate_data_key(progress, lead_too=users[name] == "lead")
                 detail = f"{name}, key epoch {self._grant.epoch}"
             self._sign_lead_state("passphrase.reset", detail, [])
 
-    def _rotate_data_key(self, progress: Progress | None) -> None:
-        """Inside a lead change: every sealed row under a new data key, new grants for all."""
+    def _rotate_data_key(self, progress: Progress | None, *, lead_too: bool = False) -> None:
+        """Inside a lead change: every sealed row under a new data key, new grants for all.
+
+        ``lead_too`` (a lead's access ends): also a new lead key and a new lead-state key,
+        announced by a step of the key chain signed with the old one (docs/security.md).
+        """
+        chain = self._key_chain() if lead_too else []
         new_key = os.urandom(32)
         cipher = Cipher(new_key)
         # every table sealed with the data key: records, frozen history, settings
@@ -974,16 +1062,51 @@ class Session:
             resealed.append((cipher.seal(ad, self.open_row("audit", str(seq), 0, sealed)), seq))
         self.store.db.conn.executemany("UPDATE audit SET sealed=? WHERE seq=?", resealed)
         epoch = self._grant.epoch + 1
+        lead_key, state_key = self._lead_key, self._slot_secret.state_key
+        if lead_too:
+            step, lead_key, state_key = self._rotate_lead_keys(chain, epoch)
         grants = {}
         for info in keyslots.all_slots(self.store):
             lead = info.role == "lead" or info.name == keyslots.RECOVERY
-            grants[info.name] = keyslots.Grant(epoch, new_key, self._lead_key if lead else b"")
+            grants[info.name] = keyslots.Grant(
+                epoch, new_key, (lead_key or b"") if lead else b"", state_key
+            )
         keyslots.write_grants(self.store, grants)
-        self._grant = keyslots.Grant(epoch, new_key, self._grant.lead_key)
+        self._grant = keyslots.Grant(epoch, new_key, lead_key or b"", state_key)
         self._key, self._aead = new_key, cipher
+        if lead_too:
+            self.put_setting(
+                lead_state.KEY_CHAIN.key,
+                msgspec.json.encode([*chain, step]),
+                audit_detail=f"lead-state key {step.number}",
+            )
         self._lead_rows.refresh()
         if progress:
             progress(total, total)
+
+    def _rotate_lead_keys(
+        self, chain: list[lead_state.Rotation], epoch: int
+    ) -> tuple[lead_state.Rotation, bytes, bytes]:
+        """A new lead key and lead-state key pair (inside a rotation): the lead secrets
+        sealed again under the new lead key, the new state secret among them, and the chain's
+        next step signed with the old state key. Returns (step, lead key, public key)."""
+        old_secret = self._state_signing_key()
+        secret_file, public = signing.generate_keypair("Fallzahl lead state")
+        lead_key = os.urandom(32)
+        new_cipher = Cipher(lead_key)
+        for name, rev, sealed in self.store.rows("lead_secrets"):
+            plain = self.open_row("lead_secrets", name, rev, sealed, key=self._lead_cipher())
+            if name == lead_state.STATE_SECRET:
+                plain, rev = secret_file, rev + 1
+            self.store.put(
+                "lead_secrets", name, rev, self._seal("lead_secrets", name, rev, plain, new_cipher)
+            )
+        step = lead_state.rotation(self.vault.vault_id, chain, epoch, public, old_secret)
+        self._lead_key, self._lead_aead = lead_key, new_cipher
+        self._state_secret = signing.read_secret_key(secret_file)
+        self._slot_secret = msgspec.structs.replace(self._slot_secret, state_key=public)
+        self._key_ids = lead_state.chain_key_ids(public, [*chain, step])
+        return step, lead_key, public
 
     # integrity
     def check(self) -> list[FallzahlError]:
@@ -995,8 +1118,11 @@ class Session:
     # end
     def close(self) -> None:
         """Forget keys and plaintext; release the writer lock."""
+        if self._witnessing and self._head is not None and self._key is not None:
+            self._witness = witness.advance(self.vault.vault_id, self._witness, self.seen())
         self._cases = self._contacts = None
         self._fetched, self._carried, self._batches, self._held = {}, set(), [], set()
+        self._shared = {}
         self._key = None  # type: ignore[assignment]
         self._lead_key = None
         self._aead = self._lead_aead = None  # type: ignore[assignment]

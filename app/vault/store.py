@@ -115,6 +115,12 @@ def associated_data(vault_id: str, table: str, record_id: str, rev: int) -> byte
     return f"fallzahl|{vault_id}|{table}|{record_id}|{rev}".encode()
 
 
+def ad_template(vault_id: str, table: str) -> bytes:
+    """``associated_data`` of ``table`` as a template: ``ad_template(v, t) % (id, rev)`` with
+    the id as bytes gives ``associated_data(v, t, id, rev)`` (for opening many rows)."""
+    return f"fallzahl|{vault_id}|{table}|".encode().replace(b"%", b"%%") + b"%b|%d"
+
+
 # SQLite's primary result codes (https://sqlite.org/rescode.html) that are the environment's
 # fault, not ours; qutebrowser's misc/sql.py splits them the same way. Anything else is a bug.
 SQLITE_ERROR, SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM = 1, 3, 5, 6, 7
@@ -334,27 +340,25 @@ class Store:
             ).fetchone()
 
     def sealed_for_opening(
-        self, table: str, ad_prefix: bytes, ids: Iterable[str] | None = None
-    ) -> list[tuple[str, bytes, bytes, bytes]]:
-        """(id, nonce, ciphertext, associated data) of every row (or of the rows ``ids``),
-        split and built in SQL.
+        self, table: str, ids: Iterable[str] | None = None
+    ) -> list[tuple[str, int, bytes, bytes]]:
+        """(id, rev, nonce, ciphertext) of every row (or of the rows ``ids``), the sealed
+        value split in SQL; the associated data is ``ad_template(vault, table)``'s.
 
-        The associated data equals associated_data(vault, table, id, rev): the prefix
-        "fallzahl|vault|table|" followed by "id|rev".
-        """
+        The hot path of unlocking: four plain columns are the cheapest SQLite hands over
+        (building the associated data in SQL as well cost more than in Python)."""
         sql = (
-            f"SELECT id, substr(sealed, 1, {NONCE}), substr(sealed, {NONCE + 1}), "
-            f"CAST(? || id || '|' || rev AS BLOB) FROM {table}"
+            f"SELECT id, rev, substr(sealed, 1, {NONCE}), substr(sealed, {NONCE + 1}) FROM {table}"
         )
         with storage_errors(self.path):
             if ids is None:
-                return self.db.execute(sql, [ad_prefix]).fetchall()
+                return self.db.conn.execute(sql).fetchall()
             ids = list(ids)
             out = []
             for i in range(0, len(ids), 500):
                 chunk = ids[i : i + 500]
                 where = f" WHERE id IN ({','.join('?' * len(chunk))})"
-                out += self.db.execute(sql + where, [ad_prefix, *chunk]).fetchall()
+                out += self.db.conn.execute(sql + where, chunk).fetchall()
             return out
 
     def rows_by_id(self, table: str, ids: Iterable[str]) -> list[tuple[str, int, bytes]]:

@@ -93,7 +93,7 @@ class Vault:
         params = keys.check_params(kdf) if kdf is not None else keys.machine_params()
         data_key, lead_key = os.urandom(32), os.urandom(32)
         state_secret, state_key = signing.generate_keypair("Fallzahl lead state")
-        grant = keyslots.Grant(1, data_key, lead_key)
+        grant = keyslots.Grant(1, data_key, lead_key, state_key)
         recovery = keys.new_recovery_key()
         db = store.Store(folder / store.DB_NAME, create=True)
         vault_id = uuid.uuid4().hex

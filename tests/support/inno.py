@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ISS = ROOT / "packaging" / "windows" / "fallzahl.iss"
 ISCC_VERSION = "6.4.1"  # the npm package .ci/run installs (keep the two in step)
+GLOBAL_NODE_MODULES = ("/usr/lib/node_modules", "/usr/local/lib/node_modules")
 # where distributions put wine's libraries (Debian, Fedora, WineHQ's packages)
 WINE_LIBS = ("/usr/lib/i386-linux-gnu/wine", "/usr/lib/wine", "/opt/wine-stable/lib/wine")
 
@@ -26,6 +27,9 @@ def iscc() -> Path | None:
     named = os.environ.get("FALLZAHL_ISCC")
     if named:
         return Path(named) if Path(named).is_file() else None
+    for root in GLOBAL_NODE_MODULES:  # npm's usual global folders, before asking npm (slow)
+        if (found := Path(root, "innosetup", "bin", "ISCC.exe")).is_file():
+            return found
     npm = shutil.which("npm")
     if npm is None:
         return None
@@ -74,6 +78,11 @@ class Wine:
 
     def close(self) -> None:
         subprocess.run(["wineserver", "--kill"], env=self.env, timeout=60, check=False)
+
+    def local_app_data(self) -> Path:
+        """%LOCALAPPDATA% of the prefix's user, where Fallzahl keeps vaults (platformdirs)."""
+        (folder,) = (self.prefix / "drive_c" / "users").glob("*/AppData/Local")
+        return folder
 
     def windows_path(self, path: Path) -> str:
         """A Linux path as wine's Z: drive sees it."""

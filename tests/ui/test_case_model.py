@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import msgspec
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from app.records import overview as ov
 from tests.support.records import case, contact
@@ -124,3 +125,69 @@ def test_models_for_a_large_office(min_scheme, capsys):
         )
     assert model.rowCount() == 20_000
     assert 0 < proxy.rowCount() < 20_000  # the filter took effect
+
+
+@pytest.mark.parametrize("max_runs", [CaseFilterProxy.MAX_RUNS, 0])  # runs; one layout change
+def test_the_proxy_follows_filters_sorting_saves_and_removals(qtmodeltester, filled, max_runs):
+    today = dt.date.today()
+    for i in range(4, 16):
+        closed = {"closed": today, "ending": "REG"} if i % 3 == 0 else {}
+        make_case(filled, f"2026-{i:04d}", field="SUCHT" if i % 2 else "EB", **closed)
+    model = CaseTableModel(filled)
+    proxy = CaseFilterProxy()
+    proxy.MAX_RUNS = max_runs
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)  # and watches every change below
+    selection = QItemSelectionModel(proxy)
+
+    def shown():
+        return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+    def expected():
+        rows = [model.case_row(r) for r in range(model.rowCount())]
+        return [r.code for r in rows if ov.matches(r, proxy.criteria)]
+
+    def current():
+        return selection.currentIndex().data()
+
+    for criteria in (
+        ov.CaseFilter(text="-00"),
+        ov.CaseFilter(field="SUCHT"),
+        ov.CaseFilter(status=ov.CLOSED),
+        ov.CaseFilter(text="1", status=ov.OPEN),
+        ov.CaseFilter(),
+        ov.CaseFilter(text="nothing like it"),
+        ov.CaseFilter(field="EB"),
+    ):
+        proxy.set_criteria(criteria)
+        assert shown() == expected()
+    assert "2026-0008" in shown()
+    selection.setCurrentIndex(
+        proxy.mapFromSource(model.index(model.row_of(filled.case_by_code("2026-0008").id), 0)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+    proxy.change(text="0008")  # the selected case stays selected
+    assert shown() == ["2026-0008"] == expected() and current() == "2026-0008"
+    proxy.set_criteria(ov.CaseFilter())
+    assert shown() == expected() and current() == "2026-0008"
+    proxy.sort(CaseTableModel.CODE, Qt.SortOrder.DescendingOrder)
+    assert shown() == expected() and shown()[0] == "2026-0015" and current() == "2026-0008"
+
+    proxy.set_criteria(ov.CaseFilter(status=ov.OPEN))
+    leaving = filled.case_by_code("2026-0010")
+    filled.save_case(msgspec.structs.replace(leaving, closed=today, ending="REG"))
+    model.upsert(leaving.id)  # closed now: no longer in the open cases
+    assert "2026-0010" not in shown() and shown() == expected()
+    coming = filled.case_by_code("2026-0009")
+    filled.save_case(msgspec.structs.replace(coming, closed=None, ending=None))
+    model.upsert(coming.id)  # open again: in the list, in its place
+    assert "2026-0009" in shown() and shown() == expected()
+    model.upsert(make_case(filled, "2026-0016").id)  # a new case
+    assert shown()[-1] == "2026-0016" and shown()[:-1] == expected()[:-1]
+    model.remove(filled.case_by_code("2026-0011").id)
+    assert "2026-0011" not in shown() and shown()[:-1] == expected()[:-1]
+    proxy.set_criteria(ov.CaseFilter())
+    assert proxy.rowCount() == model.rowCount()
+    assert proxy.headerData(0, Qt.Orientation.Horizontal) == "Fallnummer"
+    proxy.change(text="nothing like it")
+    assert proxy.rowCount() == 0 and proxy.headerData(0, Qt.Orientation.Horizontal) == "Fallnummer"

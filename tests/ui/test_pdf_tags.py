@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -135,3 +136,76 @@ def test_pdfa_1b_has_no_transparency_and_its_metadata_agree(pdfs, tmp_path):
             value = re.escape(html.escape(info[key], quote=False))
             assert re.search(rf'<{tag}><rdf:Alt><rdf:li xml:lang="x-default">{value}<', meta), key
         assert f"<rdf:li>{info['Author']}</rdf:li>" in meta
+
+
+class _Pdf:
+    """qpdf's view of a file's current objects (qpdf --json=2), references followed."""
+
+    def __init__(self, path: Path) -> None:
+        got = _run("qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=none", str(path))
+        self.header, self.objects = json.loads(got)["qpdf"]
+        self.trailer = self.objects["trailer"]["value"]
+
+    def __call__(self, ref):
+        """An object's value (a stream's dictionary); anything but a reference as it is."""
+        if not (isinstance(ref, str) and ref.endswith(" R")):
+            return ref
+        got = self.objects[f"obj:{ref}"]
+        return got["value"] if "value" in got else got["stream"]["dict"]
+
+    def of_type(self, kind: str) -> list[dict]:
+        values = (self(k.removeprefix("obj:")) for k in self.objects if k.startswith("obj:"))
+        return [v for v in values if isinstance(v, dict) and v.get("/Type") == kind]
+
+
+def test_pdfa_1b_output_intent_fonts_and_file_structure(pdfs):
+    """The rest of what Qt's PDF/A-1b mode writes and a validator checks (ISO 19005-1),
+    still there after ui/pdf_finish.py's update: header, ID, no encryption, the sRGB output
+    intent with an ICC profile older than version 4, embedded fonts with their CIDSet, only
+    RGB or grey drawing under the RGB intent, unfiltered XMP that claims part 1 level B."""
+    for path in pdfs.values():
+        head = path.read_bytes()[:32].split(b"\n")
+        assert head[0] == b"%PDF-1.4" and sum(b > 127 for b in head[1]) >= 4, head
+        assert "File is not encrypted" in _run("qpdf", "--show-encryption", str(path))
+        pdf = _Pdf(path)
+        assert pdf.header["pdfversion"] == "1.4"
+        assert len(pdf.trailer["/ID"]) == 2 and "/Encrypt" not in pdf.trailer
+        catalog = pdf(pdf.trailer["/Root"])
+        assert not {"/OCProperties", "/AA", "/OpenAction"} & set(catalog)
+        assert "/EmbeddedFiles" not in pdf(catalog.get("/Names", {}))
+        (intent,) = [pdf(i) for i in catalog["/OutputIntents"]]
+        assert intent["/S"] == "/GTS_PDFA1" and intent["/OutputConditionIdentifier"]
+        assert pdf(intent["/DestOutputProfile"])["/N"] == 3
+        icc = subprocess.run(
+            ["qpdf", f"--show-object={intent['/DestOutputProfile'].split()[0]}",
+             "--filtered-stream-data", str(path)],
+            capture_output=True, check=True,
+        ).stdout  # fmt: skip
+        assert icc[36:40] == b"acsp" and icc[16:20] == b"RGB " and icc[12:16] == b"mntr"
+        assert icc[8] < 4, f"ICC profile version {icc[8]}: PDF/A-1 (PDF 1.4) predates ICC v4"
+        assert "/Filter" not in pdf(catalog["/Metadata"])
+        assert "<pdfaid:conformance>B</pdfaid:conformance>" in _run("pdfinfo", "-meta", str(path))
+
+        fonts = pdf.of_type("/Font")
+        composite = [f for f in fonts if f["/Subtype"] == "/Type0"]
+        assert composite and len(fonts) == 2 * len(composite)  # each with its descendant
+        for font in composite:
+            (cid,) = [pdf(d) for d in font["/DescendantFonts"]]
+            descriptor = pdf(cid["/FontDescriptor"])
+            assert cid["/Subtype"] == "/CIDFontType2" and "/FontFile2" in descriptor
+            assert "/CIDSet" in descriptor, "PDF/A-1 wants a CIDSet for every CID font subset"
+            assert descriptor["/FontName"] == cid["/BaseFont"] == font["/BaseFont"]
+
+        flat = subprocess.run(
+            ["qpdf", "--qdf", "--object-streams=disable", str(path), "-"],
+            capture_output=True, check=True,
+        ).stdout.decode("latin-1")  # fmt: skip
+        assert not re.search(r"(?m)^[\d. ]+ [kK]$", flat), "CMYK drawn under an RGB intent"
+        used = set(re.findall(r"/(\w+)\s+(?:cs|CS)\b", flat))
+        assert used
+        for page in pdf.of_type("/Page"):
+            spaces = pdf(pdf(page["/Resources"]).get("/ColorSpace", {}))
+            for name in used:
+                space = pdf(spaces[f"/{name}"])
+                base = space if isinstance(space, str) else pdf(space[1])  # [/Pattern base]
+                assert base in ("/DeviceRGB", "/DeviceGray"), (path.name, name, space)

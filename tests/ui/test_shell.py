@@ -147,6 +147,38 @@ def test_unlock_wrong_then_right_passphrase(qtbot, vault_with_key):
     vault.close()
 
 
+def test_an_older_vault_file_is_named_in_the_unlock_dialog(qtbot, vault_with_key, tmp_path):
+    """vault.db replaced by an older copy: the rollback witness names it (issue 12)."""
+    import shutil
+
+    from app.vault import store
+    from ui.unlock_dialog import UnlockDialog
+
+    def work(note: str) -> None:
+        vault = Vault(folder)
+        session = vault.unlock("leitung", PASS)
+        session.audit("note", note)
+        session.close()
+        vault.close()
+
+    folder, _recovery = vault_with_key
+    work("the first day")
+    old = tmp_path / "old.db"
+    shutil.copyfile(folder / store.DB_NAME, old)
+    work("the second day")
+    shutil.copyfile(old, folder / store.DB_NAME)
+    vault = Vault(folder)
+    dialog = UnlockDialog(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, PASS)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.message.isVisible())
+    assert "ältere Kopie" in dialog.message.text() and "restore" in dialog.message.text()
+    assert dialog.session is None
+    vault.close()
+
+
 def test_second_writer_sees_who_holds_the_vault(qtbot, session, vault_dir, monkeypatch):
     from ui import main as ui_main
 
