@@ -435,7 +435,8 @@ def sized(out: Path, screen: str, scale: float) -> int:
         window.grab().save(str(out / f"main-window_{suffix}.png"))
         window.editor.grab().save(str(out / f"case-editor_{suffix}.png"))
         window.show_overview()
-        app.processEvents()
+        for _ in range(3):  # the charts' sizes follow their figures: a layout pass each
+            app.processEvents()
         window.grab().save(str(out / f"dashboard_{suffix}.png"))
         window.clear()
         window.close()
