@@ -1121,12 +1121,12 @@
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="556"/>
+        <location filename="../../ui/district_window.py" line="560"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="565"/>
+        <location filename="../../ui/district_window.py" line="569"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -3031,53 +3031,53 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesDialog</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="119"/>
-        <location filename="../../ui/sent_packages_dialog.py" line="123"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="120"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="124"/>
         <source>Gesendete Meldungen</source>
         <translation>Sent submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="138"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="139"/>
         <source>&amp;Empfangsbestätigung einlesen…</source>
         <translation>&amp;Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="139"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="140"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="158"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="159"/>
         <source>Aus diesem Datenbestand wurde noch keine Meldung gesendet.</source>
         <translation>No submission has been sent from this vault yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="161"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="162"/>
         <source>%1 Meldungen gesendet, %2 vom Landkreis bestätigt.</source>
         <translation>%1 submissions sent, %2 confirmed by the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="174"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="175"/>
         <source>Empfangsbestätigung des Landkreises</source>
         <translation>Receipt from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="176"/>
-        <source>Empfangsbestätigungen (*.receipt);;Alle Dateien (*)</source>
-        <translation>Receipts (*.receipt);;All files (*)</translation>
+        <location filename="../../ui/sent_packages_dialog.py" line="177"/>
+        <source>Empfangsbestätigungen (%1);;Alle Dateien (*)</source>
+        <translation>Receipts (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="184"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="187"/>
         <source>Nicht eingelesen: %1</source>
         <translation>Not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="189"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="192"/>
         <source>Die Datei %1 lässt sich nicht lesen (%2).</source>
         <translation>The file %1 cannot be read (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="197"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="200"/>
         <source>Eingelesen: %1 – %2</source>
         <translation>Imported: %1 – %2</translation>
     </message>
@@ -3085,47 +3085,47 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesModel</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="75"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="76"/>
         <source>angenommen vom Landkreis (Datum unlesbar)</source>
         <translation>accepted by the district (date unreadable)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="76"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="77"/>
         <source>angenommen vom Landkreis am %1</source>
         <translation>accepted by the district on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="77"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="78"/>
         <source>gesendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="88"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="89"/>
         <source> (Korrektur)</source>
         <translation> (correction)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="107"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="108"/>
         <source>Datei</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="108"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="109"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="109"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="110"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="110"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="112"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
