@@ -4,22 +4,28 @@ After ``setup.exe /TRUST=district.pub`` only the district's key is trusted, and 
 scheme is demo-signed. The self-test must still pass there (it checks the shipped scheme
 against the key it was shipped with, says what is trusted, and runs its temporary vault on
 the demo anchor in its own process only), and must still fail on a damaged installation.
-Setting an office up by hand there is refused with a message naming the provisioning file.
+Setting an office up by hand there is refused with a message naming the provisioning file;
+set up from the district's provisioning file, the office opens on the district-signed scheme.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from pathlib import Path
 
 import pytest
 
 import app.__main__ as entry
 from app.cli import selftest
 from app.cli.main import main as cli_main
-from app.crypto import kdf, signing
+from app.crypto import age, kdf, signing
 from app.errors import DistrictKeyNeedsProvisioning
-from app.office.setup import init_office
+from app.exchange import provisioning
+from app.office.setup import init_from_provisioning, init_office
 from app.scheme import trust
+from app.scheme.store import stored_scheme
+from app.vault.vault import Vault
 from tests.support.passphrases import FAST_KDF, PASS
 from tests.support.trust_install import installed, trust_district_key
 
@@ -201,3 +207,52 @@ def test_cli_init_after_trust_install_exits_1_with_the_message(
     assert expected in captured.err and signing.key_id(public) in captured.err
     assert "Traceback" not in captured.err
     assert not (tmp_path / "vault").exists()
+
+
+# set-up from the district's provisioning file on a /TRUST install
+def _district_provisioning(tmp_path, secret, public, doc: bytes, expires: dt.date) -> Path:
+    data = provisioning.make_provisioning(
+        secret,
+        office_id="HZ-QLB-01",
+        office_name="Beratungsstelle Quedlinburg",
+        district_name="Landkreis Harz",
+        district_ags="15085",
+        recipients=[age.new_identity()[1]],
+        trust_anchors=[public],
+        scheme_doc=doc,
+        scheme_sig=signing.sign(doc, secret),
+        expires=expires,
+    )
+    path = tmp_path / "HZ-QLB-01.fallzahl-provisioning"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("version", "today"), [(1, dt.date.today()), (2, dt.date(2027, 1, 2))], ids=["same", "newer"]
+)
+def test_office_from_district_provisioning_after_trust_install_opens(
+    resources, tmp_path, version, today
+):
+    """The district re-signs the shipped scheme (or sends a newer one) with its own key:
+    the vault keeps the district-signed copy, so it opens where the demo key is not trusted."""
+    secret, public = trust_district_key(resources)
+    doc = resources.joinpath("schemes", f"lk-harz-v{version}.json").read_bytes()
+    path = _district_provisioning(tmp_path, secret, public, doc, today + dt.timedelta(days=30))
+    init_from_provisioning(
+        tmp_path / "vault", path, user="leitung", passphrase=PASS, kdf=FAST_KDF, today=today
+    )
+    vault = Vault(tmp_path / "vault")
+    try:
+        session = vault.unlock("leitung", PASS)
+        try:
+            assert session.scheme.version == version
+            stored_doc, stored_sig = stored_scheme(session)
+            assert stored_doc == doc and signing.signature_key_id(stored_sig) == signing.key_id(
+                public
+            )
+            assert session.get_setting("scheme.doc.v1") in (None, doc)  # no demo-signed copy
+        finally:
+            session.close()
+    finally:
+        vault.close()
