@@ -79,7 +79,7 @@ def hostile_package(folder: Path) -> Path:
     spec.loader.exec_module(make)
     bomb, crc = make.deflate_bomb(1024)
     zipped = make.raw_zip([(package.MANIFEST, bomb, crc, 1 << 30)])
-    target = folder / "hostile" / "HZ-NOWHERE-01_2025-Q4_1.fallzahl.age"
+    target = folder / "hostile" / "HZ-NOWHERE-01_2025-Q4_1.fallzahl-package"
     target.parent.mkdir()
     target.write_bytes(age.encrypt(zipped, [age.demo_district_recipient()]))
     return target
@@ -113,7 +113,7 @@ def main() -> None:
             entries.append(msgspec.structs.replace(first, office_id=oid, name=oid))
         shared = msgspec.structs.replace(reg, offices=tuple(entries))
         desk.put_setting(district.REGISTRY, msgspec.json.encode(shared))
-        files = sorted(cache.glob("*.fallzahl.age"))
+        files = district.package_files([cache])  # every name a package may have
         t0 = time.perf_counter()
         outcomes = district.import_paths(desk, [cache], now=on_time(4, 10))
         t1 = time.perf_counter()

@@ -37,7 +37,7 @@ def test_close_export_verify_show(cli, tmp_path):
     code, out, err = cli("export", "--period", "2025-Q1", "--out", str(tmp_path))
     assert code == 0, err
     path, sha = out.split()
-    assert path.endswith("HZ-QLB-01_2025-Q1_1.fallzahl.age") and len(sha) == 64
+    assert path.endswith("HZ-QLB-01_2025-Q1_1.fallzahl-package") and len(sha) == 64
     code, out, err = cli(
         "package", "verify", path, "--identity", str(IDENTITY), "--trusted", str(pub)
     )

@@ -162,7 +162,7 @@ def test_a_correction_of_another_offices_package_is_refused(world):
 
 
 def test_a_quarter_still_running_is_refused(world):
-    b_q1 = next(Path(world["out"]).glob("HZ-B_2025-Q1_*.fallzahl.age"))
+    b_q1 = next(Path(world["out"]).glob("HZ-B_2025-Q1_*.fallzahl-package"))
     got = _import(world, "early.fallzahl.age", b_q1.read_bytes(), dt.datetime(2025, 3, 30, 12))
     assert isinstance(got.error, errors.ImportBadPeriod) and "still running" in got.error.en
     assert district.import_paths(world["desk"], [b_q1], now=on_time(1))[0].accepted

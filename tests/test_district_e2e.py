@@ -142,6 +142,15 @@ def test_receipts_round_trip_and_refusals(world, tmp_path):
     desk, offices = world["desk"], world["offices"]
     written = district_receipts.write_all_receipts(desk, tmp_path / "receipts")
     assert len(written) == 20
+    assert all(
+        p.name.endswith(".fallzahl-receipt") and p.with_name(p.name + ".minisig").is_file()
+        for p in written
+    )
+    # a receipt named as earlier versions named it (.receipt, .receipt.minisig) reads the same
+    first = written[0]
+    old = first.with_name(first.name.removesuffix(".fallzahl-receipt") + ".receipt")
+    first.with_name(first.name + ".minisig").rename(old.with_name(old.name + ".minisig"))
+    written = [first.rename(old), *written[1:]]
     for path in written:
         oid = path.name.split("_")[0].removeprefix("HZ-")
         sent = receipt_import.import_receipt_file(offices[oid].session, path)

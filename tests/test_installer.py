@@ -48,7 +48,15 @@ def test_windows_associations_take_no_foreign_extension():
     }
     # extensions whose default program the installer sets: only its own
     extensions = {s.rsplit("\\", 1)[1] for s in defaults if s.rsplit("\\", 1)[1].startswith(".")}
-    assert extensions == {".fallzahl-provisioning"}
+    assert extensions == {".fallzahl-package", ".fallzahl-receipt", ".fallzahl-provisioning"}
+    assert {
+        e: r["ValueData"] for r in rows if (e := r["Subkey"].rsplit("\\", 1)[1]) in extensions
+    } == {
+        ".fallzahl-package": "Fallzahl.Package",
+        ".fallzahl-receipt": "Fallzahl.Receipt",
+        ".fallzahl-provisioning": "Fallzahl.Provisioning",
+    }
+    # the names of earlier versions still open, without taking those extensions
     offered = {r["Subkey"] for r in rows if r["Subkey"].endswith("OpenWithProgids")}
     assert offered == {
         r"Software\Classes\.age\OpenWithProgids",
@@ -77,8 +85,10 @@ def test_update_mime_database_takes_the_types(tmp_path):
     shutil.copy(MIME, tmp_path / "packages" / "fallzahl.xml")
     subprocess.run(["update-mime-database", str(tmp_path)], check=True, capture_output=True)
     globs = (tmp_path / "globs2").read_text()
-    for line in ("80:application/x-fallzahl-package:*.fallzahl.age",
-                 "60:application/x-fallzahl-receipt:*.receipt",
+    for line in ("80:application/x-fallzahl-package:*.fallzahl-package",
+                 "80:application/x-fallzahl-package:*.fallzahl.age",  # earlier versions
+                 "80:application/x-fallzahl-receipt:*.fallzahl-receipt",
                  "80:application/x-fallzahl-provisioning:*.fallzahl-provisioning"):  # fmt: skip
         assert line in globs, globs
+    assert "*.receipt" not in globs  # other programs' receipts are not claimed
     assert not (tmp_path / "magic").exists() or b"fallzahl" not in (tmp_path / "magic").read_bytes()

@@ -126,6 +126,8 @@ def test_install_registers_the_file_associations(installed, wine):
         assert hklm[f"{classes}{progid}\\shell\\open\\command"][""] == command
         assert hklm[f"{classes}{progid}\\defaulticon"][""] == f"{APP}\\fallzahl.exe,0"
     assert hklm[f"{classes}.fallzahl-provisioning"][""] == "Fallzahl.Provisioning"
+    assert hklm[f"{classes}.fallzahl-package"][""] == "Fallzahl.Package"
+    assert hklm[f"{classes}.fallzahl-receipt"][""] == "Fallzahl.Receipt"
     # .age and .receipt belong to other programs too: only "Open with", no default taken
     for ext, progid in ((".age", "Fallzahl.Package"), (".receipt", "Fallzahl.Receipt")):
         assert hklm[f"{classes}{ext}\\openwithprogids"] == {progid: ""}

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import msgspec
 import pytest
@@ -59,7 +61,7 @@ def _export(session, tmp_path, period=Q1):
 def test_round_trip_tallies_equal_the_vault(office, tmp_path):
     path, sha, manifest = _export(office, tmp_path)
     data = path.read_bytes()
-    assert path.name == f"{OFFICE_ID}_2025-Q1_1.fallzahl.age"
+    assert path.name == f"{OFFICE_ID}_2025-Q1_1.fallzahl-package"
     assert hashlib.sha256(data).hexdigest() == sha
     verified = package.open_package(data, [IDENTITY.read_text()], _trusted(office))
     scheme = office.scheme
@@ -321,7 +323,15 @@ def test_standard_tools(office, tmp_path):
     assert f"office:{OFFICE_ID}\tperiod:2025-Q1\tsequence:1" in result.stdout
     sums = "".join(f"{e.sha256}  {e.name}\n" for e in manifest.files)
     (out / "SHA256SUMS").write_text(sums)
-    subprocess.run(["sha256sum", "-c", "--strict", "SHA256SUMS"], cwd=out, check=True)
+    done = subprocess.run(
+        ["sha256sum", "-c", "--strict", "SHA256SUMS"],
+        cwd=out, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    # what docs/submission-format.md step 4 shows is what the tool prints
+    doc = (Path(__file__).parents[1] / "docs" / "submission-format.md").read_text()
+    step4 = doc.split("# 4.", 1)[1].split("# 5.", 1)[0]
+    shown = re.findall(r"^#   (\S+: OK)$", step4, re.M)
+    assert done.stdout.splitlines() == shown
 
 
 def test_bulk_insert_into_closed_period_refused(session):

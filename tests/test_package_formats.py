@@ -100,3 +100,16 @@ def test_older_formats_read_in_todays_codes(old, new, known):
     files = package.read_zip(raw)
     assert files["tallies.json"].startswith(b'{"format":"fallzahl-tally/1"')
     assert b'"?"' in files["tallies.json"] and b'"AUNK"' in files["tallies.json"]
+
+
+def test_package_files_of_every_version_are_found(tmp_path):
+    """A folder import takes .fallzahl-package and the names of earlier versions."""
+    from app.cli import opened
+    from app.district.desk import package_files
+
+    names = ["A_2025-Q1_3.fallzahl-package", "A_2025-Q1_2.fallzahl.age", "A_2025-Q1_1.age"]
+    for name in [*names, "notes.txt", "A_2025-Q1_3.fallzahl-receipt"]:
+        (tmp_path / name).write_bytes(b"x")
+    assert sorted(p.name for p in package_files([tmp_path])) == sorted(names)
+    assert {opened.kind(tmp_path / n) for n in names} == {opened.PACKAGE}
+    assert package.file_name("A", "2025-Q1", 3) == names[0]

@@ -351,6 +351,25 @@ def test_a_version_1_vault_migrates_and_tallies_the_same(session, vault_dir) -> 
         vault.close()
 
 
+V2_FIRST_CASE_FIELDS = 31  # a case sealed by the first version 2 build (no persons by sex)
+
+
+def test_a_case_sealed_before_persons_by_sex_and_diagnosis_decodes_unchanged() -> None:
+    """The two new case fields are appended with defaults, so no vault migration is needed:
+    a record sealed before them decodes with no persons by sex and no diagnosis, and its
+    plain persons count still counts (under sex "not recorded")."""
+    old = eb(persons_count=2, client_relation="SELF")
+    short = msgspec.msgpack.encode(
+        msgspec.msgpack.decode(records.encode(old))[:V2_FIRST_CASE_FIELDS]
+    )
+    got = records.decode_case(short)
+    assert got.persons_by_sex == {} and got.diagnosis is None
+    assert (got.persons_count, records.persons_total(got)) == (2, 2)
+    assert len(msgspec.msgpack.decode(records.encode(got))) == V2_FIRST_CASE_FIELDS + 2
+    k = contact(None, field="EB", duration="3")  # a contact's band may now be None: same field
+    assert records.decode_contact(records.encode(k)).duration == "3"
+
+
 def test_demo_fills_version_2_realistically() -> None:
     cases, contacts = demo.generate(V2, 800, 2026, seed=3, until=TODAY)
     for c in cases:
@@ -366,6 +385,12 @@ def test_demo_fills_version_2_realistically() -> None:
     assert any(c.household_key for c in cases)
     assert any(k.kind not in (None, "CLIENT") for k in contacts)
     assert any(k.no_show for k in contacts)
+    # persons by sex, diagnoses of clients only, bands from minutes
+    assert any(sum(c.persons_by_sex.values()) == 2 for c in cases)
+    assert all(c.persons_count is None for c in cases)
+    assert {c.client_relation for c in cases if c.diagnosis} == {"SELF"}
+    assert all(k.duration == V2.band_for_minutes(k.minutes) for k in contacts if k.minutes)
+    assert all(k.minutes is None and k.duration is None for k in contacts if k.no_show)
     acts = demo.generate_activities(V2, 30, 2026, until=TODAY)
     assert {a.kind for a in acts} >= {"GRUPPE", "PRAEV"}
     for a in acts:

@@ -299,6 +299,18 @@ def test_v1_and_v2_tallies_merge_at_the_district() -> None:
     assert merged.value("cases_active") == t1.value("cases_active") + t2.value("cases_active")
     for dim in ("client_relation", "debt_trigger", "problem_class", "diagnosis"):
         assert sum(merged.breakdown("cases_active", dim).values()) == merged.value("cases_active")
+    # persons by sex (v2 offices only) and contacts by band (v1 bands mapped) add up too
+    persons = merged.breakdown("persons_counselled", "person_sex")
+    assert (
+        sum(persons.values())
+        == merged.value("persons_counselled")
+        == t2.value("persons_counselled")
+    )
+    bands = merged.breakdown("contacts", "duration_band")
+    assert sum(bands.values()) == merged.value("contacts")
+    assert bands["3"] == t2.value("contacts", duration_band="3") + t1.value(
+        "contacts", duration_band="2"
+    )  # v1's 15-45 band counts under 30-45 (split: the first target)
     assert "waiting_days_median" not in merged.measures  # never summed
     report = build_report(
         "Landkreis Harz", V2, Q1, {"A": {"2026-Q1": t1}, "B": {"2026-Q1": t2}}, ["A", "B"]

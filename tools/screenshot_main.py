@@ -12,8 +12,9 @@ shipped Landkreis Harz scheme, then saves main-window.png, case-editor.png and
 quick-entry.png. A second throw-away office vault with a demo year (app.demo, 2025) gives
 dashboard.png, report_dialog.png, sent_packages.png, office_key.png and
 report_pdf_page1.png (the PDF's cover, if pdftoppm is installed). A third vault records
-under the Harz scheme version 2 and gives case-editor-v2.png, quick-entry-v2.png and
-activities.png (the entry of the version 2 items). No dialogs are shown
+under the Harz scheme version 2 and gives case-editor-v2.png, case-editor-v2-persons.png,
+case-editor-v2-diagnosis.png, quick-entry-v2.png and activities.png (the entry of the
+version 2 items); the sized form adds all but the last at that size. No dialogs are shown
 (FALLZAHL_NO_DIALOGS=1).
 """
 
@@ -193,8 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _v2_shots(app, folder: Path, out: Path) -> None:
-    """The entry of the scheme version 2 items: case editor, quick entry, activities."""
+def _v2_shots(
+    app, folder: Path, out: Path, size: tuple[int, int] = (1440, 1000), suffix: str = ""
+) -> None:
+    """The entry of the scheme version 2 items: case editor (parenting help with its
+    reasons; addiction help with the persons by sex and the diagnosis of the person
+    concerned), quick entry with the minutes and the band that follows, activities.
+    ``suffix``: "_1280x720" and the like, the window at ``size``."""
     from app.crypto.kdf import KdfParams
     from app.office import demo
     from app.resources import resource_path
@@ -218,7 +224,7 @@ def _v2_shots(app, folder: Path, out: Path) -> None:
     for a in demo.generate_activities(session.scheme, 14, today.year, until=today):
         save_activity(session, a)
     window = MainWindow(session)
-    window.resize(1440, 1000)
+    window.resize(*size)
     window.show()
     eb = next(c for c in session.cases() if c.field == "EB" and c.closed is None and c.reasons)
     window.select_case(eb.id)
@@ -229,16 +235,38 @@ def _v2_shots(app, folder: Path, out: Path) -> None:
     app.processEvents()
     window.editor.findChild(QScrollArea).ensureWidgetVisible(reasons, 0, 260)
     app.processEvents()
-    window.editor.grab().save(str(out / "case-editor-v2.png"))
+    window.editor.grab().save(str(out / f"case-editor-v2{suffix}.png"))
+    sucht = max(  # a client of addiction help, open, in that field only, if there is one
+        (c for c in session.cases() if c.field == "SUCHT" and c.client_relation == "SELF"),
+        key=lambda c: (c.closed is None, not c.other_fields, c.code),
+    )
+    window.select_case(sucht.id)
+    area = window.editor.findChild(QScrollArea)
+    items = window.editor.items
+    for widget, name in (
+        (items.widgets["persons_by_sex"].spins["w"], "persons"),
+        (items.widgets["diagnosis"], "diagnosis"),
+    ):
+        widget.setFocus()
+        app.processEvents()
+        area.ensureWidgetVisible(widget, 0, 160)
+        app.processEvents()
+        window.editor.grab().save(str(out / f"case-editor-v2-{name}{suffix}.png"))
     quick = window.quick
     quick.code.setText(eb.code)
     quick.form.setText("3")
-    quick.duration.setText("3")
+    quick.duration.setFocus()
+    quick.duration.setText("35")  # minutes: the band 30-45 follows
     place = quick.more.widgets["contact_place"]
     place.setCurrentIndex(place.findData("AUSSEN_ELB"))
-    place.setFocus()
     app.processEvents()
-    quick.parentWidget().grab().save(str(out / "quick-entry-v2.png"))
+    quick.parentWidget().grab().save(str(out / f"quick-entry-v2{suffix}.png"))
+    if suffix:  # the sized run shows the entry parts only
+        window.clear()
+        window.close()
+        session.close()
+        vault.close()
+        return
     dialog = ActivitiesDialog(session, window)
     dialog.show()
     dialog.table.setCurrentCell(0, 0)
@@ -407,12 +435,14 @@ def sized(out: Path, screen: str, scale: float) -> int:
         window.grab().save(str(out / f"main-window_{suffix}.png"))
         window.editor.grab().save(str(out / f"case-editor_{suffix}.png"))
         window.show_overview()
-        app.processEvents()
+        for _ in range(3):  # the charts' sizes follow their figures: a layout pass each
+            app.processEvents()
         window.grab().save(str(out / f"dashboard_{suffix}.png"))
         window.clear()
         window.close()
         session.close()
         vault.close()
+        _v2_shots(app, Path(tmp) / "v2", out, (logical_w, logical_h), f"_{suffix}")
         from PySide6.QtCore import QCoreApplication, QEvent
 
         for widget in app.topLevelWidgets():

@@ -432,7 +432,7 @@ EN: dict[str, str] = {
         "%1 submissions sent, %2 confirmed by the district."
     ),
     "Empfangsbestätigung des Landkreises": "Receipt from the district",
-    "Empfangsbestätigungen (*.receipt);;Alle Dateien (*)": "Receipts (*.receipt);;All files (*)",
+    "Empfangsbestätigungen (%1);;Alle Dateien (*)": "Receipts (%1);;All files (*)",
     "Nicht eingelesen: %1": "Not imported: %1",
     "Die Datei %1 lässt sich nicht lesen (%2).": "The file %1 cannot be read (%2).",
     "Eingelesen: %1 – %2": "Imported: %1 – %2",

@@ -157,9 +157,9 @@ class CaseEditor(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_host)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(300)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the Tab stops
         split.addWidget(scroll)
+        self._form_scroll = scroll
 
         # right: problem codes by life domain, the class, the definition
         right = QWidget()
@@ -228,6 +228,10 @@ class CaseEditor(QWidget):
             combo.highlighted.connect(
                 lambda i, c=combo: self._show_code_help(self._dim_of.get(c), c.itemData(i))
             )
+        # The ending's few labels are shown whole ("intern weitervermittelt" was cut): the
+        # combo is never narrower than its longest label (_fit_form_width), and the form puts
+        # it below its label when the pane is too narrow for both side by side (WrapLongRows).
+        self.ending.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.code_value = QLabel()
         self.code_value.setAccessibleName(self.tr("Fallnummer"))
         self.problems.itemChanged.connect(self._changed)
@@ -283,6 +287,7 @@ class CaseEditor(QWidget):
         for attr, combo in self.choices.items():
             self._fill_combo(combo, scheme, CASE_DIMENSIONS[attr])
             row(completeness.item_label(attr, scheme), combo, attr)
+        self._fit_form_width()
 
         self.problems.blockSignals(True)
         self.problems.clear()
@@ -356,6 +361,15 @@ class CaseEditor(QWidget):
             combo.setItemData(combo.count() - 1, code.definition(), Qt.ItemDataRole.ToolTipRole)
         combo.blockSignals(False)
         self._dim_of[combo] = dim
+
+    def _fit_form_width(self) -> None:
+        """The form's pane is never narrower than its content needs (the ending's labels)."""
+        self.ending.setMinimumWidth(0)
+        self.ending.setMinimumWidth(self.ending.sizeHint().width())  # its longest label
+        host = self._form_scroll.widget()
+        host.layout().activate()
+        bar = self._form_scroll.verticalScrollBar().sizeHint().width()
+        self._form_scroll.setMinimumWidth(host.minimumSizeHint().width() + bar)
 
     # session and case
     def set_session(self, session: Session | None) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QMargins, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
 from app.lang import t
 from app.scheme.model import Scheme
@@ -139,6 +139,47 @@ def _axis_font(size: int = 8) -> QFont:
     font = QFont()
     font.setPointSize(size)
     return font
+
+
+def _measures(figure: Figure) -> tuple[QFontMetrics, list[str], int]:
+    metrics = QFontMetrics(_axis_font())
+    labels = [str(label) for label in figure.extra.get("short", figure.categories)] or [""]
+    return metrics, labels, max(metrics.horizontalAdvance(label) for label in labels)
+
+
+def minimum_size(figure: Figure | None) -> QSize:
+    """The least a chart of ``figure`` needs for its bars, lines and value axis, measured in
+    its axis font: a line per category of horizontal bars (else a few for the plot), one
+    each for the value axis, the legend and the margins. Its category labels may need more
+    (``labels_fit``); the table beside the chart names every category anyway."""
+    metrics = QFontMetrics(_axis_font())
+    char, line = metrics.averageCharWidth(), metrics.lineSpacing()
+    if figure is None:
+        return QSize(char * 30, line * 9)
+    legend = 1 if len(figure.series) > 1 else 0
+    _metrics, labels, _widest = _measures(figure)
+    # the legend's entries side by side: a marker and a name each (in the chart's own font)
+    names = QFontMetrics(QFont())
+    keys = sum(names.horizontalAdvance(name) + names.height() * 3 for name, _ in figure.series)
+    if figure.kind == "hbar":
+        return QSize(max(char * 30, keys * legend), line * (len(labels) + 3 + legend))
+    return QSize(max(char * (3 * len(labels) + 12), keys * legend), line * (9 + legend))
+
+
+def labels_fit(figure: Figure, size: QSize) -> bool:
+    """Whether a chart of ``size`` shows every category label whole. Qt Charts shortens a
+    label that lacks room to "...": horizontal bars need about two lines of the axis font per
+    category, columns and lines about twice the widest label per category (measured)."""
+    metrics, labels, widest = _measures(figure)
+    char, line = metrics.averageCharWidth(), metrics.lineSpacing()
+    legend = 1 if len(figure.series) > 1 else 0
+    if figure.kind == "hbar":
+        return size.height() >= line * (2 * len(labels) + 4 + legend)
+    return size.width() >= len(labels) * (2 * widest + char) + char * 12
+
+
+def category_axis(c: QChart) -> QBarCategoryAxis | None:
+    return next((a for a in c.axes() if isinstance(a, QBarCategoryAxis)), None)
 
 
 def whole_number_axis(top: float) -> tuple[int, int]:

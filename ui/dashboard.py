@@ -11,7 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -93,8 +100,11 @@ class _Panel(QGroupBox):
         super().__init__(parent)
         self.setObjectName(name)
         self.view = charts.view()
-        self.view.setMinimumSize(260, 280)
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.view.setMinimumSize(charts.minimum_size(None))
+        # The chart and its table ask for no more height than they need (their preferred
+        # height is ignored) and share what the overview has: in a scroll area a word-wrapped
+        # label makes the layout take its preferred height, which scrolled at 1280x720.
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.model = FigureTableModel(self)
         self.table = QTableView()
@@ -110,6 +120,7 @@ class _Panel(QGroupBox):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
@@ -120,6 +131,19 @@ class _Panel(QGroupBox):
         layout.addWidget(self.view, 1)
         layout.addLayout(right)
         self.figure: charts.Figure | None = None
+        self.view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_labels()
+        return super().eventFilter(watched, event)
+
+    def _fit_labels(self) -> None:
+        """Category labels only where the chart has room for them whole (on a small screen
+        the bars go without; the table beside names each category, in the same order)."""
+        axis = charts.category_axis(self.view.chart())
+        if axis is not None and self.figure is not None:
+            axis.setLabelsVisible(charts.labels_fit(self.figure, self.view.size()))
 
     def _fit_table(self) -> None:
         """As wide as its columns (the chart takes the rest of the row)."""
@@ -137,6 +161,7 @@ class _Panel(QGroupBox):
             self.view.setAccessibleName(self.tr("Diagramm: %1").replace("%1", figure.title))
         self.model.set_figure(figure)
         self._fit_table()
+        self.view.setMinimumSize(charts.minimum_size(figure))
         self.note.setText(figure.note if figure else "")
         self.note.setVisible(bool(figure and figure.note))
         old = self.view.chart()
@@ -146,6 +171,7 @@ class _Panel(QGroupBox):
             self.view.setChart(charts.chart(figure, title=False))
         if old is not None:
             old.deleteLater()
+        self._fit_labels()
 
 
 class Dashboard(QWidget):
@@ -203,10 +229,12 @@ class Dashboard(QWidget):
         self.panels = [_Panel(key) for key in charts.FIGURE_KEYS]
         grid = QGridLayout()
         trend, domains, classes, municipalities = self.panels
-        grid.addWidget(trend, 0, 0, 1, 2)
+        # two by two, so that all four fit a 1280x720 screen without scrolling; the charts
+        # with a bar per domain or municipality share a row, as they need the most height
+        grid.addWidget(trend, 0, 0)
+        grid.addWidget(classes, 0, 1)
         grid.addWidget(domains, 1, 0)
-        grid.addWidget(classes, 1, 1)
-        grid.addWidget(municipalities, 2, 0, 1, 2)
+        grid.addWidget(municipalities, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -228,7 +256,8 @@ class Dashboard(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(scroll, 1)
 
-        chain = [self.year_box, self.quarter_box, *(p.table for p in self.panels)]
+        reading = (trend, classes, domains, municipalities)
+        chain = [self.year_box, self.quarter_box, *(p.table for p in reading)]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self.year_box.currentIndexChanged.connect(self._period_changed)

@@ -36,7 +36,7 @@ from app.district import receipts
 from app.district import report as district_report
 from app.district.board import STATUS_LABELS, Board
 from app.errors import FallzahlError, ImportReplay, ImportUnknownOffice
-from app.exchange import provisioning
+from app.exchange import package, provisioning
 from app.lang import t
 from app.vault.settings import AUTO_LOCK_MINUTES
 from ui import dialogs, i18n
@@ -426,7 +426,11 @@ class DistrictWindow(QMainWindow):
 
     def import_dialog(self) -> None:
         names = dialogs.open_files(
-            self, t("Pakete einlesen", "Import packages"), "", "Fallzahl (*.fallzahl.age *.age)"
+            self,
+            t("Pakete einlesen", "Import packages"),
+            "",
+            # the package's own extension first; the names of earlier versions still open
+            "Fallzahl ({})".format(" ".join(f"*{s}" for s in package.SUFFIXES)),
         )
         if names:
             self.import_paths(names)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -52,29 +53,33 @@ class CountsField(QWidget):
 
     changed = Signal()
 
+    COLUMNS = 2  # codes side by side: narrow enough for the case editor on a small screen
+
     def __init__(self, scheme: Scheme, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
         self.spins: dict[str, CountField] = {}
-        for code in scheme.codes(item.dimension or ""):
+        for i, code in enumerate(scheme.codes(item.dimension or "")):
             spin = CountField()
             spin.setRange(0, item.max if item.max is not None else 99)
             spin.setAccessibleName(f"{item.label()}: {code.label()}")
             spin.setToolTip(code.definition())
             spin.valueChanged.connect(self._changed)
+            spin.setMinimumWidth(spin.sizeHint().width())  # two digits stay readable
             label = QLabel(code.label())
             label.setBuddy(spin)
-            row.addWidget(label)
-            row.addWidget(spin)
-            row.addSpacing(6)
+            row, col = divmod(i, self.COLUMNS)
+            grid.addWidget(label, row, col * 2)
+            grid.addWidget(spin, row, col * 2 + 1)
             self.spins[code.code] = spin
         self.total = QLabel()
         self.total.setObjectName("countsTotal")
         self.total.setAccessibleName(self.tr("Summe"))
-        row.addWidget(self.total)
-        row.addStretch(1)
+        grid.addWidget(self.total, grid.rowCount(), 0, 1, self.COLUMNS * 2)
+        grid.setColumnStretch(self.COLUMNS * 2, 1)
         self._changed(emit=False)
 
     def value(self) -> dict[str, int]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import lang
 from app.errors import FallzahlError
+from app.exchange import receipt
 from app.office import export, receipt_import
 from ui import dialogs
 
@@ -173,7 +174,9 @@ class SentPackagesDialog(QDialog):
             self,
             self.tr("Empfangsbestätigung des Landkreises"),
             str(Path.home()),
-            self.tr("Empfangsbestätigungen (*.receipt);;Alle Dateien (*)"),
+            self.tr("Empfangsbestätigungen (%1);;Alle Dateien (*)").replace(
+                "%1", " ".join(f"*{s}" for s in receipt.SUFFIXES)
+            ),
         )
         if not name:
             return

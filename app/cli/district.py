@@ -20,6 +20,7 @@ from pathlib import Path
 
 from app.cli.main import out
 from app.errors import UsageError
+from app.exchange import package
 from app.lang import t
 
 
@@ -70,7 +71,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     outcomes = district.import_paths(session, args.files)
     if not outcomes:
         raise UsageError(
-            "Keine Pakete (.fallzahl.age) gefunden.", "No packages (.fallzahl.age) found."
+            f"Keine Pakete ({package.SUFFIX}) gefunden.", f"No packages ({package.SUFFIX}) found."
         )
     refused = 0
     for o in outcomes:

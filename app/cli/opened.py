@@ -21,7 +21,7 @@ def kind(path: str | Path) -> str | None:
         return None
     if name.endswith(provisioning.SUFFIX):
         return PROVISIONING
-    if name.endswith(receipt.SUFFIX):
+    if name.endswith(receipt.SUFFIXES):
         return RECEIPT
     if name.endswith(PACKAGE_SUFFIXES):
         return PACKAGE

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 INFO, REGISTRY, INTAKE = "district.info", "district.registry", "district.intake"
 AGE_IDENTITY, SIGNING_KEY = "district.age_identity", "district.signing_key"
-PACKAGE_SUFFIXES = (".fallzahl.age", ".age")
+PACKAGE_SUFFIXES = package.SUFFIXES  # .fallzahl-package, and the names of earlier versions
 
 
 class DistrictInfo(msgspec.Struct, frozen=True, kw_only=True):

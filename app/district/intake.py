@@ -26,7 +26,7 @@ from app.errors import ImportCorrectionMismatch, ImportReplay, ImportRollback
 
 
 class Received(msgspec.Struct, frozen=True, kw_only=True):
-    sha256: str  # of the .fallzahl.age file as received
+    sha256: str  # of the package file as received
     office_id: str
     period: str
     period_start: dt.date

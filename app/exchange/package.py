@@ -2,7 +2,7 @@
 
 The office builds it (app/office/export.py); the district and the office's own tools open it.
 
-A package is ``<office id>_<period>_<sequence>.fallzahl.age``: an age file (X25519
+A package is ``<office id>_<period>_<sequence>.fallzahl-package``: an age file (X25519
 recipients) holding a ZIP with manifest.json, manifest.json.minisig, tallies.json,
 tallies.csv, adx.xml and tallies.xlsx (the office report workbook, optional for readers). Only
 aggregates leave the office. The exact format, and how to check a package by hand with
@@ -71,11 +71,17 @@ TALLY_FORMAT = {
     FORMAT_3: tally_io.FORMAT,
 }
 MANIFEST, SIGNATURE = "manifest.json", "manifest.json.minisig"
+# The package file's name ends in an extension of its own: Windows Explorer goes by the last
+# extension, so the ".fallzahl.age" of earlier versions was an ".age" file to it. The content
+# is a standard age file all the same. Files with the earlier endings are still opened.
+SUFFIX = ".fallzahl-package"
+OLD_SUFFIXES = (".fallzahl.age", ".age")
+SUFFIXES = (SUFFIX, *OLD_SUFFIXES)
 REQUIRED_FILES = ("tallies.json", "tallies.csv", "adx.xml")
 OPTIONAL_FILES = ("tallies.xlsx", "staffing.json")  # staffing: app/exchange/staffing.py
 # Limits, checked before anything is decrypted or inflated (docs/submission-format.md).
 # A real package is about 60 KB (each file about 50-80 KB unpacked, compressed 10-17 fold).
-MAX_FILE = 8 * 1024 * 1024  # the .fallzahl.age file, and the ZIP inside it
+MAX_FILE = 8 * 1024 * 1024  # the package file, and the ZIP inside it
 MAX_ENTRY = 4 * 1024 * 1024  # one file unpacked
 MAX_TOTAL = 8 * 1024 * 1024  # all files unpacked
 MAX_MANIFEST = 64 * 1024  # manifest.json unpacked
@@ -130,7 +136,7 @@ def trusted_comment(office_id: str, period: str, sequence: int) -> str:
 
 
 def file_name(office_id: str, period: str, sequence: int) -> str:
-    return f"{office_id}_{period}_{sequence}.fallzahl.age"
+    return f"{office_id}_{period}_{sequence}{SUFFIX}"
 
 
 # the scheme's hash
@@ -218,9 +224,9 @@ def decrypt_package(data: bytes, identities: list[str]) -> bytes:
     if not data.startswith(AGE_MAGIC):
         raise PackageDamaged(
             "Die Datei ist kein verschlüsseltes Fallzahl-Paket (keine age-Datei). Bitte die "
-            "richtige .fallzahl.age-Datei wählen.",
+            f"richtige {SUFFIX}-Datei wählen.",
             "The file is not an encrypted Fallzahl package (not an age file). Choose the "
-            "right .fallzahl.age file.",
+            f"right {SUFFIX} file.",
         )
     try:
         return age.decrypt(data, keys)

@@ -1,7 +1,8 @@
 """Receipts: the district's signed confirmation that it accepted a package (the format).
 
-A receipt is the file ``<office>_<period>_<seq>.receipt`` (canonical JSON) with its detached
-minisign signature ``<...>.receipt.minisig`` by the district's signing key; the signed
+A receipt is the file ``<office>_<period>_<seq>.fallzahl-receipt`` (canonical JSON) with its
+detached minisign signature ``<...>.fallzahl-receipt.minisig`` by the district's signing key
+(earlier versions named it ``.receipt``, still read); the signed
 trusted comment names the office, period and sequence. ``read_receipt`` verifies one from
 bytes and keys alone. The district writes them (app/district/receipts.py), the office
 imports them (app/office/receipt_import.py). Format: docs/receipt-format.md.
@@ -18,7 +19,11 @@ from app.crypto import signing
 from app.errors import ReceiptInvalid, ReceiptTampered, ReceiptWrongSigner
 
 FORMAT = "fallzahl-receipt/1"
-SUFFIX = ".receipt"
+# An extension of its own (".receipt" alone is used machine-wide by other programs); a
+# receipt named by an earlier version is still read.
+SUFFIX = ".fallzahl-receipt"
+OLD_SUFFIXES = (".receipt",)
+SUFFIXES = (SUFFIX, *OLD_SUFFIXES)
 # received_at and accepted_at: the district's time to the second with its UTC offset
 # (2026-04-12T10:15:00+02:00, never "Z"; receipts written before the zone was added have
 # none and are read as local time), ASCII digits only (datetime.fromisoformat alone would also take

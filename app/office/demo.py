@@ -399,16 +399,20 @@ def _case_items(scheme: Scheme, case: Case, rng: random.Random, last: dt.date) -
     return msgspec.structs.replace(case, **values)
 
 
+PERSON_SEX_WEIGHTS = {"w": 60, "m": 37, "d": 1, "x": 2}  # women come more often
+
+
 def _persons_by_sex(scheme: Scheme, case: Case, rng: random.Random) -> dict[str, int]:
-    """Persons counselled by sex: the case's own person, plus a partner or parent now and
-    then in family and parenting counselling; sex not stated for a few."""
+    """Persons counselled by sex: one, and a second (a partner or the other parent) now and
+    then in family and parenting counselling. In parenting counselling the case is the
+    young person, the persons counselled are mostly the parents, so the case's own sex
+    does not decide theirs."""
     sexes = _item_codes(scheme, "persons_by_sex")
-    known = [s for s in ("w", "m") if s in sexes] or sexes[:1]
-    own = case.sex if case.sex in sexes else rng.choice(known)
-    out = {own: 1}
-    if case.field in ("EB", "EFL") and rng.random() < 0.45:
-        other = rng.choice(known)
-        out[other] = out.get(other, 0) + 1
+    weights = [PERSON_SEX_WEIGHTS.get(code, 1) for code in sexes]
+    n = 2 if case.field in ("EB", "EFL") and rng.random() < 0.45 else 1
+    out: dict[str, int] = {}
+    for code in rng.choices(sexes, weights=weights, k=n):
+        out[code] = out.get(code, 0) + 1
     return out
 
 
@@ -447,6 +451,8 @@ def _contact_items(scheme: Scheme, contact: Contact, rng: random.Random) -> Cont
         values["place"] = place if place in places else places[0]
     if contact.case_id is not None and rng.random() < NO_SHOW_SHARE:
         values["no_show"] = True
+        if scheme.bands_from_minutes:  # nobody came: no length, no band
+            values.update(minutes=None, duration=None)
     # the band follows from the minutes (app/records/duration.py), as on every save
     return with_band(msgspec.structs.replace(contact, **values), scheme)
 

@@ -7,6 +7,7 @@ owner-only files where the OS allows (POSIX modes).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -27,6 +28,7 @@ from app.errors import (
     StorageError,
     UnknownUser,
     VaultBusy,
+    VaultCorrupt,
     WrongPassphrase,
 )
 from app.vault import store, witness
@@ -76,7 +78,10 @@ def restore_backup(
 
     Only a lead of the backup may restore, and a lead of the current vault when that still
     opens. A backup from before the last rotation of the data key (a user removed, a
-    recovery-key reset) brings the removed user's access back: it needs ``accept_older``.
+    recovery-key reset) brings the removed user's access back: it needs ``accept_older``;
+    so does one from before a lead's removal that this PC's rollback witness knows of, even
+    when the current vault does not open. A backup whose lead-state key chain parts from the
+    witness's (a fork made with an old lead key) is refused.
     Crash-safe: the previous vault is copied aside, the checked copy (with its audit entry
     already in it) replaces vault.db in one rename, so a kill at any moment leaves either
     the old or the new vault, each of which opens. Returns where the previous vault was kept.
@@ -114,7 +119,10 @@ def restore_backup(
         _fsync(staged_db)
         kept = None
         if current.exists():
-            _checkpoint(current)  # the WAL is empty now, so it cannot apply to the new file
+            # the WAL is empty then, so it cannot apply to the new file; a current file that
+            # is no database any more (what the restore is for) is kept aside as it is
+            with contextlib.suppress(VaultCorrupt):
+                _checkpoint(current)
             kept = folder / f"vault.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
             shutil.copyfile(current, kept)
             store.owner_only(kept)
@@ -206,8 +214,16 @@ def _check_and_stamp(
             problems = session.check()
             if problems:
                 raise _refused(backup, problems[0])
+            seen, kept = session.seen(), witness.read(candidate.vault_id)
+            if kept is not None:  # a fork made with an old lead key is no backup
+                try:
+                    witness.check_keys(seen, kept)
+                except LeadStateRefused as exc:
+                    raise _refused(backup, exc) from exc
             epoch, now = session.lead_head.epoch, current_epoch()
-            if now is not None and epoch < now and not accept_older:
+            older = now is not None and epoch < now  # the current vault says so, or this PC
+            older = older or (kept is not None and len(seen.keys) < len(kept.keys))
+            if older and not accept_older:
                 raise BackupOlderThanRemoval(
                     f"Die Sicherung {backup.name} ist älter als die letzte Entfernung eines "
                     "Benutzers (oder Zurücksetzung mit dem Wiederherstellungsschlüssel): wer "
@@ -220,7 +236,7 @@ def _check_and_stamp(
                     "those users again afterwards.",
                 )
             session.audit("backup.restored", backup.name)
-            return candidate.vault_id, session.seen()
+            return candidate.vault_id, session.seen()  # the witness: this state from now on
         finally:
             session.close()
     finally:

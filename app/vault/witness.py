@@ -67,13 +67,7 @@ def check(vault_id: str, now: Seen) -> Seen | None:
     kept = read(vault_id)
     if kept is None:
         return None
-    common = min(len(now.keys), len(kept.keys))
-    if now.keys[:common] != kept.keys[:common]:
-        raise lead_state.forged(
-            "andere Schlüsselfolge, als dieser PC gesehen hat: mit einem alten "
-            "Leitungsschlüssel neu angelegt",
-            "another key history than this PC has seen: remade with an old lead key",
-        )
+    check_keys(now, kept)
     if (
         len(now.keys) < len(kept.keys)
         or now.lead_version < kept.lead_version
@@ -81,6 +75,18 @@ def check(vault_id: str, now: Seen) -> Seen | None:
     ):
         raise rolled_back_file(now, kept)
     return kept
+
+
+def check_keys(now: Seen, kept: Seen) -> None:
+    """LeadStateForged when the key chains part ways: one of them was made with an old key
+    (a shorter chain that agrees is older, not forged)."""
+    common = min(len(now.keys), len(kept.keys))
+    if now.keys[:common] != kept.keys[:common]:
+        raise lead_state.forged(
+            "andere Schlüsselfolge, als dieser PC gesehen hat: mit einem alten "
+            "Leitungsschlüssel neu angelegt",
+            "another key history than this PC has seen: remade with an old lead key",
+        )
 
 
 def advance(vault_id: str, kept: Seen | None, now: Seen) -> Seen:

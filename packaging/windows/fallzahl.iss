@@ -69,12 +69,18 @@ Name: "{autoprograms}\{#AppName} (Selbsttest)"; Filename: "{cmd}"; \
   Parameters: "/k ""{app}\fallzahl-cli.exe"" --self-test"; Flags: excludefromshowinnewinstall
 
 [Registry]
-; Explorer goes by the last extension only, so a package (HZ-QLB-01_2026-Q1_3.fallzahl.age)
-; is an ".age" file and a receipt a ".receipt" file: extensions that other programs use.
-; For those Fallzahl only joins "Open with" (OpenWithProgids) and takes no default. The
-; provisioning file has an extension of its own (.fallzahl-provisioning) and opens in
-; Fallzahl by default. Opening any of them starts the program on the matching action
-; (district import, receipt import, set-up wizard; app/__main__.py).
+; Explorer goes by the last extension only, so each of Fallzahl's files has an extension of
+; its own and opens in Fallzahl by default: a package (HZ-QLB-01_2026-Q1_3.fallzahl-package,
+; a standard age file inside), a receipt (.fallzahl-receipt, JSON), a provisioning file
+; (.fallzahl-provisioning). Files named by earlier versions still open: a package
+; ...fallzahl.age is an ".age" file and a receipt a ".receipt" file to Explorer, extensions
+; that other programs use, so for those Fallzahl only joins "Open with" (OpenWithProgids)
+; and takes no default. Opening any of them starts the program on the matching action
+; (district import, receipt import, set-up wizard; app/__main__.py, app/cli/opened.py).
+Root: HKA; Subkey: "Software\Classes\.fallzahl-package"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl.Package"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.fallzahl-receipt"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl.Receipt"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\.age\OpenWithProgids"; ValueType: string; \
   ValueName: "Fallzahl.Package"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Package"; ValueType: string; ValueName: ""; \

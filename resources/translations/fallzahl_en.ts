@@ -389,7 +389,7 @@
     <message>
         <location filename="../../ui/case_editor.py" line="131"/>
         <location filename="../../ui/case_editor.py" line="135"/>
-        <location filename="../../ui/case_editor.py" line="553"/>
+        <location filename="../../ui/case_editor.py" line="567"/>
         <source>Haushalt (intern)</source>
         <translation>Household (internal)</translation>
     </message>
@@ -400,7 +400,7 @@
     </message>
     <message>
         <location filename="../../ui/case_editor.py" line="151"/>
-        <location filename="../../ui/case_editor.py" line="276"/>
+        <location filename="../../ui/case_editor.py" line="280"/>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
@@ -422,99 +422,99 @@
     </message>
     <message>
         <location filename="../../ui/case_editor.py" line="209"/>
-        <location filename="../../ui/case_editor.py" line="322"/>
+        <location filename="../../ui/case_editor.py" line="327"/>
         <source>Fall speichern</source>
         <translation>Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="232"/>
-        <location filename="../../ui/case_editor.py" line="260"/>
+        <location filename="../../ui/case_editor.py" line="236"/>
+        <location filename="../../ui/case_editor.py" line="264"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="272"/>
+        <location filename="../../ui/case_editor.py" line="276"/>
         <source>weitere Beratungsfelder</source>
         <translation>Other counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="273"/>
+        <location filename="../../ui/case_editor.py" line="277"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="275"/>
+        <location filename="../../ui/case_editor.py" line="279"/>
         <source>Fall abgeschlossen</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="318"/>
-        <location filename="../../ui/case_editor.py" line="319"/>
+        <location filename="../../ui/case_editor.py" line="323"/>
+        <location filename="../../ui/case_editor.py" line="324"/>
         <source>Problemlagen nach Lebensbereich</source>
         <translation>Problems by life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="353"/>
+        <location filename="../../ui/case_editor.py" line="358"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="391"/>
+        <location filename="../../ui/case_editor.py" line="405"/>
         <source>Kein Fall gewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="398"/>
+        <location filename="../../ui/case_editor.py" line="412"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="519"/>
+        <location filename="../../ui/case_editor.py" line="533"/>
         <source>1 Lebensbereich</source>
         <translation>1 life domain</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="521"/>
+        <location filename="../../ui/case_editor.py" line="535"/>
         <source>%1 Lebensbereiche</source>
         <translation>%1 life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="523"/>
+        <location filename="../../ui/case_editor.py" line="537"/>
         <source>Multiproblemfall</source>
         <translation>multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="523"/>
+        <location filename="../../ui/case_editor.py" line="537"/>
         <source>kein Multiproblemfall</source>
         <translation>not a multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="525"/>
+        <location filename="../../ui/case_editor.py" line="539"/>
         <source>(Klasse %1)</source>
         <translation>(class %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="542"/>
+        <location filename="../../ui/case_editor.py" line="556"/>
         <source>Es fehlt noch: %1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="545"/>
+        <location filename="../../ui/case_editor.py" line="559"/>
         <source>Vollständig erfasst</source>
         <translation>Fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="557"/>
+        <location filename="../../ui/case_editor.py" line="571"/>
         <source>Dieselbe Haushaltsnummer (H-1, H-2 …) bei Fällen einer Familie in verschiedenen Beratungsfeldern: die Lebensbereiche werden dann für den integrierten Fall einmal gezählt. Nie einen Namen eintragen; die Nummer bleibt in der Beratungsstelle und wird nie gemeldet.</source>
         <translation>The same household number (H-1, H-2 …) on cases of one family in different counselling fields: the life domains are then counted once for the integrated case. Never enter a name; the number stays in the office and is never reported.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="608"/>
+        <location filename="../../ui/case_editor.py" line="622"/>
         <source>Wofür die Planung das braucht:</source>
         <translation>Why planning needs this:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_editor.py" line="617"/>
+        <location filename="../../ui/case_editor.py" line="631"/>
         <source>Beginn: der Tag des ersten Kontakts im Fall. Ende: der Tag, an dem die Beratung beendet wurde; dann auch die Art der Beendigung angeben.</source>
         <translation>Start: the day of the first contact in the case. End: the day the counselling ended; then also state how it ended.</translation>
     </message>
@@ -776,17 +776,17 @@
 <context>
     <name>CountsField</name>
     <message>
-        <location filename="../../ui/item_form.py" line="75"/>
+        <location filename="../../ui/item_form.py" line="77"/>
         <source>Summe</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="93"/>
+        <location filename="../../ui/item_form.py" line="95"/>
         <source>= 1 Person</source>
         <translation>= 1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="95"/>
+        <location filename="../../ui/item_form.py" line="97"/>
         <source>= %1 Personen</source>
         <translation>= %1 persons</translation>
     </message>
@@ -794,42 +794,42 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="167"/>
+        <location filename="../../ui/dashboard.py" line="193"/>
         <source>Jahr</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="169"/>
+        <location filename="../../ui/dashboard.py" line="195"/>
         <source>Quartal</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="172"/>
+        <location filename="../../ui/dashboard.py" line="198"/>
         <source>&amp;Zeitraum:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="271"/>
+        <location filename="../../ui/dashboard.py" line="300"/>
         <source>ganzes Jahr</source>
         <translation>whole year</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="273"/>
+        <location filename="../../ui/dashboard.py" line="302"/>
         <source>%1. Quartal</source>
         <translation>Quarter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="357"/>
+        <location filename="../../ui/dashboard.py" line="386"/>
         <source>%1: %2 bis %3</source>
         <translation>%1: %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="372"/>
+        <location filename="../../ui/dashboard.py" line="401"/>
         <source>%1 der Fälle im Zeitraum</source>
         <translation>%1 of the cases in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="375"/>
+        <location filename="../../ui/dashboard.py" line="404"/>
         <source>Für diesen Zeitraum sind keine Fälle und keine Kontakte erfasst.</source>
         <translation>No cases and no contacts are recorded for this period.</translation>
     </message>
@@ -1121,12 +1121,12 @@
         <translation>&amp;Language / Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="556"/>
+        <location filename="../../ui/district_window.py" line="560"/>
         <source>Kein Speicherort gewählt.</source>
         <translation>No save location chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/district_window.py" line="565"/>
+        <location filename="../../ui/district_window.py" line="569"/>
         <source>Bereitstellungsdatei gespeichert: {path}</source>
         <translation>Provisioning file saved: {path}</translation>
     </message>
@@ -1148,18 +1148,18 @@
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../ui/item_form.py" line="167"/>
+        <location filename="../../ui/item_form.py" line="169"/>
         <source>%1: weitere</source>
         <translation>%1: further</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="184"/>
-        <location filename="../../ui/item_form.py" line="211"/>
+        <location filename="../../ui/item_form.py" line="186"/>
+        <location filename="../../ui/item_form.py" line="213"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="193"/>
+        <location filename="../../ui/item_form.py" line="195"/>
         <source>weitere (bis %1)</source>
         <translation>further (up to %1)</translation>
     </message>
@@ -3031,53 +3031,53 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesDialog</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="119"/>
-        <location filename="../../ui/sent_packages_dialog.py" line="123"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="120"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="124"/>
         <source>Gesendete Meldungen</source>
         <translation>Sent submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="138"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="139"/>
         <source>&amp;Empfangsbestätigung einlesen…</source>
         <translation>&amp;Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="139"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="140"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="158"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="159"/>
         <source>Aus diesem Datenbestand wurde noch keine Meldung gesendet.</source>
         <translation>No submission has been sent from this vault yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="161"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="162"/>
         <source>%1 Meldungen gesendet, %2 vom Landkreis bestätigt.</source>
         <translation>%1 submissions sent, %2 confirmed by the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="174"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="175"/>
         <source>Empfangsbestätigung des Landkreises</source>
         <translation>Receipt from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="176"/>
-        <source>Empfangsbestätigungen (*.receipt);;Alle Dateien (*)</source>
-        <translation>Receipts (*.receipt);;All files (*)</translation>
+        <location filename="../../ui/sent_packages_dialog.py" line="177"/>
+        <source>Empfangsbestätigungen (%1);;Alle Dateien (*)</source>
+        <translation>Receipts (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="184"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="187"/>
         <source>Nicht eingelesen: %1</source>
         <translation>Not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="189"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="192"/>
         <source>Die Datei %1 lässt sich nicht lesen (%2).</source>
         <translation>The file %1 cannot be read (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="197"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="200"/>
         <source>Eingelesen: %1 – %2</source>
         <translation>Imported: %1 – %2</translation>
     </message>
@@ -3085,47 +3085,47 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>SentPackagesModel</name>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="75"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="76"/>
         <source>angenommen vom Landkreis (Datum unlesbar)</source>
         <translation>accepted by the district (date unreadable)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="76"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="77"/>
         <source>angenommen vom Landkreis am %1</source>
         <translation>accepted by the district on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="77"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="78"/>
         <source>gesendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="88"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="89"/>
         <source> (Korrektur)</source>
         <translation> (correction)</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="107"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="108"/>
         <source>Datei</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="108"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="109"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="109"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="110"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="110"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/sent_packages_dialog.py" line="111"/>
+        <location filename="../../ui/sent_packages_dialog.py" line="112"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3372,22 +3372,22 @@ To confirm: the passphrase of {user} as it was when the backup was made, or the 
 <context>
     <name>_Panel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="101"/>
+        <location filename="../../ui/dashboard.py" line="111"/>
         <source>Tabelle zum Diagramm</source>
         <translation>Table for the chart</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="103"/>
+        <location filename="../../ui/dashboard.py" line="113"/>
         <source>Diagramm</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="136"/>
+        <location filename="../../ui/dashboard.py" line="160"/>
         <source>Tabelle: %1</source>
         <translation>Table: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="137"/>
+        <location filename="../../ui/dashboard.py" line="161"/>
         <source>Diagramm: %1</source>
         <translation>Chart: %1</translation>
     </message>

@@ -19,11 +19,12 @@ import msgspec
 import pytest
 
 from app.crypto import aead, age, signing
-from app.errors import LeadStateForged, VaultRolledBack
+from app.errors import BackupOlderThanRemoval, BackupRefused, LeadStateForged, VaultRolledBack
 from app.office import keys as office_keys
 from app.office.info import OfficeInfo, set_office_info
 from app.records import freeze
 from app.vault import keyslots, lead_state, store, witness
+from app.vault.backup import restore_backup
 from app.vault.vault import Vault
 from tests.support.passphrases import FAST_KDF, PASS
 from tests.support.records import case
@@ -282,6 +283,31 @@ def test_a_removed_leads_forgery_is_named(world, attack, user, error):
     assert err.value.message("de") and err.value.message("en")
 
 
+def test_the_fork_restored_through_the_program_after_breaking_the_current_file_is_refused(world):
+    """lena breaks vault.db (the current vault no longer opens, so no lead of it is asked)
+    and restores her fork with her own passphrase: the witness knows the key chain."""
+    fork = _lenas_fork(world)
+    world.db_path.write_bytes(b"broken" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(str(world.db_path) + suffix).unlink(missing_ok=True)
+    with pytest.raises(BackupRefused) as err:
+        restore_backup(world.folder, fork, user="lena", passphrase=LENA)
+    assert "key" in err.value.message("en")
+    assert world.db_path.read_bytes() == b"broken" * 100  # unchanged
+
+
+def test_an_older_backup_from_before_a_lead_removal_needs_confirmation_even_unopened(world):
+    """The program's backup of lena's day (genuine, older): with the current file broken,
+    this PC's witness still says it is from before a lead's removal."""
+    world.db_path.write_bytes(b"broken" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(str(world.db_path) + suffix).unlink(missing_ok=True)
+    with pytest.raises(BackupOlderThanRemoval):
+        restore_backup(world.folder, world.kit.copy, user="leitung", passphrase=PASS)
+    restore_backup(world.folder, world.kit.copy, user="leitung", passphrase=PASS, accept_older=True)
+    assert world.unlock("leitung") == ["2026-0001"]
+
+
 def test_the_case_left_a_fork_of_the_whole_file_on_a_pc_that_never_saw_the_newer_state(world):
     """Documented in docs/security.md: lena's fork replaces every row, the slots too, with
     her copy from before the removal, re-keyed by her; on a PC (or account) whose witness
@@ -412,3 +438,55 @@ def test_a_rolled_back_file_after_a_removal_is_named(world):
     shutil.copyfile(world.kit.copy, world.db_path)
     with pytest.raises(VaultRolledBack):
         world.unlock("carl")
+
+
+def _chain_of(n: int) -> tuple[list[bytes], list[lead_state.Rotation], list[bytes]]:
+    """Keys K0..Kn (public), the genuine chain K0 -> ... -> Kn, and the secret keys."""
+    pairs = [signing.generate_keypair(f"k{i}") for i in range(n + 1)]
+    chain: list[lead_state.Rotation] = []
+    for i in range(1, n + 1):
+        prev = signing.read_secret_key(pairs[i - 1][0])
+        chain.append(lead_state.rotation("v", chain, i + 1, pairs[i][1], prev))
+    return [p for _s, p in pairs], chain, [s for s, _p in pairs]
+
+
+def _resigned(chain, i, secret):
+    step = chain[i]
+    sig = signing.sign(
+        lead_state.statement("v", step.number, step.epoch, step.key),
+        signing.read_secret_key(secret),
+    )
+    return [*chain[:i], msgspec.structs.replace(step, sig=sig), *chain[i + 1 :]]
+
+
+# (name, how to build (anchor, chain, granted) from keys/chain/secrets, the key it must lead to)
+FOLLOW = [
+    ("no chain", lambda k, c, s: (k[0], [], k[0]), 0),
+    ("no chain, old grant", lambda k, c, s: (k[0], [], b""), 0),
+    ("anchor at the start", lambda k, c, s: (k[0], c, k[3]), 3),
+    ("anchor half way", lambda k, c, s: (k[2], c, k[3]), 3),
+    ("anchor is the newest", lambda k, c, s: (k[3], c, k[3]), 3),
+    ("grant without a key", lambda k, c, s: (k[1], c, b""), 3),
+    ("grant names an older key", lambda k, c, s: (k[0], c, k[2]), None),
+    ("grant names a stranger", lambda k, c, s: (k[0], c, signing.generate_keypair()[1]), None),
+    ("anchor not in the chain", lambda k, c, s: (signing.generate_keypair()[1], c, k[3]), None),
+    ("a step re-signed by a stranger", lambda k, c, s: (
+        k[0], _resigned(c, 1, signing.generate_keypair()[0]), k[3]), None),
+    ("a step re-signed by its own new key", lambda k, c, s: (
+        k[0], _resigned(c, 1, s[2]), k[3]), None),
+    ("a step left out", lambda k, c, s: (k[0], [c[0], c[2]], k[3]), None),
+    ("steps reordered", lambda k, c, s: (k[0], [c[1], c[0], c[2]], k[3]), None),
+    ("the anchor's own step cut off", lambda k, c, s: (k[2], c[:2], k[2]), 2),
+    ("newest key, chain cut below it", lambda k, c, s: (k[3], c[:2], k[3]), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "build", "leads_to"), FOLLOW, ids=[r[0] for r in FOLLOW])
+def test_following_the_key_chain(name, build, leads_to):
+    keys, chain, secrets = _chain_of(3)
+    anchor, steps, granted = build(keys, chain, secrets)
+    if leads_to is None:
+        with pytest.raises(LeadStateForged):
+            lead_state.follow("v", anchor, steps, granted)
+    else:
+        assert lead_state.follow("v", anchor, steps, granted) == keys[leads_to]

@@ -60,7 +60,7 @@ def test_import_flow_and_screenshots(qtbot, desk_world):
     qtbot.addWidget(win)
     win.resize(1100, 560)
     win.show()
-    first = sorted(inbox.glob("*.fallzahl.age"))[:1]
+    first = sorted(inbox.glob("*.fallzahl-package"))[:1]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in first])
     win.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
@@ -74,7 +74,7 @@ def test_import_flow_and_screenshots(qtbot, desk_world):
     assert any("nicht eingetragen" in t for t in texts)
     assert any("bereits" in t for t in texts)
     assert next(t for t in texts if "bereits" in t).startswith("ℹ")  # finding 12: no error
-    assert all(t.count(".fallzahl.age") <= 1 for t in texts), texts  # the file named once
+    assert all(t.count(".fallzahl-package") <= 1 for t in texts), texts  # the file named once
     model = win.model
     statuses = {
         model.index(r, 0).data().split()[0]: [
@@ -161,7 +161,7 @@ def test_an_unenrolled_office_is_enrolled_from_its_refusal_line(qtbot, desk_worl
     win = DistrictWindow(desk)
     qtbot.addWidget(win)
     win.show()
-    unknown = sorted(inbox.glob("HZ-UNBEKANNT_*.fallzahl.age"))[:1]
+    unknown = sorted(inbox.glob("HZ-UNBEKANNT_*.fallzahl-package"))[:1]
     (outcome,) = win.import_paths([str(p) for p in unknown])
     assert not outcome.accepted
     line = win.results.item(0)

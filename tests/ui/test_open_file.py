@@ -19,10 +19,13 @@ pytestmark = pytest.mark.gui
 def files(tmp_path):
     out = {}
     for key, name in (
-        ("package", "HZ-QLB-01_2026-Q1_3.fallzahl.age"),
-        ("receipt", "HZ-QLB-01_2026-Q1_3.receipt"),
+        ("package", "HZ-QLB-01_2026-Q1_3.fallzahl-package"),
+        ("receipt", "HZ-QLB-01_2026-Q1_3.fallzahl-receipt"),
         ("provisioning", "HZ-QLB-01.fallzahl-provisioning"),
         ("other", "notes.txt"),
+        # as earlier versions named them
+        ("old package", "HZ-QLB-01_2026-Q1_2.fallzahl.age"),
+        ("old receipt", "HZ-QLB-01_2026-Q1_2.receipt"),
     ):
         path = tmp_path / name
         path.write_bytes(b"x")
@@ -32,9 +35,14 @@ def files(tmp_path):
 
 def test_kinds_by_name(files, tmp_path):
     assert {k: opened.kind(p) for k, p in files.items()} == {
-        "package": "package", "receipt": "receipt", "provisioning": "provisioning", "other": None
+        "package": "package", "receipt": "receipt", "provisioning": "provisioning", "other": None,
+        "old package": "package", "old receipt": "receipt",
     }  # fmt: skip
-    assert opened.kind(tmp_path / "missing.fallzahl.age") is None
+    assert opened.kind(tmp_path / "missing.fallzahl-package") is None
+    # the receipt's signature beside it is no receipt
+    sig = tmp_path / "HZ-QLB-01_2026-Q1_3.fallzahl-receipt.minisig"
+    sig.write_bytes(b"x")
+    assert opened.kind(sig) is None
 
 
 def test_entry_point_sends_a_file_to_the_desktop(files, monkeypatch):
