@@ -293,10 +293,12 @@ class ActivitiesDialog(QDialog):
         self.new()
         self.status.setText(self.tr("Tätigkeit gelöscht. Strg+Z macht es rückgängig."))
 
-    def after_step(self, message: str) -> None:
-        """The window undid or redid a change: show the list as it is now and say so."""
-        self.refresh()
-        self.new()
+    def after_step(self, message: str, done: bool = True) -> None:
+        """The window undid or redid a change (``done``; else there was none to undo or
+        redo): show the list as it is now and say so."""
+        if done:
+            self.refresh()
+            self.new()
         self.status.setText(message)
 
     # definitions at the point of entry

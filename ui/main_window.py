@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     admin_requested = Signal()
     language_requested = Signal(str)
-    stepped = Signal(str)  # an undo or redo was done; what the status bar says of it
+    # an undo or redo was asked for: what the status bar says of it, and whether it was done
+    stepped = Signal(str, bool)
     OVERVIEW_PAGE, ENTRY_PAGE = 0, 1
 
     def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
@@ -729,6 +730,7 @@ class MainWindow(QMainWindow):
             step = self.undo.redo(self._session) if redo else self.undo.undo(self._session)
         except (NothingToUndo, NothingToRedo) as exc:
             self.statusBar().showMessage(dialogs.text_of(exc), 5000)
+            self.stepped.emit(dialogs.text_of(exc), False)
             return
         except FallzahlError as exc:
             dialogs.error(self, exc)
@@ -755,7 +757,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
         self.quick.status.setText(message)  # not the undone confirmation
         self.quick.forget_typing()
-        self.stepped.emit(message)
+        self.stepped.emit(message, True)
 
     def delete_case(self) -> None:
         case = self.editor.case

@@ -522,67 +522,67 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="185"/>
+        <location filename="../../ui/case_model.py" line="190"/>
         <source>Fallnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="186"/>
+        <location filename="../../ui/case_model.py" line="191"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="187"/>
+        <location filename="../../ui/case_model.py" line="192"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="188"/>
+        <location filename="../../ui/case_model.py" line="193"/>
         <source>letzter Kontakt</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="189"/>
+        <location filename="../../ui/case_model.py" line="194"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="190"/>
+        <location filename="../../ui/case_model.py" line="195"/>
         <source>Lebensbereiche</source>
         <translation>Life domains</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="191"/>
+        <location filename="../../ui/case_model.py" line="196"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="213"/>
+        <location filename="../../ui/case_model.py" line="218"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="213"/>
+        <location filename="../../ui/case_model.py" line="218"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="226"/>
+        <location filename="../../ui/case_model.py" line="231"/>
         <source>Multiproblemfall</source>
         <translation>Multi-problem case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="233"/>
+        <location filename="../../ui/case_model.py" line="238"/>
         <source>vollständig erfasst</source>
         <translation>fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="235"/>
+        <location filename="../../ui/case_model.py" line="240"/>
         <source>fast vollständig erfasst</source>
         <translation>almost fully recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="236"/>
+        <location filename="../../ui/case_model.py" line="241"/>
         <source>unvollständig erfasst</source>
         <translation>incompletely recorded</translation>
     </message>
@@ -710,37 +710,37 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="370"/>
+        <location filename="../../ui/case_model.py" line="580"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="371"/>
+        <location filename="../../ui/case_model.py" line="581"/>
         <source>Kontaktform</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="372"/>
+        <location filename="../../ui/case_model.py" line="582"/>
         <source>Dauer</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="373"/>
+        <location filename="../../ui/case_model.py" line="583"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="374"/>
+        <location filename="../../ui/case_model.py" line="584"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="390"/>
+        <location filename="../../ui/case_model.py" line="600"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="393"/>
+        <location filename="../../ui/case_model.py" line="603"/>
         <source>%1 Min. (%2)</source>
         <translation>%1 min (%2)</translation>
     </message>
@@ -776,17 +776,17 @@
 <context>
     <name>CountsField</name>
     <message>
-        <location filename="../../ui/item_form.py" line="77"/>
+        <location filename="../../ui/item_form.py" line="80"/>
         <source>Summe</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="95"/>
+        <location filename="../../ui/item_form.py" line="98"/>
         <source>= 1 Person</source>
         <translation>= 1 person</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="97"/>
+        <location filename="../../ui/item_form.py" line="100"/>
         <source>= %1 Personen</source>
         <translation>= %1 persons</translation>
     </message>
@@ -1148,18 +1148,18 @@
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../ui/item_form.py" line="169"/>
+        <location filename="../../ui/item_form.py" line="172"/>
         <source>%1: weitere</source>
         <translation>%1: further</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="186"/>
-        <location filename="../../ui/item_form.py" line="213"/>
+        <location filename="../../ui/item_form.py" line="189"/>
+        <location filename="../../ui/item_form.py" line="216"/>
         <source>– nicht erfasst –</source>
         <translation>– not recorded –</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.py" line="195"/>
+        <location filename="../../ui/item_form.py" line="198"/>
         <source>weitere (bis %1)</source>
         <translation>further (up to %1)</translation>
     </message>
@@ -1260,490 +1260,490 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Fallnummer suchen (Strg+F)</source>
         <translation>Search case number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Fallnummer suchen</source>
         <translation>Search case number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>offen und abgeschlossen</source>
         <translation>open and closed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>nur offene</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>nur abgeschlossene</source>
         <translation>closed only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>offen, 6 Monate ohne Kontakt</source>
         <translation>open, no contact for 6 months</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen (die Kinder- und Jugendhilfestatistik sieht eine Hilfe dann als beendet an).</source>
         <translation>Open cases without a contact for six months: proposed for closing (the child and youth services statistic then treats a help as ended).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
         <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>nur meine Fälle</source>
         <translation>my cases only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;Tätigkeiten ohne Fall…</source>
         <translation>&amp;Activities without a case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Ihre &amp;Daten im Sozialplan…</source>
         <translation>Your &amp;data in the social plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff ca&amp;pacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktform, Dauer, Enter</source>
         <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact form, duration, Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Fall bearbeiten</source>
         <translation>Edit &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Übersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Kontaktform bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact form or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="680"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="741"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>Tätigkeit</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="744"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>Erneut gelöscht: %1.</source>
         <translation>Deleted again: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746"/>
+        <location filename="../../ui/main_window.py" line="748"/>
         <source>Rückgängig gemacht: Löschen (%1).</source>
         <translation>Undone: deletion (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="750"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>Wiederhergestellt: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752"/>
+        <location filename="../../ui/main_window.py" line="754"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="767"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="782"/>
+        <location filename="../../ui/main_window.py" line="784"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="793"/>
-        <location filename="../../ui/main_window.py" line="812"/>
+        <location filename="../../ui/main_window.py" line="795"/>
+        <location filename="../../ui/main_window.py" line="814"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="795"/>
+        <location filename="../../ui/main_window.py" line="797"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="807"/>
+        <location filename="../../ui/main_window.py" line="809"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="863"/>
+        <location filename="../../ui/main_window.py" line="865"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>

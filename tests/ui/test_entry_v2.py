@@ -361,6 +361,8 @@ def test_activity_changes_undo_and_redo_by_keys(qtbot, session, window, answers)
         assert dialog.status.text() == "Rückgängig gemacht: Löschen (Tätigkeit)."
         _keys(qtbot, Qt.Key.Key_Y)
         assert participants() == [] and dialog.status.text() == "Erneut gelöscht: Tätigkeit."
+        _keys(qtbot, Qt.Key.Key_Y)  # nothing more to redo: said here, not behind the dialog
+        assert dialog.status.text() == "Es gibt nichts wiederherzustellen."
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
         return True
 
