@@ -219,8 +219,9 @@ def count_cases(
         ("children_affected", attrgetter("children_affected")),
     ):
         by_field: Counter = Counter()
-        for c in active:
-            by_field[c.field] += get(c) or 0
+        for field, n in zip(map(attrgetter("field"), active), map(get, active), strict=True):
+            if n:
+                by_field[field] += n
         counts[(measure, ())] = sum(by_field.values())
         _put(counts, measure, "field", by_field, _codes(scheme, "field"), [])
     _persons_by_sex(counts, scheme, active)
@@ -246,12 +247,18 @@ def _persons_by_sex(counts: Counts, scheme: Scheme, active: Sequence[Case]) -> N
     """persons_counselled by the sex of the persons: adds up to persons_counselled."""
     if scheme.item(CASE_ITEM_COUNTS[PERSON_SEX]) is None:
         return
-    got: Counter = Counter()
-    for c in active:
-        if c.persons_by_sex:
-            got.update(c.persons_by_sex)
-        elif c.persons_count:
-            got[MISSING] += c.persons_count
+    got: dict[str, int] = {}
+    get = got.get
+    for by_sex, plain in zip(
+        map(attrgetter("persons_by_sex"), active),
+        map(attrgetter("persons_count"), active),
+        strict=True,
+    ):
+        if by_sex:
+            for code, n in by_sex.items():
+                got[code] = get(code, 0) + n
+        elif plain:
+            got[MISSING] = get(MISSING, 0) + plain
     codes = item_codes(scheme, CASE_ITEM_COUNTS[PERSON_SEX])
     _put(counts, "persons_counselled", PERSON_SEX, got, codes, [MISSING])
 
@@ -263,7 +270,16 @@ def _by_relation(counts: Counts, scheme: Scheme, active: Sequence[Case]) -> None
     relations = [*item_codes(scheme, "client_relation"), MISSING]
     for dim in CROSS_BY_RELATION:
         codes = [*_codes(scheme, dim), MISSING]
-        got = Counter((c.client_relation or MISSING, getattr(c, dim) or MISSING) for c in active)
+        pairs = Counter(
+            zip(
+                map(attrgetter("client_relation"), active),
+                map(attrgetter(dim), active),
+                strict=True,
+            )
+        )
+        got: Counter = Counter()
+        for (rel, v), n in pairs.items():
+            got[(rel or MISSING, v or MISSING)] += n
         extra = sorted({v for _, v in got if v not in codes})
         for rel in relations + sorted({r for r, _ in got if r not in relations}):
             for v in codes + extra:
@@ -385,7 +401,12 @@ def _duration_by_form(counts: Counts, scheme: Scheme, shown: Sequence[Contact]) 
     parenting counselling statistic does not count phone calls under 30 minutes."""
     if not scheme.bands_from_minutes:
         return
-    got = Counter((k.duration or MISSING, k.form) for k in shown)
+    pairs = Counter(
+        zip(map(attrgetter("duration"), shown), map(attrgetter("form"), shown), strict=True)
+    )
+    got: Counter = Counter()
+    for (band, form), n in pairs.items():
+        got[(band or MISSING, form)] += n
     bands = [*_codes(scheme, "duration_band"), MISSING]
     forms = _codes(scheme, "contact_form")
     for b in bands + sorted({b for b, _ in got if b not in bands}):
