@@ -155,6 +155,10 @@ class SchemeUntrustedKey(SchemeRefused):
     pass
 
 
+class DistrictKeyNeedsProvisioning(SchemeRefused):
+    """Only the district's key is trusted here: an office needs its provisioning file."""
+
+
 class SchemeInvalid(SchemeRefused):
     """The document breaks the format; the message names the field."""
 

@@ -12,7 +12,8 @@ GTK; the one Python archive holds every module of app/ and ui/; both names pass
 system outside that list; the xcb platform plugin shows the window against the
 system's X libraries (under Xvfb, when xvfb-run is installed); and the Windows installer,
 compiled with ISCC under wine around this bundle laid out as on Windows, installs a tree
-that passes the self-test and, with /TRUST, trusts the district's key instead of the demo's.
+that passes the self-test and, with /TRUST, trusts the district's key instead of the demo's
+and still passes the self-test (saying so), refusing an office set up by hand.
 """
 
 from __future__ import annotations
@@ -211,10 +212,47 @@ def test_bundle_self_test_passes(bundle, tmp_path, program):
     result = _run(bundle, tmp_path, program, "--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == "", result.stderr
-    checks = ("resources", "crypto", "vault", "records", "tally", "provisioning", "backup")
-    for check in (*checks, "package", "qt"):
+    checks = ("resources", "trust", "crypto", "vault", "records", "tally", "provisioning")
+    for check in (*checks, "backup", "package", "qt"):
         assert f"ok   {check}:" in result.stdout, result.stdout
     assert result.stdout.rstrip().endswith("self-test passed")
+    assert "ok   trust: demo anchor" in result.stdout, result.stdout
+
+
+def _assert_self_test_passes_on_the_district_key(installed: Path, tmp_path: Path, key: Path):
+    """After /TRUST the installed program's self-test passes and says the district's key is
+    what is trusted (docs/it-guide.md); a hand-made office is refused with what to do."""
+    from app.crypto import signing
+
+    checked = _run(installed, tmp_path, _cli(installed), "--self-test")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.rstrip().endswith("self-test passed"), checked.stdout
+    kid = signing.key_id(key.read_bytes())
+    assert f"ok   trust: district key {kid} installed, demo anchor removed" in checked.stdout
+    init = _run(
+        installed,
+        tmp_path,
+        _cli(installed),
+        "--lang",
+        "en",
+        "--vault",
+        str(tmp_path / "hand-made"),
+        "--user",
+        "leitung",
+        "init",
+        "--office-id",
+        "HZ-QLB-01",
+        "--office-name",
+        "Quedlinburg",
+        FALLZAHL_PASSPHRASE="Wolke Kaktus Treppe Geige",
+    )
+    assert init.returncode == 1, init.stdout + init.stderr
+    assert "district's provisioning file" in init.stderr and "Traceback" not in init.stderr
+    assert not (tmp_path / "hand-made").exists()
+
+
+def _cli(installed: Path) -> str:
+    return "fallzahl-cli.exe" if (installed / "fallzahl-cli.exe").exists() else "fallzahl-cli"
 
 
 def test_self_test_loads_from_the_system_only_what_the_list_names(bundle, tmp_path):
@@ -322,6 +360,7 @@ def test_installer_trust_anchor_lands_where_the_bundle_reads(bundle, tmp_path):
             bundle, tmp_path, "fallzahl-cli", "--lang", "en", "scheme", "verify", str(shipped)
         )
         assert theirs.returncode == 1 and "trust" in theirs.stderr, theirs.stderr
+        _assert_self_test_passes_on_the_district_key(bundle, tmp_path, Path(f"{keys}.pub"))
     finally:
         anchor.unlink(missing_ok=True)
         (bundle / demo).write_bytes(demo_bytes)
@@ -331,7 +370,8 @@ def test_installer_trust_anchor_lands_where_the_bundle_reads(bundle, tmp_path):
 def test_installer_under_wine_installs_a_bundle_that_runs(bundle, tmp_path):
     """ISCC packs the real bundle (laid out as on Windows) and setup.exe installs it, under
     wine. Installed plainly, the program passes its self-test from the installed folder;
-    installed with /TRUST, it trusts the district's key and no longer the demo key."""
+    installed with /TRUST, it trusts the district's key and no longer the demo key, and its
+    self-test still passes."""
     wine = inno.Wine(tmp_path / "wine")
     try:
         layout = inno.windows_layout(bundle, tmp_path / "layout")
@@ -375,5 +415,6 @@ def test_installer_under_wine_installs_a_bundle_that_runs(bundle, tmp_path):
             str(shipped),
         )
         assert theirs.returncode == 1 and "does not trust" in theirs.stderr, theirs.stderr
+        _assert_self_test_passes_on_the_district_key(installed, tmp_path, Path(f"{keys}.pub"))
     finally:
         wine.close()

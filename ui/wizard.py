@@ -40,6 +40,7 @@ from app.errors import FallzahlError
 from app.exchange import provisioning
 from app.office import info as office
 from app.office import provision_setup, setup
+from app.scheme.trust import require_shipped_scheme_trusted
 from app.vault import keyslots as app_vault
 from ui import dialogs, settings, worker
 from ui.passphrase import PassphraseFields
@@ -173,6 +174,12 @@ class OfficePage(QWizardPage):
             )
         self.found_label.setVisible(bool(self.found))
         self.found_button.setVisible(bool(self.found))
+        try:  # a /TRUST install: say at once that only the provisioning file will do
+            require_shipped_scheme_trusted()
+        except FallzahlError as exc:
+            self.message.setText(dialogs.text_of(exc))
+            self.message.show()
+            dialogs.shown.append(("inline", self.message.text()))
 
     def choose_provisioning(self) -> None:
         start = str(self.found[0] if self.found else settings.get(settings.LAST_FOLDER) or "")
@@ -197,6 +204,10 @@ class OfficePage(QWizardPage):
     def validatePage(self) -> bool:
         if self.wizard().provision_path is not None:
             return True
+        try:
+            require_shipped_scheme_trusted()
+        except FallzahlError as exc:
+            return self._refuse(dialogs.text_of(exc), self.provision_button)
         try:
             office.check_office_id(self.office_id.text().strip())
         except FallzahlError as exc:

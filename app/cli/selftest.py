@@ -5,6 +5,13 @@ so IT and CI can prove that an installed program works: shipped resources, key d
 the encrypted store, tallies, provisioning, the period close and the signed, encrypted
 package. Each check prints one line; the first failure stops the run. Nothing here
 imports Qt.
+
+The shipped schemes are checked against the key they were shipped with (the demo key),
+and the trust check says which anchors are installed and whether the shipped scheme is
+trusted here: after an installer /TRUST install only the district's key is, and offices
+are set up from the district's provisioning file. The temporary vault then runs on the
+installed anchors plus the demo anchor (app/scheme/trust.py ``anchors_for_selftest``), in
+this process only.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from app import __version__
@@ -39,8 +47,10 @@ class SelfTest:
         self.session = None
         self.year = dt.date.today().year - 1  # a complete past year: no future dates
         self.period = None
+        self.trust = ExitStack()  # the demo anchor for the temporary vault, until close()
         self.checks: list[tuple[str, Callable[[], str]]] = [
             ("resources", self.check_resources),
+            ("trust", self.check_trust),
             ("crypto", self.check_crypto),
             ("vault", self.check_vault),
             ("records", self.check_records),
@@ -68,15 +78,65 @@ class SelfTest:
             self.session.close()
         if self.vault is not None:
             self.vault.close()
+        self.trust.close()
 
     # the checks: each returns a short detail line
     def check_resources(self) -> str:
-        from app.scheme.trust import load_verified, shipped_scheme, trusted_keys
+        from app.scheme.trust import (
+            demo_anchor,
+            installed_anchors,
+            load_verified,
+            shipped_scheme,
+            shipped_schemes,
+        )
 
-        keys = trusted_keys()
+        # every shipped scheme must verify against the installed anchors or the key it was
+        # shipped with: a damaged or swapped file fails here, whatever IT installed
+        keys = [*installed_anchors(), demo_anchor()]
         doc, sig = shipped_scheme()
         scheme = load_verified(doc, sig, keys, dt.date.today(), None, check_dates=False)
-        return f"{len(keys)} trust anchor(s), scheme {scheme.id} v{scheme.version} verified"
+        others = shipped_schemes()
+        for other_doc, other_sig in others:
+            load_verified(other_doc, other_sig, keys, dt.date.today(), None, check_dates=False)
+        return f"{len(others)} shipped scheme(s) verified, active {scheme.id} v{scheme.version}"
+
+    def check_trust(self) -> str:
+        from app.crypto import signing
+        from app.resources import resource_path
+        from app.scheme.trust import (
+            anchors_for_selftest,
+            demo_anchor,
+            installed_anchors,
+            is_trusted_here,
+            shipped_scheme,
+        )
+
+        folder = resource_path("trust")
+        if not folder.is_dir():
+            raise FileNotFoundError(f"the trust folder {folder} is missing")
+        os.listdir(folder)  # an unreadable folder fails here, not as "no anchors"
+        installed = installed_anchors()
+        if not installed:
+            raise AssertionError(f"no trust anchor (*.pub) in {folder}")
+        demo = signing.key_id(demo_anchor())
+        ids = [signing.key_id(key) for key in installed]  # a damaged key file fails here
+        district = [kid for kid in ids if kid != demo]
+        trusted = is_trusted_here(*shipped_scheme())
+        # the self-test's own demo-signed provisioning file and the shipped scheme need the
+        # demo anchor; a district-signed shipped scheme the installed ones
+        self.trust.enter_context(anchors_for_selftest([*installed, demo_anchor()]))
+        if not district:
+            return f"demo anchor {demo} only (DEMO, not for real data); shipped scheme trusted"
+        keys = f"district key {', '.join(district)} installed"
+        if demo in ids:
+            return f"{keys}, demo anchor {demo} still installed; shipped scheme trusted"
+        if trusted:
+            return f"{keys}, demo anchor removed; shipped scheme signed by the district, trusted"
+        return (
+            f"{keys}, demo anchor removed: offices are set up from the district's "
+            "provisioning file (the shipped demo scheme is not trusted here; the self-test "
+            "vault runs on the demo anchor)"
+        )
 
     def check_crypto(self) -> str:
         from app.crypto import age, signing
@@ -141,7 +201,7 @@ class SelfTest:
         from app.scheme import model as scheme_model
         from app.scheme.trust import shipped_scheme, trusted_keys
 
-        doc, sig = shipped_scheme()
+        doc, sig = shipped_scheme()  # trusted_keys(): the demo anchor here (check_trust)
         district = scheme_model.parse(doc).district
         data = provisioning.make_provisioning(
             age.demo_district_signing_key(),

@@ -12,7 +12,7 @@ from app.exchange import provisioning
 from app.office import info as office
 from app.scheme import model as scheme_model
 from app.scheme.store import import_scheme
-from app.scheme.trust import load_verified, shipped_scheme, trusted_keys
+from app.scheme.trust import is_trusted_here, load_verified, shipped_scheme, trusted_keys
 
 
 def read_provisioning(
@@ -24,7 +24,12 @@ def read_provisioning(
 
 
 def checked_provisioning(path, today: dt.date) -> tuple[provisioning.Provisioning, bool]:
-    """(verified provisioning, whether its scheme is newer than the shipped one)."""
+    """(verified provisioning, whether its scheme is to be stored in the vault).
+
+    Stored when it differs from the shipped one, and also when it is the same document but
+    the shipped copy's signature is not trusted here (an installer /TRUST install: the
+    district re-signed the shipped scheme with its own key).
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -36,7 +41,8 @@ def checked_provisioning(path, today: dt.date) -> tuple[provisioning.Provisionin
     prov = provisioning.verify_provisioning(data, trusted_keys(), today)
     shipped_doc, _sig = shipped_scheme()
     shipped = scheme_model.parse(shipped_doc)
-    newer = scheme_model.digest(prov.scheme_doc) != scheme_model.digest(shipped_doc)
+    same = scheme_model.digest(prov.scheme_doc) == scheme_model.digest(shipped_doc)
+    newer = not same or not is_trusted_here(*shipped_scheme())
     if newer:
         # refuses an older, conflicting, expired or untrusted scheme before anything is written
         load_verified(

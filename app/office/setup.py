@@ -16,6 +16,7 @@ from app.exchange.provisioning import Provisioning
 from app.office import info as office
 from app.office import keys as office_keys
 from app.office.provision_setup import apply_provisioning, checked_provisioning
+from app.scheme.trust import require_shipped_scheme_trusted
 from app.vault.staged_create import create_whole
 from app.vault.vault import Vault
 
@@ -30,8 +31,13 @@ def init_office(
     kdf: KdfParams | None = None,
     district: str = "",
 ) -> str:
-    """New office vault with its first lead. Returns the recovery key (shown once)."""
+    """New office vault with its first lead. Returns the recovery key (shown once).
+
+    Works on the shipped scheme, so it is refused where that is not trusted (a /TRUST
+    install: such an office is set up from its provisioning file).
+    """
     office.check_office_id(office_id)
+    require_shipped_scheme_trusted()
     info = office.OfficeInfo(office_id=office_id, name=office_name, district=district)
     return create_whole(folder, lambda staging: _build(staging, info, user, passphrase, kdf))
 

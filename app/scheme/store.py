@@ -15,7 +15,13 @@ from typing import Protocol
 from app.errors import NotAllowed, NotFound
 from app.scheme import model as scheme_model
 from app.scheme.model import Scheme
-from app.scheme.trust import load_verified, shipped_scheme, shipped_schemes, trusted_keys
+from app.scheme.trust import (
+    is_trusted_here,
+    load_verified,
+    shipped_scheme,
+    shipped_schemes,
+    trusted_keys,
+)
 
 DOC, SIG = "scheme.doc", "scheme.sig"
 
@@ -61,7 +67,10 @@ def import_scheme(
         )
     stored = stored_scheme(session)
     current = stored or shipped_scheme()
-    current_scheme = reopen(*current)
+    # the shipped scheme is demo-signed: where only the district's key is trusted (installer
+    # /TRUST) it cannot be reopened, only compared against, and is not kept
+    keep_current = stored is not None or is_trusted_here(*current)
+    current_scheme = reopen(*current) if keep_current else scheme_model.parse(current[0])
     scheme = load_verified(
         doc,
         sig,
@@ -70,7 +79,7 @@ def import_scheme(
         (current_scheme.version, scheme_model.digest(current[0])),
     )
     assert sig is not None  # load_verified refuses an unsigned scheme
-    if stored is None:
+    if stored is None and keep_current:
         # keep the shipped version too, so its records stay readable after a program update
         session.put_setting(f"{DOC}.v{current_scheme.version}", current[0])
         session.put_setting(f"{SIG}.v{current_scheme.version}", current[1])

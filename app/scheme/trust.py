@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 import jsonschema
 
-from app.crypto import signing
+from app.crypto import age, signing
 from app.errors import (
+    DistrictKeyNeedsProvisioning,
     SchemeBadSignature,
     SchemeConflict,
     SchemeExpired,
@@ -487,10 +490,81 @@ def load_verified(
     return scheme
 
 
+# Set only by the self-test while its temporary vault is open (``anchors_for_selftest``).
+_selftest_anchors: list[bytes] | None = None
+
+
 def trusted_keys() -> list[bytes]:
     """Public key files in resources/trust/*.pub: the shipped trust anchors."""
+    if _selftest_anchors is not None:
+        return list(_selftest_anchors)
+    return installed_anchors()
+
+
+def installed_anchors() -> list[bytes]:
+    """The key files in this installation's trust folder, whatever the self-test runs on."""
     folder = resource_path("trust")
     return [p.read_bytes() for p in sorted(folder.glob("*.pub"))]
+
+
+@contextmanager
+def anchors_for_selftest(keys: list[bytes]) -> Iterator[None]:
+    """Trust exactly ``keys`` in this process until the block ends.
+
+    For ``--self-test`` only: its temporary vault also trusts the demo anchor where IT
+    installed the district's key instead (installer /TRUST), so that the shipped,
+    demo-signed scheme and a demo provisioning file can be exercised end to end. Nothing is written: the trust folder
+    and every other process keep trusting what is installed.
+    """
+    global _selftest_anchors
+    before = _selftest_anchors
+    _selftest_anchors = list(keys)
+    try:
+        yield
+    finally:
+        _selftest_anchors = before
+
+
+def demo_anchor() -> bytes:
+    """The public key the shipped schemes are signed with (the demo district's, DEMO ONLY).
+
+    Derived from the shipped demo secret key, so it is known even after the installer's
+    /TRUST deleted resources/trust/district-demo.pub.
+    """
+    return signing.public_key_from_secret(age.demo_district_signing_key())
+
+
+def is_trusted_here(doc: bytes, sig: bytes | None) -> bool:
+    """Whether the installed anchors accept this signature; a damaged one raises."""
+    try:
+        signing.verify(doc, sig, trusted_keys(), errors=SIGNATURE_ERRORS, what=WHAT)
+    except SchemeUntrustedKey:
+        return False
+    return True
+
+
+def require_shipped_scheme_trusted() -> None:
+    """Refuse to set an office up by hand where the shipped scheme is not trusted.
+
+    After an installer /TRUST install only the district's key is trusted; the shipped
+    scheme is demo-signed, so a vault made from it could never be opened. Such an office
+    is set up from the district's provisioning file (which brings the district's scheme).
+    """
+    if is_trusted_here(*shipped_scheme()):
+        return
+    ids = ", ".join(signing.key_id(k) for k in trusted_keys()) or "-"
+    raise DistrictKeyNeedsProvisioning(
+        f"Auf diesem Rechner ist der Schlüssel des Landkreises installiert ({ids}); das "
+        "mit dem Programm gelieferte Kategorienschema ist mit dem Demo-Schlüssel signiert "
+        "und gilt hier nicht. Bitte die Beratungsstelle mit der Bereitstellungsdatei des "
+        "Landkreises einrichten (im Assistenten „Mit Bereitstellungsdatei einrichten …“ "
+        "oder fallzahl-cli init --provisioning DATEI); die IT erhält sie vom Landkreis.",
+        f"The district's key is installed on this computer ({ids}); the category scheme "
+        "shipped with the program is signed with the demo key and is not valid here. Set "
+        "the office up with the district's provisioning file (in the wizard 'Set up with a "
+        "provisioning file …', or fallzahl-cli init --provisioning FILE); IT gets it from "
+        "the district.",
+    )
 
 
 def shipped_schemes() -> list[tuple[bytes, bytes]]:
