@@ -13,7 +13,8 @@ quick-entry.png. A second throw-away office vault with a demo year (app.demo, 20
 dashboard.png, report_dialog.png, sent_packages.png, office_key.png and
 report_pdf_page1.png (the PDF's cover, if pdftoppm is installed). A third vault records
 under the Harz scheme version 2 and gives case-editor-v2.png, case-editor-v2-persons.png,
-case-editor-v2-diagnosis.png, quick-entry-v2.png and activities.png (the entry of the
+case-editor-v2-diagnosis.png, case-editor-v2-light.png (what a new case still misses),
+quick-entry-v2.png and activities.png (the entry of the
 version 2 items); the sized form adds all but the last at that size. No dialogs are shown
 (FALLZAHL_NO_DIALOGS=1).
 """
@@ -201,11 +202,14 @@ def _v2_shots(
     reasons; addiction help with the persons by sex and the diagnosis of the person
     concerned), quick entry with the minutes and the band that follows, activities.
     ``suffix``: "_1280x720" and the like, the window at ``size``."""
+    import msgspec
+
     from app.crypto.kdf import KdfParams
     from app.office import demo
     from app.resources import resource_path
     from app.scheme.trust import validate_document
     from app.vault.activities import save_activity
+    from app.vault.session import new_id
     from app.vault.vault import Vault
     from ui.activities_dialog import ActivitiesDialog
     from ui.main_window import MainWindow
@@ -252,6 +256,19 @@ def _v2_shots(
         area.ensureWidgetVisible(widget, 0, 160)
         app.processEvents()
         window.editor.grab().save(str(out / f"case-editor-v2-{name}{suffix}.png"))
+    # the light under version 2: a new parenting case with format 1's items only still
+    # misses what closing it will need (who is counselled, reasons, setting, family)
+    gaps = msgspec.structs.replace(
+        eb, id=new_id(), code=f"{today.year}-0999", reasons=(), eb_setting=None,
+        family_situation=None, client_relation=None, requested=None, started=None,
+        persons_by_sex={}, children_affected=None, risk_assessment=None, household_key=None,
+    )  # fmt: skip
+    session.save_case(gaps)
+    window.apply_changes()
+    window.select_case(gaps.id)
+    window.editor.items.widgets["client_relation"].setFocus()
+    app.processEvents()
+    window.editor.grab().save(str(out / f"case-editor-v2-light{suffix}.png"))
     quick = window.quick
     quick.code.setText(eb.code)
     quick.form.setText("3")
