@@ -45,14 +45,20 @@ def needed_at_close(
     )
 
 
-def case_items_needed_at_close(
-    scheme: Scheme, case: Case, *, has_contacts: bool
-) -> list[tuple[Item, str]]:
-    """The case's format 2 items (with their attributes) that closing it needs, in the
-    scheme's order; the one list validation and the completeness light read."""
-    fields = [case.field, *case.other_fields]
+def case_items_missing_at_close(scheme: Scheme, case: Case, *, has_contacts: bool) -> list[str]:
+    """The case's format 2 items that closing it needs and that are still empty, as record
+    attributes in the scheme's order: what the completeness light counts. The filled ones
+    are not looked at further, so the case list's light stays cheap for 20,000 cases."""
+    if not scheme.items:
+        return []
+    fields = (case.field, *case.other_fields)
+    empty = [
+        (item, attr)
+        for item in scheme.case_items_required_at_close(fields)
+        if is_empty(getattr(case, attr := ITEM_ATTRIBUTE[item.id]))
+    ]
     return [
-        (item, ITEM_ATTRIBUTE[item.id])
-        for item in scheme.items
-        if item.record == "case" and needed_at_close(item, case, fields, has_contacts=has_contacts)
+        attr
+        for item, attr in empty
+        if needed_at_close(item, case, fields, has_contacts=has_contacts)
     ]

@@ -1,8 +1,8 @@
 """Is a case completely recorded? Which items are still missing?
 
 The items are CASE_REQUIRED_FOR_COMPLETENESS, then, under a format 2 scheme, the scheme's
-items that closing this case needs (app/records/applies.py case_items_needed_at_close, the
-list validation checks at close: items of the case's fields, their only_if conditions,
+items that closing this case needs (app/records/applies.py needed_at_close, the rule
+validation checks at close: items of the case's fields, their only_if conditions,
 persons by sex once the case has contacts), plus the ending once the case is closed. So an
 open case shows what a counsellor should fill now, a closed one everything closing needs.
 Format 2 items count only when the case is coded in the scheme given (a frozen case of an
@@ -18,7 +18,7 @@ desktop shows:
 from __future__ import annotations
 
 from app import lang
-from app.records.applies import case_items_needed_at_close, is_empty
+from app.records.applies import case_items_missing_at_close
 from app.records.model import CASE_DIMENSIONS, CASE_REQUIRED_FOR_COMPLETENESS, ITEMS, Case
 from app.scheme.model import Scheme
 
@@ -34,8 +34,7 @@ def missing(case: Case, scheme: Scheme | None = None, *, has_contacts: bool = Fa
     ``has_contacts``: the case has contacts (then persons by sex are asked)."""
     gaps = [attr for attr in CASE_REQUIRED_FOR_COMPLETENESS if not getattr(case, attr)]
     if scheme is not None and scheme.version == case.scheme_version:
-        needed = case_items_needed_at_close(scheme, case, has_contacts=has_contacts)
-        gaps += [attr for _, attr in needed if is_empty(getattr(case, attr))]
+        gaps += case_items_missing_at_close(scheme, case, has_contacts=has_contacts)
     if case.closed is not None and not case.ending:
         gaps.append("ending")
     return gaps

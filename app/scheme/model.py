@@ -178,6 +178,23 @@ class Scheme(msgspec.Struct, frozen=True, kw_only=True, dict=True):
     def items_for(self, record: str) -> tuple[Item, ...]:
         return tuple(i for i in self.items if i.record == record)
 
+    def case_items_required_at_close(self, fields: tuple[str, ...]) -> tuple[Item, ...]:
+        """The case items with required_at_close that apply to these counselling fields, in
+        the scheme's order; kept per field combination, as the case list asks it for every
+        case (whether one is needed by a given case: app/records/applies.py needed_at_close)."""
+        got = self._close_items.get(fields)
+        if got is None:
+            got = self._close_items[fields] = tuple(
+                i
+                for i in self.items
+                if i.record == "case" and i.required_at_close and i.applies_to(fields)
+            )
+        return got
+
+    @cached_property
+    def _close_items(self) -> dict[tuple[str, ...], tuple[Item, ...]]:
+        return {}
+
     @cached_property
     def _index(self) -> dict[str, dict[str, Code]]:
         return {d.id: {c.code: c for c in d.codes} for d in self.dimensions}
