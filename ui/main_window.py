@@ -598,6 +598,8 @@ class MainWindow(QMainWindow):
             self.editor.load(None)
         elif editing in changes.cases_saved and (discard_edits or not self.editor.is_dirty()):
             self.editor.load(self._session.case(editing))  # e.g. its begin moved with a contact
+        elif editing in changes.case_rows:
+            self.editor.contacts_changed()  # a contact of it: the light may ask persons now
         created = sorted(changes.cases_created)
         current = self.current_case_id()
         if len(created) == 1 and created[0] != current:
