@@ -49,7 +49,7 @@ def world(tmp_path_factory):
 def test_round_trip_and_what_the_office_sees(world):
     a, _b, desk, root = world
     path = district_feedback.write_feedback(desk, "2025-Q1", root / "fb1")
-    assert path.name == "15085_2025-Q1_1.feedback"
+    assert path.name == "15085_2025-Q1_1.fallzahl-feedback"
     assert path.with_name(path.name + ".minisig").exists()
     got = feedback_import.import_feedback_file(a.session, path)
     assert got.version == 1 and got.period == "2025-Q1"
@@ -89,7 +89,8 @@ def test_newer_edition_replaces_older_and_same_or_older_is_refused(world):
     _a, b, desk, root = world
     first = district_feedback.write_feedback(desk, "2025-Q2", root / "e1")
     second = district_feedback.write_feedback(desk, "2025-Q2", root / "e2")
-    assert first.name.endswith("_1.feedback") and second.name.endswith("_2.feedback")
+    assert first.name.endswith("_1.fallzahl-feedback")
+    assert second.name.endswith("_2.fallzahl-feedback")
     feedback_import.import_feedback_file(b.session, second)
     for again in (first, second):
         with pytest.raises(FeedbackOutdated, match="Ausgabe 2"):
@@ -98,6 +99,21 @@ def test_newer_edition_replaces_older_and_same_or_older_is_refused(world):
     # an office without a package in the period sees that nothing of it was counted
     s = feedback_import.standing(b.session, feedback_import.held(b.session)["2025-Q2"])
     assert s.counted == () and all(v is None for v in s.office)
+
+
+def test_a_feedback_file_named_by_an_earlier_version_is_read(world):
+    """Earlier versions wrote ``.feedback`` (+ ``.feedback.minisig``): still read in, and
+    still opened from the file manager."""
+    from app.cli import opened
+
+    _a, b, desk, root = world
+    path = district_feedback.write_feedback(desk, "2025", root / "old-name")
+    old = path.with_name(path.name.removesuffix(fmt.SUFFIX) + ".feedback")
+    path.rename(old)
+    path.with_name(path.name + ".minisig").rename(old.with_name(old.name + ".minisig"))
+    assert feedback_import.import_feedback_file(b.session, old).period == "2025"
+    assert opened.kind(old) == opened.FEEDBACK
+    assert opened.kind(old.with_name(old.name + ".minisig")) is None  # the signature is none
 
 
 def _signed(data: bytes, secret: bytes, comment: str) -> bytes:

@@ -50,7 +50,7 @@ def test_cli_population_targets_indicators(tmp_path, monkeypatch, capsys):
     fb = tmp_path / "fb"
     assert cli.main([*base, "district", "feedback", "--period", "2025-Q1", "--out", str(fb)]) == 0
     published = capsys.readouterr().out.strip()
-    assert published.endswith("15085_2025-Q1_1.feedback")
+    assert published.endswith("15085_2025-Q1_1.fallzahl-feedback")
     office_args = ["--vault", str(office.folder), "--user", "lead"]
     assert cli.main([*office_args, "feedback", "import", published]) == 0
     assert "Ausgabe 1: verwendet 2025-Q1 #1" in capsys.readouterr().out

@@ -550,10 +550,9 @@ EN: dict[str, str] = {
     ),
     "Ihre Stelle neben dem Landkreis": "Your office beside the district",
     "Noch keine Rückmeldung des Landkreises eingelesen. Der Landkreis veröffentlicht je "
-    "Zeitraum eine signierte Datei (.feedback); lesen Sie sie mit „Rückmeldung einlesen …“ "
-    "ein.": (
+    "Zeitraum eine signierte Datei (%1); lesen Sie sie mit „Rückmeldung einlesen …“ ein.": (
         "No feedback from the district imported yet. The district publishes a signed file "
-        "(.feedback) per period; read it in with 'Import feedback …'."
+        "(%1) per period; read it in with 'Import feedback …'."
     ),
     "%1, Ausgabe %2 vom %3. Gezählt wurden %4 Beratungsstellen.": (
         "%1, edition %2 of %3. %4 offices were counted."
@@ -578,7 +577,7 @@ EN: dict[str, str] = {
     ),
     "Einwohner (Stand %1)": "Inhabitants (as of %1)",
     "Rückmeldung des Landkreises einlesen": "Import the district's feedback",
-    "Rückmeldungen (*.feedback)": "Feedback files (*.feedback)",
+    "Rückmeldungen (%1)": "Feedback files (%1)",
     "Gebiet": "Area",
     "Planung – Landkreis": "Planning – district",
     "ganzer Landkreis": "whole district",

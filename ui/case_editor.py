@@ -81,6 +81,7 @@ class CaseEditor(QWidget):
         self._session: Session | None = None
         self._undo = undo
         self._loaded: Case | None = None
+        self._has_contacts = False  # the loaded case has contacts (persons by sex asked)
         self._loading = False
         self._help_of: dict[QObject, str] = {}  # widget -> case attribute it edits
         self._dim_of: dict[QComboBox, str] = {}  # combo -> scheme dimension of its codes
@@ -400,6 +401,7 @@ class CaseEditor(QWidget):
             case = in_current_codes(self._session, case)  # an old case in today's codes
         self._loading = True
         self._loaded = case
+        self._has_contacts = self._count_contacts(case)
         self.setEnabled(case is not None)
         if case is None:
             self.title.setText(self.tr("Kein Fall gewählt"))
@@ -433,6 +435,16 @@ class CaseEditor(QWidget):
             item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.problems.blockSignals(False)
         self._loading = False
+        self._update_status()
+
+    def _count_contacts(self, case: Case | None) -> bool:
+        if case is None or self._session is None:
+            return False
+        return bool(self._session.contacts_of_case(case.id))
+
+    def contacts_changed(self) -> None:
+        """A contact of the shown case was saved or deleted: persons by sex may now be asked."""
+        self._has_contacts = self._count_contacts(self._loaded)
         self._update_status()
 
     def _problem_items(self) -> list[QTreeWidgetItem]:
@@ -548,8 +560,8 @@ class CaseEditor(QWidget):
         for code, item in self._domain_items.items():
             label = domains.get(code, code)
             item.setText(0, f"{label} ({counts[code]})" if counts.get(code) else label)
-        level = completeness.level(draft)
-        gaps = completeness.missing_labels(draft, scheme)
+        level = completeness.level(draft, scheme, has_contacts=self._has_contacts)
+        gaps = completeness.missing_labels(draft, scheme, has_contacts=self._has_contacts)
         self.light.setStyleSheet(f"background:{LIGHTS[level]}; border-radius:8px;")
         if gaps:
             self.completeness_label.setText(

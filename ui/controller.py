@@ -194,6 +194,8 @@ class Controller(QObject):
                 if en
                 else f"Empfangsbestätigung eingelesen: {sent.file_name}",
             )
+        elif what == opened.FEEDBACK and not district:
+            self.window.open_feedback_file(path)
         else:
             dialogs.error(
                 self.window,
@@ -419,6 +421,7 @@ def _where(what: str | None, language: str) -> str:
     places = {
         opened.PACKAGE: ("am Schreibtisch des Landkreises", "at the district desk"),
         opened.RECEIPT: ("in der Beratungsstelle", "at the office"),
+        opened.FEEDBACK: ("in der Beratungsstelle", "at the office"),
         opened.PROVISIONING: ("bei der Einrichtung", "when setting up"),
     }
     de, en = places.get(what, ("von Fallzahl nicht", "by no part of Fallzahl"))

@@ -55,6 +55,8 @@ from ui.quick_entry import QuickEntry
 from ui.window_keys import WindowKeys
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.vault.session import Session
 
 FOCUS_STYLE = """
@@ -596,6 +598,8 @@ class MainWindow(QMainWindow):
             self.editor.load(None)
         elif editing in changes.cases_saved and (discard_edits or not self.editor.is_dirty()):
             self.editor.load(self._session.case(editing))  # e.g. its begin moved with a contact
+        elif editing in changes.case_rows:
+            self.editor.contacts_changed()  # a contact of it: the light may ask persons now
         created = sorted(changes.cases_created)
         current = self.current_case_id()
         if len(created) == 1 and created[0] != current:
@@ -688,11 +692,22 @@ class MainWindow(QMainWindow):
         self._exec(SentPackagesDialog(self._session, self))
 
     def show_plan_feedback(self) -> None:
+        self._plan_feedback(None)
+
+    def open_feedback_file(self, path: str | Path) -> None:
+        """A feedback file opened from the file manager: read in, then its period shown in
+        "Ihre Daten im Sozialplan" (a refusal is shown first, then what is held)."""
+        self._plan_feedback(str(path))
+
+    def _plan_feedback(self, path: str | None) -> None:
         if self._session is None:
             return
         from ui.plan_feedback_view import PlanFeedbackView
 
-        self._exec(PlanFeedbackView(self._session, self))
+        view = PlanFeedbackView(self._session, self)
+        if path is not None:
+            view.import_file(path)
+        self._exec(view)
 
     def record_staffing(self) -> None:
         if self._session is None or not self._session.is_lead:

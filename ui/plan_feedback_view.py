@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import lang
 from app.errors import FallzahlError
+from app.exchange import feedback as feedback_format
 from app.office import feedback_import
 from app.stats.planning import format_number
 from app.stats.tally import measure_label
@@ -136,9 +137,9 @@ class PlanFeedbackView(QDialog):
             self.summary.setText(
                 self.tr(
                     "Noch keine Rückmeldung des Landkreises eingelesen. Der Landkreis "
-                    "veröffentlicht je Zeitraum eine signierte Datei (.feedback); lesen Sie "
+                    "veröffentlicht je Zeitraum eine signierte Datei (%1); lesen Sie "
                     "sie mit „Rückmeldung einlesen …“ ein."
-                )
+                ).replace("%1", feedback_format.SUFFIX)
             )
             self.compare.set_rows([])
             self.plan.set_rows([])
@@ -223,7 +224,10 @@ class PlanFeedbackView(QDialog):
     def import_dialog(self) -> None:
         name = dialogs.open_file(
             self, self.tr("Rückmeldung des Landkreises einlesen"), "",
-            self.tr("Rückmeldungen (*.feedback)"),
+            # the feedback's own extension first; the name of earlier versions still opens
+            self.tr("Rückmeldungen (%1)").replace(
+                "%1", " ".join(f"*{s}" for s in feedback_format.SUFFIXES)
+            ),
         )  # fmt: skip
         if name:
             self.import_file(name)

@@ -1,7 +1,8 @@
 """Files the file manager hands the program (``fallzahl FILE``): which action each starts.
 
 A submission package starts the district import, a district receipt the receipt import,
-a provisioning file the set-up wizard (app/__main__.py, ui/controller.py).
+the district's feedback the office's feedback import, a provisioning file the set-up wizard
+(app/__main__.py, ui/controller.py).
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.district.desk import PACKAGE_SUFFIXES
-from app.exchange import provisioning, receipt
+from app.exchange import feedback, provisioning, receipt
 
-PACKAGE, RECEIPT, PROVISIONING = "package", "receipt", "provisioning"
+PACKAGE, RECEIPT, FEEDBACK = "package", "receipt", "feedback"
+PROVISIONING = "provisioning"
 
 
 def kind(path: str | Path) -> str | None:
@@ -23,6 +25,8 @@ def kind(path: str | Path) -> str | None:
         return PROVISIONING
     if name.endswith(receipt.SUFFIXES):
         return RECEIPT
+    if name.endswith(feedback.SUFFIXES):
+        return FEEDBACK
     if name.endswith(PACKAGE_SUFFIXES):
         return PACKAGE
     return None

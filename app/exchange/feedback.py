@@ -1,13 +1,14 @@
 """Feedback files: the district's published planning figures for a period, signed (the format).
 
-A feedback file ``<district AGS>_<period>_<version>.feedback`` (canonical JSON) with its
-detached minisign signature ``<...>.feedback.minisig`` by the district's signing key; the
-trusted comment names district, period and version. It holds only what the district
-publishes: the district table after pooling and disclosure control, the planning indicators
-computed from it, the published office totals, and per office which package counted. The
-district writes one per period (app/district/feedback.py, the version goes up with each
-edition), offices import it like a receipt (app/office/feedback_import.py). ``read_feedback``
-checks one from bytes and keys alone. Format: docs/feedback-format.md.
+A feedback file ``<district AGS>_<period>_<version>.fallzahl-feedback`` (canonical JSON) with
+its detached minisign signature ``<...>.fallzahl-feedback.minisig`` by the district's signing
+key (earlier versions named it ``.feedback``, still read); the trusted comment names
+district, period and version. It holds only what the district publishes: the district table
+after pooling and disclosure control, the planning indicators computed from it, the published
+office totals, and per office which package counted. The district writes one per period
+(app/district/feedback.py, the version goes up with each edition), offices import it like a
+receipt (app/office/feedback_import.py). ``read_feedback`` checks one from bytes and keys
+alone. Format: docs/feedback-format.md.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ from app.stats.tally import Row
 from app.stats.tally_io import upgrade_rows
 
 FORMAT = "fallzahl-feedback/1"
-SUFFIX = ".feedback"
+# An extension of its own (Windows Explorer goes by the last extension, and ".feedback" alone
+# says nothing of the program); a feedback file named by an earlier version is still read.
+SUFFIX = ".fallzahl-feedback"
+OLD_SUFFIXES = (".feedback",)
+SUFFIXES = (SUFFIX, *OLD_SUFFIXES)
 
 
 class Counted(msgspec.Struct, frozen=True, kw_only=True):

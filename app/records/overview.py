@@ -92,7 +92,7 @@ def case_row(case: Case, scheme: Scheme, stats: tuple[int, dt.date] | None) -> C
         last_contact=last,
         domains=multi.domains,
         is_multi=multi.is_multi,
-        level=completeness.level(case),
+        level=completeness.level(case, scheme, has_contacts=n > 0),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.errors import InvalidRecord
-from app.records.applies import item_applies
+from app.records.applies import is_empty, item_applies, needed_at_close
 from app.records.model import (
     ACTIVITY_DIMENSIONS,
     CASE_CODE,
@@ -105,10 +105,6 @@ def validate_case(
     _check_case_v2(case, scheme, today, has_contacts)
 
 
-def _empty(value: object) -> bool:
-    return value is None or value in ([], (), {}) or value == 0 and not isinstance(value, bool)
-
-
 def _field_names(scheme: Scheme, item: Item) -> tuple[str, str]:
     de = ", ".join(scheme.label("field", f, "de") for f in item.fields)
     en = ", ".join(scheme.label("field", f, "en") for f in item.fields)
@@ -132,7 +128,7 @@ def _check_items(
         value = getattr(record, attr)
         item = scheme.item(item_id)
         if item is None:
-            if not _empty(value):
+            if not is_empty(value):
                 raise _refuse(
                     scheme,
                     attr,
@@ -142,7 +138,7 @@ def _check_items(
                 )
             continue
         applies = item_applies(item, record, fields)
-        if not applies and not _empty(value):
+        if not applies and not is_empty(value):
             if not item.applies_to(fields):
                 names_de, names_en = _field_names(scheme, item)
                 raise _refuse(
@@ -153,10 +149,8 @@ def _check_items(
                     f"applies to {names_en} only; leave it empty.",
                 )
             raise _refuse(scheme, attr, None, *_condition_text(scheme, item))
-        # a count per code (persons by sex) is needed at close only when someone was
-        # counselled: a case with contacts
-        needed = item.required_at_close and (item.kind != "counts" or has_contacts)
-        if closing and applies and needed and _empty(value):
+        needed = closing and needed_at_close(item, record, fields, has_contacts=has_contacts)
+        if needed and is_empty(value):
             main = item.kind == "ranked"
             raise _refuse(
                 scheme,
@@ -167,7 +161,7 @@ def _check_items(
                 "needed when the case is closed"
                 + (": choose at least the main reason." if main else "; please fill it in."),
             )
-        if _empty(value) and not (item.kind == "count" and value == 0):
+        if is_empty(value) and not (item.kind == "count" and value == 0):
             continue
         _check_item_value(scheme, item, attr, value, today)
 

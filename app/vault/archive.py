@@ -284,8 +284,9 @@ def _shown(row: CaseRow, over: CaseRow | None) -> CaseRow:
     return msgspec.structs.replace(row, **{f: getattr(over, f) for f in OPEN_FIELDS})
 
 
-def _open_fields_of(case: Case) -> CaseRow:
-    """A row holding the record's OPEN_FIELDS (the rest is not looked at)."""
+def _open_fields_of(case: Case, scheme: Scheme) -> CaseRow:
+    """A row holding the record's OPEN_FIELDS (the rest is not looked at). Its level is
+    computed as replace_summary's pending row is: with the session's scheme, no contacts."""
     return CaseRow(
         case_id=case.id,
         code=case.code,
@@ -297,7 +298,7 @@ def _open_fields_of(case: Case) -> CaseRow:
         last_contact=None,
         domains=0,
         is_multi=False,
-        level=completeness.level(case),
+        level=completeness.level(case, scheme),
     )
 
 
@@ -542,7 +543,9 @@ def sign_pending(session: Session) -> int:
                         continue
                     rows = list(body.rows)
                     for i in hit:
-                        rows[i] = _shown(rows[i], _open_fields_of(records_now[rows[i].case_id]))
+                        rows[i] = _shown(
+                            rows[i], _open_fields_of(records_now[rows[i].case_id], session.scheme)
+                        )
                     new = Page(rows=rows, contact_ids=body.contact_ids)
                     _put(session, ref.id, msgspec.msgpack.encode(new), written, signed)
             for case_id in over:
@@ -580,7 +583,9 @@ def findings(session: Session) -> list[FallzahlError]:
                     out.append(exc)
         over = pending(session)
         for case in session._decode_rows("cases_frozen", over):
-            if _shown(over[case.id], None) != _shown(over[case.id], _open_fields_of(case)):
+            if _shown(over[case.id], None) != _shown(
+                over[case.id], _open_fields_of(case, session.scheme)
+            ):
                 out.append(damaged_archive(PENDING + case.id, PENDING + case.id))
         if (
             len(over)

@@ -390,8 +390,11 @@ class Session:
         if not page_ids:
             return []
         signed, over = archive.digests(self), archive.pending(self)
-        rows = [r for page_id in page_ids for r in archive.page_rows(self, page_id, signed, over)]
-        share_values(rows, self._shared)
+        rows: list[CaseRow] = []
+        for page_id in page_ids:
+            got = archive.page_rows(self, page_id, signed, over)
+            share_values(got, self._shared)  # page by page: the copies go at once
+            rows += got
         return rows
 
     def frozen_tally(self, label: str) -> bytes | None:

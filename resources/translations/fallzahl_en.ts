@@ -748,27 +748,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/controller.py" line="216"/>
+        <location filename="../../ui/controller.py" line="218"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="278"/>
+        <location filename="../../ui/controller.py" line="280"/>
         <source>Die Verwaltung ist der Leitung vorbehalten. Bitten Sie eine Leitung, Benutzer, Richtlinien oder Sicherungen zu ändern.</source>
         <translation>Administration is reserved for a lead. Ask a lead to change users, policy or backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="377"/>
+        <location filename="../../ui/controller.py" line="379"/>
         <source>Die Sicherung {file} ist wiederhergestellt. Der vorherige Stand liegt in {kept}.</source>
         <translation>The backup {file} has been restored. The previous state is kept in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="391"/>
+        <location filename="../../ui/controller.py" line="393"/>
         <source>Trotzdem wiederherstellen?</source>
         <translation>Restore anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="403"/>
+        <location filename="../../ui/controller.py" line="405"/>
         <source>Sicherung wird wiederhergestellt …</source>
         <translation>Restoring the backup …</translation>
     </message>
@@ -1260,490 +1260,490 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Fallzahl</source>
         <translation>Fallzahl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Fallnummer suchen (Strg+F)</source>
         <translation>Search case number (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Fallnummer suchen</source>
         <translation>Search case number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Beratungsfeld</source>
         <translation>Counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>offen und abgeschlossen</source>
         <translation>open and closed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>nur offene</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>nur abgeschlossene</source>
         <translation>closed only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>offen, 6 Monate ohne Kontakt</source>
         <translation>open, no contact for 6 months</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Offene Fälle ohne Kontakt seit sechs Monaten: zum Abschluss vorgeschlagen (die Kinder- und Jugendhilfestatistik sieht eine Hilfe dann als beendet an).</source>
         <translation>Open cases without a contact for six months: proposed for closing (the child and youth services statistic then treats a help as ended).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>nur meine Fälle</source>
         <translation>my cases only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Fall und Kontakte</source>
         <translation>Case and contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Kontakte des Falls</source>
         <translation>Contacts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Kontakt bearbeiten…</source>
         <translation>Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Kontakt löschen…</source>
         <translation>Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>&amp;Kontakte</source>
         <translation>Con&amp;tacts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Übersicht und Erfassung</source>
         <translation>Overview and entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Übersicht</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Erfassung</source>
         <translation>Ent&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Neuer Fall</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Schnellerfassung</source>
         <translation>Quick &amp;entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Tätigkeiten ohne Fall…</source>
         <translation>&amp;Activities without a case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Be&amp;richt…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Ihre &amp;Daten im Sozialplan…</source>
         <translation>Your &amp;data in the social plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>S&amp;perren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Fall &amp;speichern</source>
         <translation>&amp;Save case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Fall s&amp;uchen</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Kontakt &amp;bearbeiten…</source>
         <translation>&amp;Edit contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;Kontakt löschen…</source>
         <translation>&amp;Delete contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>&amp;Fall löschen…</source>
         <translation>Delete &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;Meldung</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Zeitraum &amp;abschließen…</source>
         <translation>&amp;Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Zeitraum wieder ö&amp;ffnen…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Meldung &amp;exportieren…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;Gesendete Meldungen…</source>
         <translation>&amp;Sent submissions…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;Personalkapazität…</source>
         <translation>Staff ca&amp;pacity…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Schlüssel der Beratungsstelle…</source>
         <translation>Counselling office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;Verwaltung</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Verwaltung…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>&amp;Benutzerhandbuch</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>&amp;Kategorien und Definitionen</source>
         <translation>&amp;Categories and definitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>&amp;Sprache / Language</source>
         <translation>&amp;Language / Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Tab / Umschalt+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>zum nächsten / vorigen Feld</source>
         <translation>to the next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Ziffer</source>
         <translation>Digit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&lt;b&gt;Schnellerfassung eines Kontakts&lt;/b&gt; – Fallnummer, Tab, Kontaktform, Dauer, Enter</source>
         <translation>&lt;b&gt;Quick entry of a contact&lt;/b&gt; – case number, Tab, contact form, duration, Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Fall bearbeiten</source>
         <translation>Edit &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Übersicht zeigen</source>
         <translation>Show &amp;overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Kontaktform bzw. Dauer in der Schnellerfassung</source>
         <translation>Contact form or duration in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Kontakt in der Schnellerfassung speichern</source>
         <translation>Save the contact in quick entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Leertaste</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Problemlage oder Beratungsfeld an-/abhaken</source>
         <translation>Tick or untick a problem or counselling field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Alt+F / Alt+K</source>
         <translation>Alt+C / Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Reiter Fall / Kontakte</source>
         <translation>Case / Contacts tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Alt+Ü / Alt+E</source>
         <translation>Alt+O / Alt+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Übersicht / Erfassung</source>
         <translation>Overview / Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Leitung</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Berater*in</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Benutzer: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Beratungsstelle: %1</source>
         <translation>Counselling office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>alle Zeiträume</source>
         <translation>all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>alle Beratungsfelder</source>
         <translation>all counselling fields</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Die Änderungen an Fall %1 speichern?</source>
         <translation>Save the changes to case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>&amp;Kontakte (%1)</source>
         <translation>Con&amp;tacts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Zeitraum %1 abgeschlossen.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>Zeitraum %1 wieder geöffnet.</source>
         <translation>Period %1 reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>Meldung gespeichert: %1</source>
         <translation>Submission saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="753"/>
         <source>Fall</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741"/>
+        <location filename="../../ui/main_window.py" line="754"/>
         <source>Kontakt</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="742"/>
+        <location filename="../../ui/main_window.py" line="755"/>
         <source>Tätigkeit</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746"/>
+        <location filename="../../ui/main_window.py" line="759"/>
         <source>Erneut gelöscht: %1.</source>
         <translation>Deleted again: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="761"/>
         <source>Rückgängig gemacht: Löschen (%1).</source>
         <translation>Undone: deletion (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752"/>
+        <location filename="../../ui/main_window.py" line="765"/>
         <source>Wiederhergestellt: %1.</source>
         <translation>Redone: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="754"/>
+        <location filename="../../ui/main_window.py" line="767"/>
         <source>Rückgängig gemacht: letzte Speicherung (%1).</source>
         <translation>Undone: last save (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="782"/>
         <source>Fall %1 mit %2 Kontakten endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
         <translation>Permanently delete case %1 with its %2 contacts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="784"/>
+        <location filename="../../ui/main_window.py" line="797"/>
         <source>Fall %1 gelöscht.</source>
         <translation>Case %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="795"/>
-        <location filename="../../ui/main_window.py" line="814"/>
+        <location filename="../../ui/main_window.py" line="808"/>
+        <location filename="../../ui/main_window.py" line="827"/>
         <source>Wählen Sie zuerst im Reiter „Kontakte“ einen Kontakt.</source>
         <translation>First select a contact on the “Contacts” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="797"/>
+        <location filename="../../ui/main_window.py" line="810"/>
         <source>Den Kontakt vom %1 endgültig löschen?</source>
         <translation>Permanently delete the contact of %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="809"/>
+        <location filename="../../ui/main_window.py" line="822"/>
         <source>Kontakt gelöscht.</source>
         <translation>Contact deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="865"/>
+        <location filename="../../ui/main_window.py" line="878"/>
         <source>Die Änderungen am geöffneten Fall speichern?</source>
         <translation>Save the changes to the open case?</translation>
     </message>
@@ -2227,150 +2227,150 @@ Submissions signed with this key are refused from now on, and so is a key rotati
 <context>
     <name>PlanFeedbackView</name>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="79"/>
+        <location filename="../../ui/plan_feedback_view.py" line="80"/>
         <source>Ihre Daten im Sozialplan</source>
         <translation>Your data in the social plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="82"/>
+        <location filename="../../ui/plan_feedback_view.py" line="83"/>
         <source>Zeitraum der Rückmeldung</source>
         <translation>Period of the feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="83"/>
+        <location filename="../../ui/plan_feedback_view.py" line="84"/>
         <source>Rückmeldung &amp;einlesen …</source>
         <translation>&amp;Import feedback …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="86"/>
+        <location filename="../../ui/plan_feedback_view.py" line="87"/>
         <source>&amp;Zeitraum:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <location filename="../../ui/plan_feedback_view.py" line="95"/>
         <source>Kennzahl</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <location filename="../../ui/plan_feedback_view.py" line="95"/>
         <source>Ihre Stelle</source>
         <translation>Your office</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="94"/>
+        <location filename="../../ui/plan_feedback_view.py" line="95"/>
         <source>Landkreis</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="95"/>
+        <location filename="../../ui/plan_feedback_view.py" line="96"/>
         <source>Ihr Anteil</source>
         <translation>Your share</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="96"/>
+        <location filename="../../ui/plan_feedback_view.py" line="97"/>
         <source>Kennzahl des Landkreises</source>
         <translation>District indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="96"/>
+        <location filename="../../ui/plan_feedback_view.py" line="97"/>
         <source>Wert</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="97"/>
+        <location filename="../../ui/plan_feedback_view.py" line="98"/>
         <source>Ihre Stelle und der Landkreis</source>
         <translation>Your office and the district</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="98"/>
-        <location filename="../../ui/plan_feedback_view.py" line="114"/>
+        <location filename="../../ui/plan_feedback_view.py" line="99"/>
+        <location filename="../../ui/plan_feedback_view.py" line="115"/>
         <source>Kennzahlen der Planung</source>
         <translation>Planning indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="101"/>
+        <location filename="../../ui/plan_feedback_view.py" line="102"/>
         <source>Nur veröffentlichte Zahlen: „.“ hat der Landkreis geheim gehalten (kleine Zahlen und was sie verraten würde). Die Rückmeldung ist vom Landkreis signiert.</source>
         <translation>Published figures only: &apos;.&apos; the district kept confidential (small counts and what would reveal them). The feedback is signed by the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="112"/>
+        <location filename="../../ui/plan_feedback_view.py" line="113"/>
         <source>Ihre Stelle neben dem Landkreis</source>
         <translation>Your office beside the district</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="138"/>
-        <source>Noch keine Rückmeldung des Landkreises eingelesen. Der Landkreis veröffentlicht je Zeitraum eine signierte Datei (.feedback); lesen Sie sie mit „Rückmeldung einlesen …“ ein.</source>
-        <translation>No feedback from the district imported yet. The district publishes a signed file (.feedback) per period; read it in with &apos;Import feedback …&apos;.</translation>
+        <location filename="../../ui/plan_feedback_view.py" line="139"/>
+        <source>Noch keine Rückmeldung des Landkreises eingelesen. Der Landkreis veröffentlicht je Zeitraum eine signierte Datei (%1); lesen Sie sie mit „Rückmeldung einlesen …“ ein.</source>
+        <translation>No feedback from the district imported yet. The district publishes a signed file (%1) per period; read it in with &apos;Import feedback …&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="149"/>
+        <location filename="../../ui/plan_feedback_view.py" line="228"/>
+        <source>Rückmeldungen (%1)</source>
+        <translation>Feedback files (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_feedback_view.py" line="150"/>
         <source>%1, Ausgabe %2 vom %3. Gezählt wurden %4 Beratungsstellen.</source>
         <translation>%1, edition %2 of %3. %4 offices were counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="157"/>
+        <location filename="../../ui/plan_feedback_view.py" line="158"/>
         <source>%1 Meldung Nr. %2</source>
         <translation>%1 submission no. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="160"/>
+        <location filename="../../ui/plan_feedback_view.py" line="161"/>
         <source>Von Ihnen hat der Landkreis verwendet: %1.</source>
         <translation>Of yours the district used: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="162"/>
+        <location filename="../../ui/plan_feedback_view.py" line="163"/>
         <source>Eine gezählte Meldung stammt nicht aus diesem Datenbestand.</source>
         <translation>A counted submission was not sent from this vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="164"/>
+        <location filename="../../ui/plan_feedback_view.py" line="165"/>
         <source>Von Ihnen ist in diesen Zahlen keine Meldung enthalten.</source>
         <translation>None of your submissions is in these figures.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="167"/>
+        <location filename="../../ui/plan_feedback_view.py" line="168"/>
         <source>%1 Nr. %2</source>
         <translation>%1 no. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="172"/>
+        <location filename="../../ui/plan_feedback_view.py" line="173"/>
         <source>Gesendet, aber nicht gezählt: %1 (nicht angekommen, ersetzt oder nach der Rückmeldung gesendet).</source>
         <translation>Sent but not counted: %1 (not arrived, replaced, or sent after the feedback).</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="177"/>
+        <location filename="../../ui/plan_feedback_view.py" line="178"/>
         <source>%1 von %2 Werten der Landkreistabelle sind geheim gehalten.</source>
         <translation>%1 of %2 values of the district table are kept confidential.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="193"/>
+        <location filename="../../ui/plan_feedback_view.py" line="194"/>
         <source>%1 je 1.000 Einwohner</source>
         <translation>%1 per 1,000 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="196"/>
+        <location filename="../../ui/plan_feedback_view.py" line="197"/>
         <source>Anteil Multiproblemfälle</source>
         <translation>Multi-problem share</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="200"/>
+        <location filename="../../ui/plan_feedback_view.py" line="201"/>
         <source>Schwangerschaftsberatung: Vollzeitstellen je 40.000 Einwohner (Standard 1,0)</source>
         <translation>Pregnancy counselling: full-time posts per 40,000 inhabitants (standard 1.0)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="203"/>
+        <location filename="../../ui/plan_feedback_view.py" line="204"/>
         <source>Einwohner (Stand %1)</source>
         <translation>Inhabitants (as of %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_feedback_view.py" line="225"/>
+        <location filename="../../ui/plan_feedback_view.py" line="226"/>
         <source>Rückmeldung des Landkreises einlesen</source>
         <translation>Import the district&apos;s feedback</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_feedback_view.py" line="226"/>
-        <source>Rückmeldungen (*.feedback)</source>
-        <translation>Feedback files (*.feedback)</translation>
     </message>
 </context>
 <context>

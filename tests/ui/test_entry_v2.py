@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.resources import resource_path
 from app.scheme.trust import validate_document
 from app.vault.activities import activities
+from tests.support.records import contact
 from tests.support.ui import make_case
 from ui.activities_dialog import ActivitiesDialog
 from ui.main_window import MainWindow
@@ -376,3 +377,62 @@ def test_activity_changes_undo_and_redo_by_keys(qtbot, session, window, answers)
     qtbot.keyClick(window.quick.code, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert participants() == [30]
     assert window.statusBar().currentMessage() == "Rückgängig gemacht: Löschen (Tätigkeit)."
+
+
+def light(editor) -> str:
+    """The level the editor's traffic light shows, read from its colour."""
+    from ui.case_editor import LIGHTS
+
+    (level,) = [lv for lv, colour in LIGHTS.items() if colour in editor.light.styleSheet()]
+    return level
+
+
+def test_the_light_follows_the_items_of_the_case_field(qtbot, session, window):
+    """Under version 2 the light counts the items closing an EB case needs; filled one by one
+    by keys it goes red -> yellow -> green."""
+    from app.records import completeness
+
+    recorded = dict(
+        sex="w",
+        age_band="A30",
+        household="ALLEINERZ",
+        municipality="UNK",
+        transfer_benefits="N",
+        migration_parent="N",
+        german_at_home="J",
+        referral="SELF",
+        problems=["FIN_SCHULD"],
+    )
+    case = make_case(session, "2026-0004", field="EB", **recorded)
+    window.set_session(session)
+    window.select_case(case.id)
+    editor, items = window.editor, window.editor.items
+    text = editor.completeness_label.text
+    assert light(editor) == completeness.INCOMPLETE
+    assert text() == (
+        "Es fehlt noch: Wer wird beraten, Gründe für die Hilfegewährung, Setting der "
+        "Erziehungsberatung, Situation in der Herkunftsfamilie"
+    )
+    # a first contact: now the persons counselled are asked too
+    session.save_contact(contact(case.id, date=case.opened, minutes=50, duration=None))
+    window.apply_changes()
+    assert "Beratene Personen nach Geschlecht" in text()
+    choose(qtbot, items.widgets["client_relation"], "SELF")
+    choose(qtbot, items.widgets["reasons"], "ENTW")
+    assert light(editor) == completeness.INCOMPLETE and "Wer wird beraten" not in text()
+    choose(qtbot, items.widgets["eb_setting"], "ELT")
+    assert light(editor) == completeness.PARTIAL
+    assert text() == (
+        "Es fehlt noch: Beratene Personen nach Geschlecht, Situation in der Herkunftsfamilie"
+    )
+    choose(qtbot, items.widgets["family_situation"], "ALLEIN")
+    assert light(editor) == completeness.PARTIAL
+    female = items.widgets["persons_by_sex"].spins["w"]
+    female.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(female, "1")
+    assert light(editor) == completeness.COMPLETE and text() == "Vollständig erfasst"
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert completeness.missing(session.case(case.id), V2, has_contacts=True) == []
+    # the case list's light agrees
+    cell = window.cases.index(window.cases.row_of(case.id), window.cases.CODE)
+    assert window.cases.data(cell, Qt.ItemDataRole.ToolTipRole) == "vollständig erfasst"

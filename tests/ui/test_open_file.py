@@ -1,4 +1,4 @@
-"""Opening a package, receipt or provisioning file from the file manager (``fallzahl FILE``)
+"""Opening a package, receipt, feedback or provisioning file from the file manager (``fallzahl FILE``)
 starts the desktop on that file's action instead of failing as an unknown CLI verb."""
 
 from __future__ import annotations
@@ -21,11 +21,13 @@ def files(tmp_path):
     for key, name in (
         ("package", "HZ-QLB-01_2026-Q1_3.fallzahl-package"),
         ("receipt", "HZ-QLB-01_2026-Q1_3.fallzahl-receipt"),
+        ("feedback", "15085_2026-Q1_1.fallzahl-feedback"),
         ("provisioning", "HZ-QLB-01.fallzahl-provisioning"),
         ("other", "notes.txt"),
         # as earlier versions named them
         ("old package", "HZ-QLB-01_2026-Q1_2.fallzahl.age"),
         ("old receipt", "HZ-QLB-01_2026-Q1_2.receipt"),
+        ("old feedback", "15085_2026-Q1_1.feedback"),
     ):
         path = tmp_path / name
         path.write_bytes(b"x")
@@ -35,8 +37,9 @@ def files(tmp_path):
 
 def test_kinds_by_name(files, tmp_path):
     assert {k: opened.kind(p) for k, p in files.items()} == {
-        "package": "package", "receipt": "receipt", "provisioning": "provisioning", "other": None,
-        "old package": "package", "old receipt": "receipt",
+        "package": "package", "receipt": "receipt", "feedback": "feedback",
+        "provisioning": "provisioning", "other": None,
+        "old package": "package", "old receipt": "receipt", "old feedback": "feedback",
     }  # fmt: skip
     assert opened.kind(tmp_path / "missing.fallzahl-package") is None
     # the receipt's signature beside it is no receipt
@@ -75,6 +78,9 @@ class _Window:
         self.imported.append(paths)
         return []
 
+    def open_feedback_file(self, path):
+        self.imported.append(["feedback", path])
+
 
 def _controller(tmp_path, mode: str) -> Controller:
     c = Controller(tmp_path / "vault")
@@ -100,6 +106,21 @@ def test_a_file_at_the_wrong_desk_is_named(qapp, files, tmp_path, monkeypatch):
     c = _controller(tmp_path, "district")
     c.act_on_file(files["receipt"])
     assert "in der Beratungsstelle" in dialogs.shown[-1][1]
+    c.act_on_file(files["feedback"])
+    assert c.window.imported == []
+    assert "in der Beratungsstelle" in dialogs.shown[-1][1]
+
+
+def test_a_feedback_file_starts_the_office_feedback_import(qapp, files, tmp_path, monkeypatch):
+    """The whole way (read in, shown) with a real window: tests/ui/test_plan_feedback.py."""
+    monkeypatch.setattr(dialogs, "NO_DIALOGS", True)
+    c = _controller(tmp_path, "office")
+    c.act_on_file(files["feedback"])
+    c.act_on_file(files["old feedback"])
+    assert c.window.imported == [
+        ["feedback", files["feedback"]],
+        ["feedback", files["old feedback"]],
+    ]
 
 
 def test_a_damaged_receipt_at_the_office_gives_the_receipt_refusal(

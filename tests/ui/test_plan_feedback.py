@@ -50,17 +50,17 @@ def test_publish_import_and_show(qtbot, world, monkeypatch):
     infos = []
     monkeypatch.setattr(dialogs, "info", lambda parent, text, *a: infos.append(text))
     qtbot.mouseClick(overview.feedback_button, Qt.MouseButton.LeftButton)
-    published = tmp / "fb" / "15085_2025-Q1_1.feedback"
+    published = tmp / "fb" / "15085_2025-Q1_1.fallzahl-feedback"
     assert published.exists() and infos and str(published) in infos[0]
 
     win = MainWindow(office.session)
     qtbot.addWidget(win)
-    views = []
+    views, filters = [], []
 
     def run(dialog):
         views.append(dialog)
         dialog.show()
-        monkeypatch.setattr(dialogs, "open_file", lambda *a: str(published))
+        monkeypatch.setattr(dialogs, "open_file", lambda *a: filters.append(a[3]) or str(published))
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         return True
 
@@ -68,6 +68,8 @@ def test_publish_import_and_show(qtbot, world, monkeypatch):
     win.plan_feedback_action.trigger()
     view: PlanFeedbackView = views[0]
     assert view.period_box.currentData() == "2025-Q1"
+    # the file dialog offers the feedback's own extension and the name of earlier versions
+    assert filters == ["Rückmeldungen (*.fallzahl-feedback *.feedback)"]
     sent = export.sent_packages(office.session)[0]
     assert f"2025-Q1 Meldung Nr. {sent.sequence}" in view.summary.text()
     assert "Gezählt wurden 2 Beratungsstellen" in view.summary.text()
@@ -82,9 +84,9 @@ def test_publish_import_and_show(qtbot, world, monkeypatch):
     assert view.import_file(str(published)) is False
     assert shown and "Ausgabe 1" in shown[0].message("de")
     # a tampered file: refused with its own message
-    bad = tmp / "bad.feedback"
+    bad = tmp / "bad.fallzahl-feedback"
     bad.write_bytes(published.read_bytes().replace(b'"version":1', b'"version":9'))
-    (tmp / "bad.feedback.minisig").write_bytes(
+    (tmp / "bad.fallzahl-feedback.minisig").write_bytes(
         (tmp / "fb" / (published.name + ".minisig")).read_bytes()
     )
     assert view.import_file(str(bad)) is False
@@ -99,4 +101,34 @@ def test_empty_view_says_what_to_do(qtbot, world):
     view = PlanFeedbackView(office.session)
     qtbot.addWidget(view)
     assert "Noch keine Rückmeldung" in view.summary.text()
+    assert "(.fallzahl-feedback)" in view.summary.text()
     assert view.compare.rowCount() == 0
+
+
+def test_a_feedback_file_opened_from_the_file_manager_is_read_in_and_shown(
+    qtbot, world, monkeypatch
+):
+    """``fallzahl 15085_2025-Q1_1.fallzahl-feedback`` at the office: the unlocked window reads
+    it in and shows "Ihre Daten im Sozialplan" on its period; the same file again is refused
+    with the import's own message, and the view still opens."""
+    from app.district.feedback import write_feedback
+    from ui.controller import Controller
+    from ui.main_window import MainWindow
+
+    office, desk, tmp = world
+    path = write_feedback(desk, "2025-Q1", tmp / "from-mail")
+    win = MainWindow(office.session)
+    qtbot.addWidget(win)
+    views = []
+    win._exec = lambda dialog: views.append(dialog) or True
+    c = Controller(tmp / "controller")
+    c.session, c.window = office.session, win
+    c.act_on_file(path)
+    assert feedback_import.held(office.session)["2025-Q1"].version == 1
+    assert views[-1].period_box.currentData() == "2025-Q1"
+    assert "Ausgabe 1" in views[-1].summary.text()
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, exc, *a: shown.append(exc))
+    c.act_on_file(path)
+    assert len(views) == 2 and "Ausgabe 1" in shown[0].message("de")
+    win.clear()
