@@ -48,12 +48,15 @@ def test_windows_associations_take_no_foreign_extension():
     }
     # extensions whose default program the installer sets: only its own
     extensions = {s.rsplit("\\", 1)[1] for s in defaults if s.rsplit("\\", 1)[1].startswith(".")}
-    assert extensions == {".fallzahl-package", ".fallzahl-receipt", ".fallzahl-provisioning"}
+    assert extensions == {
+        ".fallzahl-package", ".fallzahl-receipt", ".fallzahl-feedback", ".fallzahl-provisioning"
+    }  # fmt: skip
     assert {
         e: r["ValueData"] for r in rows if (e := r["Subkey"].rsplit("\\", 1)[1]) in extensions
     } == {
         ".fallzahl-package": "Fallzahl.Package",
         ".fallzahl-receipt": "Fallzahl.Receipt",
+        ".fallzahl-feedback": "Fallzahl.Feedback",
         ".fallzahl-provisioning": "Fallzahl.Provisioning",
     }
     # the names of earlier versions still open, without taking those extensions
@@ -61,9 +64,10 @@ def test_windows_associations_take_no_foreign_extension():
     assert offered == {
         r"Software\Classes\.age\OpenWithProgids",
         r"Software\Classes\.receipt\OpenWithProgids",
+        r"Software\Classes\.feedback\OpenWithProgids",
     }
     commands = [r for r in rows if r["Subkey"].endswith(r"shell\open\command")]
-    assert len(commands) == 3 and all("%1" in r["ValueData"] for r in commands)
+    assert len(commands) == 4 and all("%1" in r["ValueData"] for r in commands)
 
 
 def test_desktop_entry_names_every_mime_type():
@@ -72,7 +76,7 @@ def test_desktop_entry_names_every_mime_type():
     listed = set(re.search(r"^MimeType=(.*)$", desktop, re.M).group(1).strip(";").split(";"))
     assert listed == types == {
         "application/x-fallzahl-package", "application/x-fallzahl-receipt",
-        "application/x-fallzahl-provisioning",
+        "application/x-fallzahl-feedback", "application/x-fallzahl-provisioning",
     }  # fmt: skip
     assert "Exec=fallzahl %f" in desktop
 
@@ -88,7 +92,9 @@ def test_update_mime_database_takes_the_types(tmp_path):
     for line in ("80:application/x-fallzahl-package:*.fallzahl-package",
                  "80:application/x-fallzahl-package:*.fallzahl.age",  # earlier versions
                  "80:application/x-fallzahl-receipt:*.fallzahl-receipt",
+                 "80:application/x-fallzahl-feedback:*.fallzahl-feedback",
                  "80:application/x-fallzahl-provisioning:*.fallzahl-provisioning"):  # fmt: skip
         assert line in globs, globs
     assert "*.receipt" not in globs  # other programs' receipts are not claimed
+    assert "*.feedback" not in globs  # nor other programs' .feedback files
     assert not (tmp_path / "magic").exists() or b"fallzahl" not in (tmp_path / "magic").read_bytes()

@@ -122,14 +122,19 @@ def test_install_registers_the_file_associations(installed, wine):
     hklm = wine.machine_registry()
     classes = "software\\classes\\"
     command = f'"{APP}\\fallzahl.exe" "%1"'
-    for progid in ("fallzahl.package", "fallzahl.receipt", "fallzahl.provisioning"):
+    for progid in ("fallzahl.package", "fallzahl.receipt", "fallzahl.feedback",
+                   "fallzahl.provisioning"):  # fmt: skip
         assert hklm[f"{classes}{progid}\\shell\\open\\command"][""] == command
         assert hklm[f"{classes}{progid}\\defaulticon"][""] == f"{APP}\\fallzahl.exe,0"
     assert hklm[f"{classes}.fallzahl-provisioning"][""] == "Fallzahl.Provisioning"
     assert hklm[f"{classes}.fallzahl-package"][""] == "Fallzahl.Package"
     assert hklm[f"{classes}.fallzahl-receipt"][""] == "Fallzahl.Receipt"
-    # .age and .receipt belong to other programs too: only "Open with", no default taken
-    for ext, progid in ((".age", "Fallzahl.Package"), (".receipt", "Fallzahl.Receipt")):
+    assert hklm[f"{classes}.fallzahl-feedback"][""] == "Fallzahl.Feedback"
+    # .age, .receipt and .feedback belong to other programs too: only "Open with", no default
+    for ext, progid in (
+        (".age", "Fallzahl.Package"), (".receipt", "Fallzahl.Receipt"),
+        (".feedback", "Fallzahl.Feedback"),
+    ):  # fmt: skip
         assert hklm[f"{classes}{ext}\\openwithprogids"] == {progid: ""}
         assert "" not in hklm.get(f"{classes}{ext}", {})
 
@@ -154,8 +159,13 @@ def test_uninstall_removes_the_program_and_keeps_the_data(installed, wine):
     assert (vault / "fallzahl.db").read_bytes() == b"a user's vault stays where it is"
     hklm = wine.machine_registry()
     classes = "software\\classes\\"
-    for progid in ("fallzahl.package", "fallzahl.receipt", "fallzahl.provisioning"):
+    for progid in ("fallzahl.package", "fallzahl.receipt", "fallzahl.feedback",
+                   "fallzahl.provisioning"):  # fmt: skip
         assert not any(k.startswith(classes + progid) for k in hklm), progid
-    for ext in (".age", ".receipt"):
-        assert "Fallzahl.Package" not in hklm.get(f"{classes}{ext}\\openwithprogids", {})
-        assert "Fallzahl.Receipt" not in hklm.get(f"{classes}{ext}\\openwithprogids", {})
+    for ext in (".fallzahl-package", ".fallzahl-receipt", ".fallzahl-feedback",
+                ".fallzahl-provisioning"):  # fmt: skip
+        assert "" not in hklm.get(f"{classes}{ext}", {}), ext  # no default left behind
+    for ext in (".age", ".receipt", ".feedback"):
+        offered = hklm.get(f"{classes}{ext}\\openwithprogids", {})
+        for progid in ("Fallzahl.Package", "Fallzahl.Receipt", "Fallzahl.Feedback"):
+            assert progid not in offered, (ext, progid)

@@ -71,12 +71,13 @@ Name: "{autoprograms}\{#AppName} (Selbsttest)"; Filename: "{cmd}"; \
 [Registry]
 ; Explorer goes by the last extension only, so each of Fallzahl's files has an extension of
 ; its own and opens in Fallzahl by default: a package (HZ-QLB-01_2026-Q1_3.fallzahl-package,
-; a standard age file inside), a receipt (.fallzahl-receipt, JSON), a provisioning file
-; (.fallzahl-provisioning). Files named by earlier versions still open: a package
-; ...fallzahl.age is an ".age" file and a receipt a ".receipt" file to Explorer, extensions
-; that other programs use, so for those Fallzahl only joins "Open with" (OpenWithProgids)
-; and takes no default. Opening any of them starts the program on the matching action
-; (district import, receipt import, set-up wizard; app/__main__.py, app/cli/opened.py).
+; a standard age file inside), a receipt (.fallzahl-receipt, JSON), the district's feedback
+; (15085_2026-Q1_1.fallzahl-feedback, JSON), a provisioning file (.fallzahl-provisioning).
+; Files named by earlier versions still open: a package ...fallzahl.age is an ".age" file, a
+; receipt a ".receipt" and feedback a ".feedback" file to Explorer, extensions that other
+; programs use, so for those Fallzahl only joins "Open with" (OpenWithProgids) and takes no
+; default. Opening any of them starts the program on the matching action (district import,
+; receipt import, feedback import, set-up wizard; app/__main__.py, app/cli/opened.py).
 Root: HKA; Subkey: "Software\Classes\.fallzahl-package"; ValueType: string; ValueName: ""; \
   ValueData: "Fallzahl.Package"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\.fallzahl-receipt"; ValueType: string; ValueName: ""; \
@@ -97,6 +98,16 @@ Root: HKA; Subkey: "Software\Classes\Fallzahl.Receipt\DefaultIcon"; ValueType: s
   ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Receipt\shell\open\command"; ValueType: string; \
   ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\.fallzahl-feedback"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl.Feedback"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.feedback\OpenWithProgids"; ValueType: string; \
+  ValueName: "Fallzahl.Feedback"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Feedback"; ValueType: string; ValueName: ""; \
+  ValueData: "Fallzahl-Rückmeldung des Landkreises"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Feedback\DefaultIcon"; ValueType: string; \
+  ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\Fallzahl.Feedback\shell\open\command"; \
+  ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 Root: HKA; Subkey: "Software\Classes\.fallzahl-provisioning"; ValueType: string; ValueName: ""; \
   ValueData: "Fallzahl.Provisioning"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\Fallzahl.Provisioning"; ValueType: string; ValueName: ""; \

@@ -173,8 +173,11 @@ def _export(qtbot, window, folder: Path) -> Path:
         dialog.folder_edit.clear()
         qtbot.keyClicks(dialog.folder_edit, str(folder))
         click(qtbot, dialog.export_button)
-        qtbot.waitUntil(lambda: not worker.busy())  # built in a worker
-        assert dialog.pages.currentIndex() == 2
+        assert dialog.task is not None, dialog.error_label.text()
+        # built in a worker: wait for this dialog's own task, as long as a loaded machine
+        # needs (pytest-qt's default of 5 s was too short in a full run under heavy load)
+        qtbot.waitUntil(lambda: dialog.task is None and not worker.busy(), timeout=120_000)
+        assert dialog.pages.currentIndex() == 2, dialog.error_label.text()
         click(qtbot, dialog.close_button)
 
     opened = drive(window, export)
@@ -287,7 +290,7 @@ def _report(qtbot, window, period: str, fmt_index: int, target: Path, cancel: bo
             button = dialog.task.progress.findChild(QPushButton)
             assert button.text() == "Abbrechen"
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not worker.busy(), timeout=10_000)
+        qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)  # a loaded machine
         dialog.outcome = (dialog.status_label.text(), dialog.error_label.text())
         click(qtbot, dialog.close_button)
 
