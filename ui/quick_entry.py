@@ -153,6 +153,9 @@ class QuickEntry(QWidget):
         self.status.setObjectName("quickStatus")
         self.status.setAccessibleName(self.tr("Zuletzt gespeichert"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._refused = False  # the status line holds why the last save was refused
+        for edit in (self.code, self.form, self.duration, self.date.edit):
+            edit.textEdited.connect(self._clear_refusal)
 
         labels = [
             (self.tr("Fall&nummer"), self.code),
@@ -388,6 +391,7 @@ class QuickEntry(QWidget):
             return None
         self.no_case.setChecked(False)
         self.code.setText(case.code)
+        self._refused = False
         self.status.setText(
             self.tr("Neuer Fall %1 (%2) angelegt – ergänzen Sie die Angaben im Fall.")
             .replace("%1", case.code)
@@ -467,7 +471,7 @@ class QuickEntry(QWidget):
         )
         agreed = agree_with_case(self, session, contact)
         if not agreed.go:
-            self.status.setText(self.tr("Nicht gespeichert."))
+            self._show_refusal(self.tr("Nicht gespeichert."))
             self.date.setFocus()
             return None
         try:
@@ -492,6 +496,7 @@ class QuickEntry(QWidget):
             length = (
                 self.tr("%1 Min. (%2)").replace("%1", str(contact.minutes)).replace("%2", length)
             )
+        self._refused = False
         self.status.setText(
             self.tr("Gespeichert: %1").replace(
                 "%1",
@@ -522,9 +527,19 @@ class QuickEntry(QWidget):
         return day
 
     def _refuse(self, widget: QWidget, text: str) -> None:
-        self.status.setText(text)
+        self._show_refusal(text)
         dialogs.error(self, text)
         widget.setFocus()
+
+    def _show_refusal(self, text: str) -> None:
+        self.status.setText(text)
+        self._refused = True
+
+    def _clear_refusal(self, _text: str = "") -> None:
+        """A refusal is about what was typed then: once the typing changes, it goes."""
+        if self._refused:
+            self.status.clear()
+            self._refused = False
 
 
 def _minute_legend(scheme: Scheme, sep: str = ", ") -> str:

@@ -113,6 +113,41 @@ def test_short_code_new_case_and_contact_without_case(qtbot, session, window, an
     assert [(c.field, c.form) for c in anonymous] == [("SUCHT", "5")]
 
 
+@pytest.mark.parametrize("field", ["code", "form", "duration", "date"])
+def test_a_refusal_goes_from_the_status_line_once_the_typing_changes(
+    qtbot, session, window, answers, field
+):
+    make_case(session, "2026-0001")
+    window.set_session(session)
+    quick = window.quick
+    key, _count = typed(qtbot, window)
+    qtbot.keyClicks(quick.code, "2633")  # a case that does not exist
+    key(Qt.Key.Key_Tab)
+    key("1")
+    key("2")
+    key(Qt.Key.Key_Return)
+    assert "2633" in quick.status.text() and answers["errors"]
+    widget = {"code": quick.code, "form": quick.form, "duration": quick.duration}.get(field)
+    widget = widget or quick.date.edit
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Backspace)
+    assert quick.status.text() == ""
+    assert session.contacts() == []  # nothing was saved on the way
+
+
+def test_a_saved_contact_stays_in_the_status_line_while_the_next_is_typed(qtbot, session, window):
+    make_case(session, "2026-0001")
+    window.set_session(session)
+    quick = window.quick
+    key, _count = typed(qtbot, window)
+    qtbot.keyClicks(quick.code, "2026-0001")
+    for k in (Qt.Key.Key_Tab, "1", "2", Qt.Key.Key_Return):
+        key(k)
+    assert "Gespeichert" in quick.status.text()
+    qtbot.keyClicks(quick.code, "2026")
+    assert "Gespeichert" in quick.status.text()
+
+
 def test_create_case_with_three_domains_becomes_multiproblemfall(qtbot, session, window):
     window.new_case()
     editor = window.editor
