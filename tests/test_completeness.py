@@ -120,14 +120,17 @@ def test_missing_follows_the_scheme(what, record, has_contacts, gaps) -> None:
     assert completeness.missing(record, V2, has_contacts=has_contacts) == gaps
 
 
-@pytest.mark.parametrize(("what", "record", "has_contacts", "gaps"), ROWS, ids=[r[0] for r in ROWS])
+V2_ROWS = [r for r in ROWS if r[1].scheme_version == V2.version]
+
+
+@pytest.mark.parametrize(
+    ("what", "record", "has_contacts", "gaps"), V2_ROWS, ids=[r[0] for r in V2_ROWS]
+)
 def test_validation_at_close_refuses_exactly_the_missing_items(
     what, record, has_contacts, gaps
 ) -> None:
     """The light and the close check read one list: closing a case refuses the first
     format 2 item the light names, and passes when it names none."""
-    if record.scheme_version != V2.version:
-        return
     closed = msgspec.structs.replace(record, closed=D(2026, 6, 1), ending="REG")
     items = [a for a in gaps if a not in V1_FILLED and a != "ending"]
     if not items:

@@ -436,3 +436,19 @@ def test_the_light_follows_the_items_of_the_case_field(qtbot, session, window):
     # the case list's light agrees
     cell = window.cases.index(window.cases.row_of(case.id), window.cases.CODE)
     assert window.cases.data(cell, Qt.ItemDataRole.ToolTipRole) == "vollständig erfasst"
+
+
+def test_the_light_names_the_items_in_english(qtbot, session, answers):
+    from ui import i18n
+
+    assert i18n.install("en")
+    session.scheme = V2
+    case = make_case(session, "2026-0005", field="SUCHT", client_relation="SELF")
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_case(case.id)
+    text = win.editor.completeness_label.text()
+    assert text.startswith("Still missing: ") and text.endswith(", Main diagnosis (KDS)")
+    assert "Who is counselled" not in text
