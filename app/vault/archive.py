@@ -45,7 +45,6 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from app.errors import FallzahlError, LeadStateForged, RecordDamaged
-from app.records import completeness
 from app.records import model as records
 from app.records.model import Case, Contact
 from app.records.overview import CaseRow, case_row, contact_stats
@@ -287,19 +286,7 @@ def _shown(row: CaseRow, over: CaseRow | None) -> CaseRow:
 def _open_fields_of(case: Case, scheme: Scheme) -> CaseRow:
     """A row holding the record's OPEN_FIELDS (the rest is not looked at). Its level is
     computed as replace_summary's pending row is: with the session's scheme, no contacts."""
-    return CaseRow(
-        case_id=case.id,
-        code=case.code,
-        field=case.field,
-        opened=case.opened,
-        closed=case.closed,
-        counsellor=case.counsellor,
-        contacts=0,
-        last_contact=None,
-        domains=0,
-        is_multi=False,
-        level=completeness.level(case, scheme),
-    )
+    return case_row(case, scheme, None)
 
 
 def page_rows(
