@@ -14,25 +14,13 @@ from app.records.model import Case
 from app.records.validation import validate_case
 from app.resources import resource_path
 from app.scheme.trust import shipped_scheme, validate_document
-from tests.support.records import case
+from tests.support.records import V1_FILLED, case
 
 V1 = validate_document(shipped_scheme()[0])
 V2 = validate_document(resource_path("schemes", "lk-harz-v2.json").read_bytes())
 TODAY = dt.date(2026, 11, 30)
 D = dt.date
 
-# format 1's items, all recorded, in codes valid under version 2
-V1_FILLED = dict(
-    sex="w",
-    age_band="A30",
-    household="ALLEINERZ",
-    municipality="UNK",
-    transfer_benefits="N",
-    migration_parent="N",
-    german_at_home="J",
-    referral="SELF",
-    problems=["FIN_SCHULD"],
-)
 # every required-at-close item of every field, recorded
 V2_FILLED = dict(
     client_relation="SELF",

@@ -32,3 +32,17 @@ def contact(case_id: str | None, **kw) -> Contact:
     )
     values.update(kw)
     return Contact(**values)
+
+
+# format 1's items, all recorded, in codes valid under version 2
+V1_FILLED = dict(
+    sex="w",
+    age_band="A30",
+    household="ALLEINERZ",
+    municipality="UNK",
+    transfer_benefits="N",
+    migration_parent="N",
+    german_at_home="J",
+    referral="SELF",
+    problems=["FIN_SCHULD"],
+)

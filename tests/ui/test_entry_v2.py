@@ -391,19 +391,9 @@ def test_the_light_follows_the_items_of_the_case_field(qtbot, session, window):
     """Under version 2 the light counts the items closing an EB case needs; filled one by one
     by keys it goes red -> yellow -> green."""
     from app.records import completeness
+    from tests.support.records import V1_FILLED
 
-    recorded = dict(
-        sex="w",
-        age_band="A30",
-        household="ALLEINERZ",
-        municipality="UNK",
-        transfer_benefits="N",
-        migration_parent="N",
-        german_at_home="J",
-        referral="SELF",
-        problems=["FIN_SCHULD"],
-    )
-    case = make_case(session, "2026-0004", field="EB", **recorded)
+    case = make_case(session, "2026-0004", field="EB", **V1_FILLED)
     window.set_session(session)
     window.select_case(case.id)
     editor, items = window.editor, window.editor.items
