@@ -48,11 +48,11 @@ def case_upgrader(scheme: Scheme, translate: CodeMapper | None = None) -> Callab
                     target = ITEM_ATTRIBUTE[where.item]
                     current = changes.get(target, getattr(case, target))
                     item = scheme.item(where.item)
-                    if item is None or not item_applies(item, case, fields):
-                        pass  # not asked of this case (e.g. a diagnosis in parenting help)
-                    elif isinstance(current, (list, tuple)):
+                    # an item not asked of this case (a diagnosis in parenting help) stays empty
+                    asked = item is not None and item_applies(item, case, fields)
+                    if asked and isinstance(current, (list, tuple)):
                         changes[target] = (*current, where.code)
-                    elif current is None:
+                    elif asked and current is None:
                         changes[target] = where.code
                     if where.replace_with is not None:
                         out[where.replace_with] = None
